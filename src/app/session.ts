@@ -1,0 +1,45 @@
+/**
+ * The contract between the bootstrap and tracking: what a learning session knows when it starts, and
+ * how it follows the course machine. Tracking implements it (src/tracking); the view never calls it
+ * except through the explicit Exit and language actions.
+ */
+import type { ActorRefFrom } from 'xstate';
+import type { CourseMachine } from '../engine/machine';
+
+export type CourseActor = ActorRefFrom<CourseMachine>;
+
+/** A message for the learner; `key` is a `ui` string under `notices.` */
+export interface Notice {
+  key: string;
+  tone: 'info' | 'warning' | 'error';
+  params?: Record<string, string | number>;
+}
+
+export type SaveState = 'saved' | 'saving' | 'retrying' | 'failed' | 'off';
+
+export interface SessionStart {
+  /** The saved snapshot, when the learner resumes. */
+  saved?: string;
+  learnerName?: string;
+  /** The learner's preferred language, as the LMS or the browser gives it. */
+  language?: string;
+  /** `review` and `browse` record nothing. */
+  mode: 'normal' | 'review' | 'browse';
+  /** A mastery score (0..1) set by the LMS, which overrides the course's. */
+  masteryScore?: number;
+  /** Which SCORM version this session reports to, or `standalone`. */
+  kind: 'scorm12' | 'scorm2004' | 'standalone';
+  notices: Notice[];
+}
+
+export interface Session {
+  readonly start: SessionStart;
+  /** Follows the machine: snapshots and emitted events. Returns a function that stops following. */
+  attach(actor: CourseActor): () => void;
+  /** The learner's language choice, saved as their preference. */
+  setLanguage(language: string): void;
+  /** The save state, for a quiet indicator in the view. */
+  onSaveState(listener: (state: SaveState, notice?: Notice) => void): () => void;
+  /** Ends the session cleanly (the Exit button). */
+  exit(): Promise<void>;
+}

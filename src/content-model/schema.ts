@@ -1,0 +1,74 @@
+/**
+ * The one place where the shape of content files is declared. The loader validates every file against
+ * these schemas and reports each problem with the file, the line and the path inside it.
+ */
+import { z } from 'zod';
+
+export const idSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes (for example "p01")');
+
+const optionsSchema = z.array(idSchema).min(2, 'needs at least two options').max(8, 'allows at most eight options');
+
+export const questionSchema = z.strictObject({
+  id: idSchema,
+  type: z.enum(['single', 'multiple']),
+  objective: idSchema,
+  options: optionsSchema,
+  correct: z.array(idSchema).min(1, 'needs at least one correct option'),
+});
+
+const blockSchema = z.discriminatedUnion('type', [
+  z.strictObject({ id: idSchema, type: z.literal('text') }),
+  z.strictObject({ id: idSchema, type: z.literal('callout'), tone: z.enum(['info', 'tip', 'warning']).default('info') }),
+  z.strictObject({
+    id: idSchema,
+    type: z.literal('image'),
+    src: z
+      .string()
+      .regex(/^[A-Za-z0-9_./-]+\.(svg|png|jpe?g|webp|gif)$/, 'must be a relative path to an image file under content/')
+      .refine((s) => !s.startsWith('/') && !s.split('/').includes('..'), 'must stay inside content/'),
+  }),
+  z.strictObject({ id: idSchema, type: z.literal('case') }),
+]);
+
+export const moduleSchema = z.strictObject({
+  id: idSchema,
+  principle: z.int().min(1).max(99).optional(),
+  objectives: z.array(idSchema).default([]),
+  pages: z.array(z.strictObject({ id: idSchema, blocks: z.array(blockSchema).min(1, 'a page needs at least one block') })).min(1, 'a module needs at least one page'),
+  knowledgeCheck: z.strictObject({ questions: z.array(questionSchema).min(1) }).optional(),
+  reflection: z.boolean().default(false),
+  selfAssessment: z.boolean().default(false),
+  bank: z.array(questionSchema).default([]),
+});
+
+const limitsSchema = z.strictObject({
+  reflection: z.int().min(1).max(4000),
+  actionStep: z.int().min(1).max(1000),
+});
+
+export const courseSchema = z.strictObject({
+  id: idSchema,
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 1.0.0'),
+  defaultLanguage: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language code such as "da"'),
+  gating: z.enum(['free', 'sequential', 'final-after-modules']).default('free'),
+  modules: z.array(idSchema).min(1, 'lists no modules'),
+  knowledgeCheck: z.strictObject({ attempts: z.int().min(1).max(10) }).default({ attempts: 2 }),
+  final: z.strictObject({
+    draw: z.int().min(1),
+    shuffle: z.boolean().default(true),
+    masteryScore: z.number().min(0).max(1),
+    attempts: z.int().min(1).max(99),
+  }),
+  completion: z
+    .strictObject({
+      completedWhen: z.enum(['all-modules', 'all-modules-and-final']).default('all-modules-and-final'),
+      successFrom: z.enum(['final', 'none']).default('final'),
+    })
+    .default({ completedWhen: 'all-modules-and-final', successFrom: 'final' }),
+  limits: z.strictObject({ scorm12: limitsSchema, scorm2004: limitsSchema }),
+});
+
+export type ModuleFile = z.infer<typeof moduleSchema>;
+export type CourseFile = z.infer<typeof courseSchema>;

@@ -1,0 +1,84 @@
+/**
+ * The validated, language-neutral course model. Everything the engine and the player need to know
+ * about structure lives here; every human-readable string lives in the locale texts (see texts.ts).
+ * Ids of questions and objectives are qualified by their module (`p01.q1`, `p01.o2`) so that they are
+ * unique across the course and stable across languages and versions.
+ */
+export type QuestionType = 'single' | 'multiple';
+
+export interface Question {
+  /** Course-wide id, `<module>.<local id>`. */
+  id: string;
+  localId: string;
+  moduleId: string;
+  type: QuestionType;
+  /** Course-wide objective id, `<module>.<objective>`. */
+  objective: string;
+  options: string[];
+  correct: string[];
+}
+
+export type Block =
+  | { id: string; type: 'text' }
+  | { id: string; type: 'callout'; tone: 'info' | 'tip' | 'warning' }
+  | { id: string; type: 'image'; src: string }
+  | { id: string; type: 'case' };
+
+export interface Page {
+  id: string;
+  blocks: Block[];
+}
+
+export interface Module {
+  id: string;
+  /** 1..10 on a principle module; absent on modules such as the start module. */
+  principle?: number;
+  objectives: string[];
+  pages: Page[];
+  questions: Question[];
+  reflection: boolean;
+  selfAssessment: boolean;
+  bank: Question[];
+}
+
+export type Gating = 'free' | 'sequential' | 'final-after-modules';
+
+export interface TextLimits {
+  reflection: number;
+  actionStep: number;
+}
+
+export interface CourseSettings {
+  gating: Gating;
+  knowledgeCheck: { attempts: number };
+  final: { draw: number; shuffle: boolean; masteryScore: number; attempts: number };
+  completion: {
+    completedWhen: 'all-modules' | 'all-modules-and-final';
+    successFrom: 'final' | 'none';
+  };
+  limits: { scorm12: TextLimits; scorm2004: TextLimits };
+}
+
+export interface Course {
+  id: string;
+  version: string;
+  defaultLanguage: string;
+  /** The default language first, then every other locale folder, sorted. */
+  languages: string[];
+  settings: CourseSettings;
+  modules: Module[];
+  /** Every module's bank questions, in module order: the final assessment draws from these. */
+  bank: Question[];
+}
+
+/** A nested tree of strings, as an i18next namespace. */
+export interface TextTree {
+  [key: string]: string | TextTree;
+}
+
+/** One language's text: a namespace per module, plus `course` and `ui`. */
+export interface LanguageTexts {
+  course: TextTree;
+  ui: TextTree;
+  modules: Record<string, TextTree>;
+}

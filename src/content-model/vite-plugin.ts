@@ -1,0 +1,129 @@
+/**
+ * Turns the content files into modules the player imports, validating them first:
+ *
+ *   virtual:course              the course model, image URLs and a loader per text namespace
+ *   virtual:texts/<lang>/<ns>   one namespace's strings (`ui`, `course`, a module id, or `bank`),
+ *                               Markdown already rendered; each is its own chunk, loaded when needed
+ *
+ * A content error fails the build with every problem named by file, line and path; in the dev server
+ * it shows in the error overlay and the last good content stays up.
+ */
+import { relative, resolve } from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { ContentError } from './issues.js';
+import { loadCourse, type LoadedCourse } from './load.js';
+import { renderTree } from './markdown.js';
+import { courseTextSlots, moduleTextSlots } from './text-spec.js';
+import type { TextTree } from './types.js';
+
+const COURSE_ID = 'virtual:course';
+const TEXTS_PREFIX = 'virtual:texts/';
+const RESOLVED = '\0';
+
+export interface CoursePluginOptions {
+  /** The folder holding `content/` and `locales/`. */
+  root: string;
+  /** Where the player's `locales/<lang>/ui.json` live, if not in `root`. */
+  uiRoot?: string;
+}
+
+/** The namespaces of one language: `ui`, `course`, each module, and `bank` (all modules' final questions). */
+export function textNamespaces(loaded: LoadedCourse, lang: string): Record<string, TextTree> {
+  const texts = loaded.texts[lang]!;
+  const out: Record<string, TextTree> = { ui: texts.ui, course: renderTree(texts.course, courseTextSlots()) };
+  const bank: TextTree = {};
+  for (const m of loaded.course.modules) {
+    const slots = moduleTextSlots(m);
+    const tree = texts.modules[m.id] ?? {};
+    out[m.id] = renderTree(tree, slots, (s) => s.path[0] !== 'bank');
+    const rendered = renderTree(tree, slots, (s) => s.path[0] === 'bank');
+    if (rendered.bank) bank[m.id] = rendered.bank;
+  }
+  out.bank = bank;
+  return out;
+}
+
+export function coursePlugin(options: CoursePluginOptions): Plugin {
+  const root = resolve(options.root);
+  const uiRoot = options.uiRoot ? resolve(options.uiRoot) : undefined;
+  let loaded: LoadedCourse | undefined;
+  let server: ViteDevServer | undefined;
+
+  const load = (): LoadedCourse => (loaded ??= loadCourse(root, { uiRoot }));
+
+  const courseModule = (l: LoadedCourse): string => {
+    const images = l.course.modules.flatMap((m) => m.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'image' ? [b.src] : []))));
+    const unique = [...new Set(images)];
+    const imports = unique.map((src, i) => `import image${i} from ${JSON.stringify(resolve(root, 'content', src) + '?url')};`);
+    const loaders = l.course.languages.flatMap((lang) =>
+      Object.keys(textNamespaces(l, lang)).map((ns) => `  ${JSON.stringify(`${lang}/${ns}`)}: () => import(${JSON.stringify(`${TEXTS_PREFIX}${lang}/${ns}`)}),`),
+    );
+    return [
+      ...imports,
+      `export const course = ${JSON.stringify(l.course)};`,
+      `export const images = {${unique.map((src, i) => `${JSON.stringify(src)}: image${i}`).join(', ')}};`,
+      `export const textLoaders = {\n${loaders.join('\n')}\n};`,
+    ].join('\n');
+  };
+
+  return {
+    name: 'course-content',
+    enforce: 'pre',
+    resolveId(id) {
+      if (id === COURSE_ID || id.startsWith(TEXTS_PREFIX)) return RESOLVED + id;
+      return undefined;
+    },
+    load(id) {
+      if (!id.startsWith(RESOLVED)) return undefined;
+      const name = id.slice(1);
+      let l: LoadedCourse;
+      try {
+        l = load();
+      } catch (e) {
+        if (e instanceof ContentError) this.error(e.message);
+        throw e;
+      }
+      for (const f of l.files) this.addWatchFile(f);
+      if (name === COURSE_ID) return courseModule(l);
+      const [lang, ns] = name.slice(TEXTS_PREFIX.length).split('/');
+      const tree = l.texts[lang!] ? textNamespaces(l, lang!)[ns!] : undefined;
+      if (!tree) this.error(`no text namespace "${ns}" for language "${lang}"`);
+      return `export default ${JSON.stringify(tree)};`;
+    },
+    buildStart() {
+      // Validate before anything else, so a content error stops the build with its full list.
+      loaded = undefined;
+      try {
+        load();
+      } catch (e) {
+        if (e instanceof ContentError) this.error(e.message);
+        throw e;
+      }
+    },
+    configureServer(s) {
+      server = s;
+      s.watcher.add([resolve(root, 'content'), resolve(root, 'locales'), ...(uiRoot ? [resolve(uiRoot, 'locales')] : [])]);
+      const onChange = (file: string) => {
+        const inContent = [root, uiRoot].some((r) => r && !relative(resolve(r, 'content'), file).startsWith('..')) ||
+          [root, uiRoot].some((r) => r && !relative(resolve(r, 'locales'), file).startsWith('..'));
+        if (!inContent || !server) return;
+        loaded = undefined;
+        try {
+          load();
+        } catch (e) {
+          if (e instanceof ContentError) {
+            server.ws.send({ type: 'error', err: { message: e.message, stack: '', plugin: 'course-content' } });
+            return;
+          }
+          throw e;
+        }
+        for (const mod of server.moduleGraph.idToModuleMap.values())
+          if (mod.id?.startsWith(RESOLVED + 'virtual:')) server.moduleGraph.invalidateModule(mod);
+        server.ws.send({ type: 'full-reload' });
+      };
+      s.watcher.on('change', onChange);
+      s.watcher.on('add', onChange);
+      s.watcher.on('unlink', onChange);
+    },
+  };
+}

@@ -1,0 +1,378 @@
+/**
+ * The course machine: the single truth of where the learner is and what they have answered.
+ *
+ *   boot ─► start ─► menu ─┬─► module (resume ─► page ⇄ check ⇄ reflection ⇄ self) ─► menu
+ *                          ├─► final  (routing ─► intro ─► taking ─► result)
+ *                          └─► results (the closing module: scores, reflections, action plan)
+ *
+ * `boot` restores a saved location; every other state is where a learner can rest. Learner data lives
+ * in `context.record` (see record.ts); the tracker reads snapshots and the events this machine emits,
+ * and never sends anything back but the learner's own actions.
+ */
+import { and, assign, emit, setup } from 'xstate';
+import type { Course, TextLimits } from '../content-model/types.js';
+import { drawQuestions } from './draw.js';
+import { canOpenModule, checkSettled, finalStatus, finalUnlocked, moduleById, moduleSteps, questionIndex } from './progress.js';
+import { emptyModuleRecord, emptyRecord, type FinalAttempt, type LearnerRecord, type ModuleRecord, type StepKey } from './record.js';
+import { countCorrect, isCorrect } from './scoring.js';
+
+/** Where a learner can be when their progress is saved. */
+export type Location = 'start' | 'menu' | 'final' | 'results' | `module:${string}`;
+
+export interface EngineInput {
+  course: Course;
+  /** The longest texts the learner may keep (depends on the SCORM version's storage). */
+  limits: TextLimits;
+  record?: LearnerRecord;
+  resumeAt?: Location;
+  /** A source of seeds for drawing final-assessment questions. */
+  newSeed?: () => number;
+}
+
+export interface EngineContext {
+  course: Course;
+  limits: TextLimits;
+  record: LearnerRecord;
+  /** The module being taken (or last taken), and its current page. Read only while in `module`. */
+  moduleId?: string;
+  pageId?: string;
+  resumeAt: Location;
+  newSeed: () => number;
+}
+
+export type EngineEvent =
+  | { type: 'START' }
+  | { type: 'MENU' }
+  | { type: 'OPEN_MODULE'; moduleId: string }
+  | { type: 'NEXT' }
+  | { type: 'BACK' }
+  | { type: 'GOTO_PAGE'; pageId: string }
+  | { type: 'SELECT'; questionId: string; choice: string[] }
+  | { type: 'SUBMIT_ANSWER'; questionId: string }
+  | { type: 'SET_REFLECTION'; text: string }
+  | { type: 'RATE'; value: number }
+  | { type: 'OPEN_FINAL' }
+  | { type: 'BEGIN_ATTEMPT' }
+  | { type: 'ANSWER_FINAL'; questionId: string; choice: string[] }
+  | { type: 'GOTO_QUESTION'; index: number }
+  | { type: 'SUBMIT_FINAL' }
+  | { type: 'OPEN_RESULTS' }
+  | { type: 'SET_PLAN'; moduleId: string; text: string };
+
+/** Domain events for listeners such as the tracker; emitted after the context is updated. */
+export type EngineEmitted =
+  | { type: 'answer.submitted'; questionId: string; choice: string[]; correct: boolean; kind: 'check' }
+  | { type: 'attempt.submitted'; attempt: number; correct: number; max: number; answers: Record<string, string[]> }
+  | { type: 'module.completed'; moduleId: string };
+
+type Ctx = { context: EngineContext };
+
+const currentModule = (context: EngineContext) => moduleById(context.course, context.moduleId ?? '');
+
+const moduleRecord = (context: EngineContext, id = context.moduleId ?? ''): ModuleRecord =>
+  context.record.modules[id] ?? emptyModuleRecord();
+
+const withModule = (context: EngineContext, id: string, change: (m: ModuleRecord) => ModuleRecord): LearnerRecord => ({
+  ...context.record,
+  modules: { ...context.record.modules, [id]: change(moduleRecord(context, id)) },
+});
+
+/** Records that the learner is on `step`: their resume point and, if further, their furthest step. */
+function visit(context: EngineContext, step: StepKey): LearnerRecord {
+  const m = currentModule(context);
+  if (!m) return context.record;
+  const steps = moduleSteps(m);
+  return withModule(context, m.id, (r) => ({
+    ...r,
+    at: step,
+    furthest: r.furthest && steps.indexOf(r.furthest) >= steps.indexOf(step) ? r.furthest : step,
+  }));
+}
+
+const pageIds = (context: EngineContext) => currentModule(context)?.pages.map((p) => p.id) ?? [];
+const pagePosition = (context: EngineContext) => pageIds(context).indexOf(context.pageId ?? '');
+const currentAttempt = (context: EngineContext) => context.record.latest;
+const withAttempt = (context: EngineContext, change: (a: FinalAttempt) => FinalAttempt): LearnerRecord =>
+  context.record.latest ? { ...context.record, latest: change(context.record.latest) } : context.record;
+
+const questionOf = (context: EngineContext, localId: string) => currentModule(context)?.questions.find((q) => q.localId === localId);
+
+export const courseMachine = setup({
+  types: {
+    context: {} as EngineContext,
+    events: {} as EngineEvent,
+    input: {} as EngineInput,
+    emitted: {} as EngineEmitted,
+  },
+  guards: {
+    resumeAtModule: ({ context }: Ctx) => context.resumeAt.startsWith('module:') && !!moduleById(context.course, context.resumeAt.slice(7)),
+    resumeAt: ({ context }: Ctx, params: { at: Location }) => context.resumeAt === params.at,
+    resumeStepIs: ({ context }: Ctx, params: { step: StepKey }) => {
+      const at = moduleRecord(context).at;
+      const m = currentModule(context);
+      return at === params.step && !!m && moduleSteps(m).includes(at);
+    },
+    canOpenModule: ({ context, event }) => event.type === 'OPEN_MODULE' && canOpenModule(context.course, context.record, event.moduleId),
+    hasNextPage: ({ context }: Ctx) => pagePosition(context) < pageIds(context).length - 1,
+    hasPreviousPage: ({ context }: Ctx) => pagePosition(context) > 0,
+    pageExists: ({ context, event }) => event.type === 'GOTO_PAGE' && pageIds(context).includes(event.pageId),
+    hasCheck: ({ context }: Ctx) => !!currentModule(context)?.questions.length,
+    hasReflection: ({ context }: Ctx) => !!currentModule(context)?.reflection,
+    hasSelfAssessment: ({ context }: Ctx) => !!currentModule(context)?.selfAssessment,
+    checkSettled: ({ context }: Ctx) => {
+      const m = currentModule(context);
+      return !!m && checkSettled(m, moduleRecord(context), context.course.settings.knowledgeCheck.attempts);
+    },
+    questionOpen: ({ context, event }) => {
+      if (event.type !== 'SELECT' && event.type !== 'SUBMIT_ANSWER') return false;
+      const q = questionOf(context, event.questionId);
+      if (!q) return false;
+      const r = moduleRecord(context).answers[q.localId];
+      const settled = !!r && r.submitted && (isCorrect(q, r.choice) || r.tries >= context.course.settings.knowledgeCheck.attempts);
+      return !settled;
+    },
+    validChoice: ({ context, event }) => {
+      if (event.type !== 'SELECT') return false;
+      const q = questionOf(context, event.questionId);
+      return !!q && event.choice.every((c) => q.options.includes(c)) && new Set(event.choice).size === event.choice.length && (q.type === 'multiple' || event.choice.length <= 1);
+    },
+    hasUnsubmittedChoice: ({ context, event }) => {
+      if (event.type !== 'SUBMIT_ANSWER') return false;
+      const r = moduleRecord(context).answers[event.questionId];
+      return !!r && !r.submitted && r.choice.length > 0;
+    },
+    reflectionFits: ({ context, event }) => event.type === 'SET_REFLECTION' && event.text.length <= context.limits.reflection,
+    validRating: ({ event }) => event.type === 'RATE' && Number.isInteger(event.value) && event.value >= 1 && event.value <= 5,
+    rated: ({ context }: Ctx) => moduleRecord(context).rating !== undefined,
+    finalUnlocked: ({ context }: Ctx) => finalUnlocked(context.course, context.record),
+    attemptInProgress: ({ context }: Ctx) => finalStatus(context.course, context.record).inProgress,
+    hasSubmittedAttempt: ({ context }: Ctx) => context.record.latest?.correct !== undefined,
+    canStartAttempt: ({ context }: Ctx) => {
+      const s = finalStatus(context.course, context.record);
+      return !s.inProgress && !s.passed && s.attemptsLeft > 0;
+    },
+    drawnQuestion: ({ context, event }) => {
+      if (event.type !== 'ANSWER_FINAL') return false;
+      const q = questionIndex(context.course).get(event.questionId);
+      return !!q && !!currentAttempt(context)?.drawn.includes(event.questionId) && event.choice.every((c) => q.options.includes(c)) && (q.type === 'multiple' || event.choice.length <= 1);
+    },
+    questionInRange: ({ context, event }) => event.type === 'GOTO_QUESTION' && event.index >= 0 && event.index < (currentAttempt(context)?.drawn.length ?? 0),
+    hasNextQuestion: ({ context }: Ctx) => {
+      const a = currentAttempt(context);
+      return !!a && a.index < a.drawn.length - 1;
+    },
+    hasPreviousQuestion: ({ context }: Ctx) => (currentAttempt(context)?.index ?? 0) > 0,
+    allAnswered: ({ context }: Ctx) => {
+      const a = currentAttempt(context);
+      return !!a && a.drawn.every((id) => (a.answers[id]?.length ?? 0) > 0);
+    },
+    planFits: ({ context, event }) =>
+      event.type === 'SET_PLAN' && event.text.length <= context.limits.actionStep && !!moduleById(context.course, event.moduleId)?.selfAssessment,
+  },
+  actions: {
+    enterModule: assign(({ context, event }) => {
+      const moduleId = event.type === 'OPEN_MODULE' ? event.moduleId : context.resumeAt.slice(7);
+      const m = moduleById(context.course, moduleId)!;
+      const at = context.record.modules[moduleId]?.at;
+      const pageId = at?.startsWith('page:') && m.pages.some((p) => `page:${p.id}` === at) ? at.slice(5) : m.pages[0]!.id;
+      return { moduleId, pageId };
+    }),
+    visitPage: assign(({ context }) => ({ record: visit(context, `page:${context.pageId}`) })),
+    visitStep: assign(({ context }, params: { step: StepKey }) => ({ record: visit(context, params.step) })),
+    nextPage: assign(({ context }) => ({ pageId: pageIds(context)[pagePosition(context) + 1] })),
+    previousPage: assign(({ context }) => ({ pageId: pageIds(context)[pagePosition(context) - 1] })),
+    lastPage: assign(({ context }) => ({ pageId: pageIds(context).at(-1) })),
+    goToPage: assign(({ event }) => (event.type === 'GOTO_PAGE' ? { pageId: event.pageId } : {})),
+    select: assign(({ context, event }) => {
+      if (event.type !== 'SELECT') return {};
+      return {
+        record: withModule(context, context.moduleId!, (r) => ({
+          ...r,
+          answers: { ...r.answers, [event.questionId]: { tries: r.answers[event.questionId]?.tries ?? 0, choice: event.choice, submitted: false } },
+        })),
+      };
+    }),
+    submitAnswer: assign(({ context, event }) => {
+      if (event.type !== 'SUBMIT_ANSWER') return {};
+      return {
+        record: withModule(context, context.moduleId!, (r) => {
+          const a = r.answers[event.questionId]!;
+          return { ...r, answers: { ...r.answers, [event.questionId]: { ...a, tries: a.tries + 1, submitted: true } } };
+        }),
+      };
+    }),
+    emitAnswer: emit(({ context, event }) => {
+      const q = event.type === 'SUBMIT_ANSWER' ? questionOf(context, event.questionId) : undefined;
+      const choice = q ? moduleRecord(context).answers[q.localId]!.choice : [];
+      return { type: 'answer.submitted' as const, questionId: q?.id ?? '', choice, correct: !!q && isCorrect(q, choice), kind: 'check' as const };
+    }),
+    setReflection: assign(({ context, event }) =>
+      event.type === 'SET_REFLECTION' ? { record: withModule(context, context.moduleId!, (r) => ({ ...r, reflection: event.text })) } : {},
+    ),
+    rate: assign(({ context, event }) => (event.type === 'RATE' ? { record: withModule(context, context.moduleId!, (r) => ({ ...r, rating: event.value })) } : {})),
+    completeModule: assign(({ context }) => ({ record: withModule(context, context.moduleId!, (r) => ({ ...r, done: true, at: undefined })) })),
+    emitModuleCompleted: emit(({ context }) => ({ type: 'module.completed' as const, moduleId: context.moduleId ?? '' })),
+    startAttempt: assign(({ context }) => {
+      const seed = context.newSeed() >>> 0;
+      const { draw, shuffle } = context.course.settings.final;
+      const drawn = drawQuestions(context.course.bank, draw, seed, shuffle);
+      const { past, latest } = context.record;
+      // The previous attempt keeps only its score: its answers were reported when it was submitted.
+      const kept = latest?.correct !== undefined ? [...past, { correct: latest.correct, max: latest.drawn.length }] : past;
+      return { record: { ...context.record, past: kept, latest: { seed, drawn, answers: {}, index: 0 } } };
+    }),
+    answerFinal: assign(({ context, event }) =>
+      event.type === 'ANSWER_FINAL' ? { record: withAttempt(context, (a) => ({ ...a, answers: { ...a.answers, [event.questionId]: event.choice } })) } : {},
+    ),
+    goToQuestion: assign(({ context, event }) => (event.type === 'GOTO_QUESTION' ? { record: withAttempt(context, (a) => ({ ...a, index: event.index })) } : {})),
+    nextQuestion: assign(({ context }) => ({ record: withAttempt(context, (a) => ({ ...a, index: a.index + 1 })) })),
+    previousQuestion: assign(({ context }) => ({ record: withAttempt(context, (a) => ({ ...a, index: a.index - 1 })) })),
+    submitAttempt: assign(({ context }) => ({
+      record: withAttempt(context, (a) => ({ ...a, correct: countCorrect(a, questionIndex(context.course)) })),
+    })),
+    emitAttempt: emit(({ context }) => {
+      const a = currentAttempt(context)!;
+      return { type: 'attempt.submitted' as const, attempt: context.record.past.length + 1, correct: a.correct ?? 0, max: a.drawn.length, answers: a.answers };
+    }),
+    setPlan: assign(({ context, event }) =>
+      event.type === 'SET_PLAN' ? { record: withModule(context, event.moduleId, (r) => ({ ...r, plan: event.text })) } : {},
+    ),
+  },
+}).createMachine({
+  id: 'course',
+  context: ({ input }) => ({
+    course: input.course,
+    limits: input.limits,
+    record: input.record ?? emptyRecord(),
+    resumeAt: input.resumeAt ?? 'start',
+    newSeed: input.newSeed ?? (() => Math.floor(Math.random() * 2 ** 32)),
+  }),
+  initial: 'boot',
+  states: {
+    boot: {
+      always: [
+        { guard: 'resumeAtModule', target: 'module', actions: 'enterModule' },
+        { guard: { type: 'resumeAt', params: { at: 'menu' } }, target: 'menu' },
+        { guard: and([{ type: 'resumeAt', params: { at: 'final' as Location } }, 'finalUnlocked']), target: 'final' },
+        { guard: { type: 'resumeAt', params: { at: 'results' } }, target: 'results' },
+        { guard: { type: 'resumeAt', params: { at: 'final' } }, target: 'menu' },
+        { target: 'start' },
+      ],
+    },
+    start: {
+      on: { START: 'menu' },
+    },
+    menu: {
+      on: {
+        OPEN_MODULE: { guard: 'canOpenModule', target: 'module', actions: 'enterModule' },
+        OPEN_FINAL: { guard: 'finalUnlocked', target: 'final' },
+        OPEN_RESULTS: 'results',
+      },
+    },
+    module: {
+      initial: 'resume',
+      on: { MENU: '#course.menu' },
+      states: {
+        resume: {
+          always: [
+            { guard: { type: 'resumeStepIs', params: { step: 'check' } }, target: 'check' },
+            { guard: { type: 'resumeStepIs', params: { step: 'reflection' } }, target: 'reflection' },
+            { guard: { type: 'resumeStepIs', params: { step: 'self' } }, target: 'self' },
+            { target: 'page' },
+          ],
+        },
+        page: {
+          entry: 'visitPage',
+          on: {
+            NEXT: [
+              { guard: 'hasNextPage', target: 'page', reenter: true, actions: 'nextPage' },
+              { guard: 'hasCheck', target: 'check' },
+              { guard: 'hasReflection', target: 'reflection' },
+              { guard: 'hasSelfAssessment', target: 'self' },
+              { target: '#course.menu', actions: ['completeModule', 'emitModuleCompleted'] },
+            ],
+            BACK: { guard: 'hasPreviousPage', target: 'page', reenter: true, actions: 'previousPage' },
+            GOTO_PAGE: { guard: 'pageExists', target: 'page', reenter: true, actions: 'goToPage' },
+          },
+        },
+        check: {
+          entry: { type: 'visitStep', params: { step: 'check' } },
+          on: {
+            SELECT: { guard: and(['questionOpen', 'validChoice']), actions: 'select' },
+            SUBMIT_ANSWER: { guard: and(['questionOpen', 'hasUnsubmittedChoice']), actions: ['submitAnswer', 'emitAnswer'] },
+            NEXT: [
+              { guard: and(['checkSettled', 'hasReflection']), target: 'reflection' },
+              { guard: and(['checkSettled', 'hasSelfAssessment']), target: 'self' },
+              { guard: 'checkSettled', target: '#course.menu', actions: ['completeModule', 'emitModuleCompleted'] },
+            ],
+            BACK: { target: 'page', actions: 'lastPage' },
+            GOTO_PAGE: { guard: 'pageExists', target: 'page', actions: 'goToPage' },
+          },
+        },
+        reflection: {
+          entry: { type: 'visitStep', params: { step: 'reflection' } },
+          on: {
+            SET_REFLECTION: { guard: 'reflectionFits', actions: 'setReflection' },
+            NEXT: [{ guard: 'hasSelfAssessment', target: 'self' }, { target: '#course.menu', actions: ['completeModule', 'emitModuleCompleted'] }],
+            BACK: [{ guard: 'hasCheck', target: 'check' }, { target: 'page', actions: 'lastPage' }],
+            GOTO_PAGE: { guard: 'pageExists', target: 'page', actions: 'goToPage' },
+          },
+        },
+        self: {
+          entry: { type: 'visitStep', params: { step: 'self' } },
+          on: {
+            RATE: { guard: 'validRating', actions: 'rate' },
+            NEXT: { guard: 'rated', target: '#course.menu', actions: ['completeModule', 'emitModuleCompleted'] },
+            BACK: [
+              { guard: 'hasReflection', target: 'reflection' },
+              { guard: 'hasCheck', target: 'check' },
+              { target: 'page', actions: 'lastPage' },
+            ],
+            GOTO_PAGE: { guard: 'pageExists', target: 'page', actions: 'goToPage' },
+          },
+        },
+      },
+    },
+    final: {
+      initial: 'routing',
+      on: { MENU: '#course.menu', OPEN_RESULTS: '#course.results' },
+      states: {
+        routing: {
+          always: [{ guard: 'attemptInProgress', target: 'taking' }, { guard: 'hasSubmittedAttempt', target: 'result' }, { target: 'intro' }],
+        },
+        intro: {
+          on: { BEGIN_ATTEMPT: { guard: 'canStartAttempt', target: 'taking', actions: 'startAttempt' } },
+        },
+        taking: {
+          on: {
+            ANSWER_FINAL: { guard: 'drawnQuestion', actions: 'answerFinal' },
+            GOTO_QUESTION: { guard: 'questionInRange', actions: 'goToQuestion' },
+            NEXT: { guard: 'hasNextQuestion', actions: 'nextQuestion' },
+            BACK: { guard: 'hasPreviousQuestion', actions: 'previousQuestion' },
+            SUBMIT_FINAL: { guard: 'allAnswered', target: 'result', actions: ['submitAttempt', 'emitAttempt'] },
+          },
+        },
+        result: {
+          on: { BEGIN_ATTEMPT: { guard: 'canStartAttempt', target: 'taking', actions: 'startAttempt' } },
+        },
+      },
+    },
+    results: {
+      on: {
+        SET_PLAN: { guard: 'planFits', actions: 'setPlan' },
+        MENU: 'menu',
+        OPEN_FINAL: { guard: 'finalUnlocked', target: 'final' },
+      },
+    },
+  },
+});
+
+export type CourseMachine = typeof courseMachine;
+
+/** The location to save for a machine snapshot. */
+export function locationOf(snapshot: { value: unknown; context: EngineContext }): Location {
+  const v = snapshot.value;
+  if (typeof v === 'string') return v === 'boot' ? 'start' : (v as Location);
+  if (v && typeof v === 'object' && 'module' in v) return `module:${snapshot.context.moduleId}`;
+  return 'final';
+}

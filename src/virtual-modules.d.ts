@@ -1,0 +1,18 @@
+/** Modules generated from content/ and locales/ by src/content-model/vite-plugin.ts. */
+declare module 'virtual:course' {
+  import type { Course, TextTree } from './content-model/types';
+  export const course: Course;
+  /** Image URLs by their `src` in the content. */
+  export const images: Record<string, string>;
+  /** One loader per `<lang>/<namespace>`; each is its own chunk. */
+  export const textLoaders: Record<string, () => Promise<{ default: TextTree }>>;
+}
+
+declare module 'virtual:texts/*' {
+  import type { TextTree } from './content-model/types';
+  const tree: TextTree;
+  export default tree;
+}
+
+/** Which LMS API this build looks for. */
+declare const __SCORM_VERSION__: '1.2' | '2004';

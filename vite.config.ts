@@ -1,0 +1,82 @@
+/**
+ * One config for the dev server, the build and the tests.
+ *
+ *   COURSE_ROOT    folder with content/ and locales/ (default: this repository's real course)
+ *   SCORM_VERSION  1.2 | 2004: which LMS API the build looks for (default 2004)
+ *   OUT_DIR        where the build goes (default dist/build/scorm12 or dist/build/scorm2004)
+ */
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
+import { coursePlugin } from './src/content-model/vite-plugin';
+
+const here = import.meta.dirname;
+const courseRoot = resolve(here, process.env.COURSE_ROOT ?? '.');
+const scormVersion = process.env.SCORM_VERSION === '1.2' ? '1.2' : '2004';
+const outDir = resolve(here, process.env.OUT_DIR ?? `dist/build/scorm${scormVersion === '1.2' ? '12' : '2004'}`);
+
+/** The packaged launch page allows scripts only from the package itself: no inline script, no eval. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "style-src-attr 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+  };
+}
+
+export default defineConfig({
+  base: './',
+  plugins: [react(), coursePlugin({ root: courseRoot, uiRoot: here }), contentSecurityPolicy()],
+  define: {
+    __SCORM_VERSION__: JSON.stringify(scormVersion),
+  },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2020',
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+    reportCompressedSize: false,
+  },
+  server: { host: '127.0.0.1', port: 5173 },
+  preview: { host: '127.0.0.1', port: 4173 },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tests/setup/unit.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/browser/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
