@@ -6,6 +6,8 @@ declare module 'virtual:course' {
   export const images: Record<string, string>;
   /** One loader per `<lang>/<namespace>`; each is its own chunk. */
   export const textLoaders: Record<string, () => Promise<{ default: TextTree }>>;
+  /** Estimated minutes per language, then per module id. */
+  export const readingMinutes: Record<string, Record<string, number>>;
 }
 
 declare module 'virtual:texts/*' {

@@ -31,7 +31,11 @@ class IssueList {
 function parseWith<T extends z.ZodType>(schema: T, src: SourceFile, issues: IssueList): z.infer<T> | undefined {
   const result = schema.safeParse(src.data);
   if (result.success) return result.data;
-  for (const i of result.error.issues) issues.add(src, i.path, i.message);
+  for (const i of result.error.issues) {
+    // Point at each unknown key itself, so the line is the key's line.
+    if (i.code === 'unrecognized_keys') for (const key of i.keys) issues.add(src, [...i.path, key], 'unknown key (allowed keys are in docs/content-format.md)');
+    else issues.add(src, i.path, i.message);
+  }
   return undefined;
 }
 
@@ -162,7 +166,8 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadedCours
   for (const p of duplicates(principles)) issues.add(courseSrc, ['modules'], `two modules claim principle ${p}`);
 
   const bank = modules.flatMap((m) => m.bank);
-  if (courseFile.final.draw > bank.length)
+  // Only when every module was read: a module that failed would otherwise show up as a small bank too.
+  if (modules.length === courseFile.modules.length && courseFile.final.draw > bank.length)
     issues.add(courseSrc, ['final', 'draw'], `draws ${courseFile.final.draw} questions but the modules' banks hold only ${bank.length}`);
 
   const languages = listLanguages(root, courseFile.defaultLanguage);

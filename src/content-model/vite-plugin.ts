@@ -13,6 +13,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { ContentError } from './issues.js';
 import { loadCourse, type LoadedCourse } from './load.js';
 import { renderTree } from './markdown.js';
+import { moduleMinutes } from './reading-time.js';
 import { courseTextSlots, moduleTextSlots } from './text-spec.js';
 import type { TextTree } from './types.js';
 
@@ -43,6 +44,13 @@ export function textNamespaces(loaded: LoadedCourse, lang: string): Record<strin
   return out;
 }
 
+/** Estimated minutes per language and module, for the menu. */
+export function readingMinutes(l: LoadedCourse): Record<string, Record<string, number>> {
+  return Object.fromEntries(
+    l.course.languages.map((lang) => [lang, Object.fromEntries(l.course.modules.map((m) => [m.id, moduleMinutes(m, l.texts[lang]?.modules[m.id] ?? {})]))]),
+  );
+}
+
 export function coursePlugin(options: CoursePluginOptions): Plugin {
   const root = resolve(options.root);
   const uiRoot = options.uiRoot ? resolve(options.uiRoot) : undefined;
@@ -63,6 +71,7 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
       `export const course = ${JSON.stringify(l.course)};`,
       `export const images = {${unique.map((src, i) => `${JSON.stringify(src)}: image${i}`).join(', ')}};`,
       `export const textLoaders = {\n${loaders.join('\n')}\n};`,
+      `export const readingMinutes = ${JSON.stringify(readingMinutes(l))};`,
     ].join('\n');
   };
 

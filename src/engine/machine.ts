@@ -207,7 +207,8 @@ export const courseMachine = setup({
       return { type: 'answer.submitted' as const, questionId: q?.id ?? '', choice, correct: !!q && isCorrect(q, choice), kind: 'check' as const };
     }),
     setReflection: assign(({ context, event }) =>
-      event.type === 'SET_REFLECTION' ? { record: withModule(context, context.moduleId!, (r) => ({ ...r, reflection: event.text })) } : {},
+      // An emptied text is no text: it is saved (and restored) as absent.
+      event.type === 'SET_REFLECTION' ? { record: withModule(context, context.moduleId!, (r) => ({ ...r, reflection: event.text || undefined })) } : {},
     ),
     rate: assign(({ context, event }) => (event.type === 'RATE' ? { record: withModule(context, context.moduleId!, (r) => ({ ...r, rating: event.value })) } : {})),
     completeModule: assign(({ context }) => ({ record: withModule(context, context.moduleId!, (r) => ({ ...r, done: true, at: undefined })) })),
@@ -235,7 +236,7 @@ export const courseMachine = setup({
       return { type: 'attempt.submitted' as const, attempt: context.record.past.length + 1, correct: a.correct ?? 0, max: a.drawn.length, answers: a.answers };
     }),
     setPlan: assign(({ context, event }) =>
-      event.type === 'SET_PLAN' ? { record: withModule(context, event.moduleId, (r) => ({ ...r, plan: event.text })) } : {},
+      event.type === 'SET_PLAN' ? { record: withModule(context, event.moduleId, (r) => ({ ...r, plan: event.text || undefined })) } : {},
     ),
   },
 }).createMachine({

@@ -1,0 +1,45 @@
+/**
+ * Validates a manifest against a SCORM schema set with libxml2 (xmllint compiled to WebAssembly): all
+ * in memory, no network, no files written. A driver schema imports every namespace of the set with its
+ * schemaLocation, so one run checks imscp, adlcp, imsss, adlseq, adlnav (2004) or imscp, adlcp, imsmd (1.2).
+ */
+import { validateXML } from 'xmllint-wasm';
+import { driverSchema, schemaFiles, type SchemaSetId } from './schemas.js';
+
+export interface XsdResult {
+  valid: boolean;
+  /** One line per problem, `line N: message`. */
+  errors: string[];
+}
+
+const MANIFEST_NAME = 'imsmanifest.xml';
+
+export async function validateManifestXsd(xml: string, set: SchemaSetId): Promise<XsdResult> {
+  const preload = schemaFiles(set)
+    .filter((f) => !f.path.includes('/'))
+    .map((f) => ({ fileName: f.path, contents: new Uint8Array(f.data) }));
+  try {
+    const result = await validateXML({
+      xml: [{ fileName: MANIFEST_NAME, contents: xml }],
+      schema: [{ fileName: 'scorm-driver.xsd', contents: driverSchema(set) }],
+      preload,
+      maxMemoryPages: 2048, // 128 MiB: room for large manifests
+    });
+    if (result.valid) return { valid: true, errors: [] };
+    const errors = result.errors
+      .filter((e) => e.loc?.fileName === MANIFEST_NAME || !e.loc)
+      .map((e) => (e.loc ? `line ${e.loc.lineNumber}: ${tidy(e.message)}` : tidy(e.message)))
+      .filter((m) => m && !/fails to validate$/.test(m));
+    return { valid: false, errors: errors.length ? errors : ['the manifest does not validate'] };
+  } catch (e) {
+    // xmllint exits with another code when the document cannot even be parsed.
+    const message = e instanceof Error ? e.message : String(e);
+    const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
+    return { valid: false, errors: lines.length ? lines.slice(0, 20).map((l) => tidy(l.replace(/^imsmanifest\.xml:(\d+):/, 'line $1:'))) : ['xmllint could not read the manifest'] };
+  }
+}
+
+/** `element foo: Schemas validity error : Element '{ns}foo': ...` -> `Element '{ns}foo': ...` */
+function tidy(message: string): string {
+  return message.replace(/^element [^:]+: Schemas validity error : /, '').replace(/^Schemas validity error : /, '').trim();
+}

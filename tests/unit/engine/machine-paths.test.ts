@@ -1,0 +1,119 @@
+/**
+ * The machine tested by its paths: @xstate/graph walks every state reachable with the events from
+ * eventsFor() and we assert that every state node and every transition of the definition was taken.
+ * The walk abstracts the context to what changes behaviour, so it stays finite and fast.
+ */
+import { getAdjacencyMap, getStateNodes } from '@xstate/graph';
+import { describe, expect, it } from 'vitest';
+import type { AnyStateNode, SnapshotFrom } from 'xstate';
+import { courseMachine } from '../../../src/engine/machine';
+import { finalStatus, questionIndex } from '../../../src/engine/progress';
+import { countCorrect, isSettled } from '../../../src/engine/scoring';
+import type { Course } from '../../../src/content-model/types';
+import { course, eventsFor, input } from './sample';
+
+type Snap = SnapshotFrom<typeof courseMachine>;
+
+function behaviourKey(s: Snap): string {
+  const c = s.context;
+  const m = c.course.modules.find((x) => x.id === c.moduleId);
+  const rec = m ? c.record.modules[m.id] : undefined;
+  const answers = Object.values(rec?.answers ?? {});
+  const f = finalStatus(c.course, c.record);
+  const a = c.record.latest;
+  return JSON.stringify({
+    v: s.value,
+    m: s.matches('module') ? c.moduleId : undefined,
+    p: s.matches('module.page') ? c.pageId : undefined,
+    done: c.course.modules.filter((x) => c.record.modules[x.id]?.done).length,
+    settled: m && s.matches('module') ? m.questions.filter((q) => isSettled(q, rec?.answers[q.localId], c.course.settings.knowledgeCheck.attempts)).length : undefined,
+    pending: answers.filter((x) => !x.submitted && x.choice.length > 0).length,
+    tries: answers.reduce((n, x) => n + x.tries, 0),
+    reflected: !!rec?.reflection,
+    rated: rec?.rating !== undefined,
+    final: [f.inProgress, f.passed, f.attemptsLeft],
+    attempt: a ? [a.index, a.drawn.filter((id) => a.answers[id]?.length).length, countCorrect(a, questionIndex(c.course))] : undefined,
+    plan: Object.values(c.record.modules).some((r) => r.plan),
+  });
+}
+
+/** The state node whose `on` handles `type` for this snapshot: the deepest active node that has it. */
+function handlingNode(s: Snap, type: string): AnyStateNode | undefined {
+  const active = [...s._nodes].sort((x, y) => y.path.length - x.path.length);
+  return active.find((n) => n.transitions.has(type));
+}
+
+/**
+ * The sample course, plus a variant whose modules lack activities, so that every branch of the module
+ * sequence (page -> reflection, page -> self-assessment, page -> finish, check -> finish, ...) exists.
+ */
+const [intro, alpha, beta] = course.modules as [Course['modules'][number], Course['modules'][number], Course['modules'][number]];
+const sparse: Course = {
+  ...course,
+  modules: [
+    { ...intro, questions: [] }, // page -> reflection, reflection -> back to page
+    { ...alpha, reflection: false, selfAssessment: false }, // check -> finish
+    { ...beta, questions: [] }, // page -> self-assessment, self-assessment -> back to page
+    { ...beta, id: 'gamma', questions: [], selfAssessment: false }, // page -> finish
+  ],
+};
+
+interface Edge {
+  before: Snap;
+  event: { type: string };
+  after: Snap;
+}
+
+function walk(c: Course): Edge[] {
+  const adjacency = getAdjacencyMap(courseMachine, { input: input({ course: c }), events: eventsFor, serializeState: behaviourKey });
+  return Object.values(adjacency).flatMap(({ state, transitions }) =>
+    Object.values(transitions).map(({ event, state: after }) => ({ before: state as Snap, event, after: after as Snap })),
+  );
+}
+
+describe('course machine, by its paths', () => {
+  const edges = [...walk(course), ...walk(sparse)];
+
+  it('reaches every state node', () => {
+    const reached = new Set<string>();
+    for (const e of edges) for (const n of e.after._nodes) reached.add(n.id);
+    const transient = new Set(['course.boot', 'course.module.resume', 'course.final.routing']);
+    const all = getStateNodes(courseMachine.root).map((n) => n.id).filter((id) => !transient.has(id));
+    expect(all.filter((id) => !reached.has(id))).toEqual([]);
+    expect(all.length).toBeGreaterThan(10);
+  });
+
+  it('takes every transition of the definition', () => {
+    const expected = new Set<string>();
+    for (const node of getStateNodes(courseMachine.root))
+      for (const [type, candidates] of node.transitions) candidates.forEach((_, i) => expected.add(`${node.id} ${type} #${i}`));
+
+    const taken = new Set<string>();
+    for (const { before, event, after } of edges) {
+      const node = handlingNode(before, event.type);
+      if (!node) continue;
+      const candidates = node.transitions.get(event.type)!;
+      // The candidate taken is the first whose guard passed; it shows in the result: a targeted one
+      // led into its target, a targetless one changed the context but not the state.
+      const index = candidates.findIndex((t) => {
+        if (!t.target?.length) return JSON.stringify(before.value) === JSON.stringify(after.value) && before.context !== after.context;
+        return t.target.some((target) => after._nodes.includes(target));
+      });
+      if (index >= 0) taken.add(`${node.id} ${event.type} #${index}`);
+    }
+    expect([...expected].filter((t) => !taken.has(t))).toEqual([]);
+  });
+
+  it('refuses what the guards forbid: no state change and no context change', () => {
+    const refused = edges.filter(({ event }) => event.type === 'RATE' || event.type === 'SET_REFLECTION' || event.type === 'GOTO_QUESTION');
+    const invalid = refused.filter(({ event }) => ('value' in event && event.value === 9) || ('index' in event && event.index === 99) || ('text' in event && (event.text as string).length > 180));
+    expect(invalid.length).toBeGreaterThan(0);
+    for (const { before, after } of invalid) expect(after.context.record).toBe(before.context.record);
+  });
+
+  it('reaches the results with the final passed, and with every attempt failed', () => {
+    const finals = edges.map((e) => finalStatus(course, e.after.context.record));
+    expect(finals.some((f) => f.passed)).toBe(true);
+    expect(finals.some((f) => !f.passed && f.attemptsLeft === 0 && !f.inProgress)).toBe(true);
+  });
+});
