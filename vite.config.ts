@@ -52,6 +52,17 @@ export default defineConfig(({ mode }) => ({
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     reportCompressedSize: false,
+    rollupOptions: {
+      output: {
+        // Text chunks are named by language and namespace (texts/da-p01-<hash>.js), so budgets and
+        // the benchmark can tell the first screen's text from every other module's.
+        chunkFileNames: (chunk) => {
+          const id = chunk.facadeModuleId ?? '';
+          const text = /^\0virtual:texts\/([^/]+)\/(.+)$/.exec(id);
+          return text ? `assets/texts/${text[1]}-${text[2]}-[hash].js` : 'assets/[name]-[hash].js';
+        },
+      },
+    },
   },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },

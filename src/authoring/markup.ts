@@ -148,10 +148,20 @@ export function unsafeMarkup(text: string, kind: TextKind): string[] {
   if (/<\s*script\b/i.test(decoded)) out.push('contains a <script> tag: scripts are never allowed in course text');
   const handler = /(?:^|[\s"'/<])(on[a-z]+)\s*=/i.exec(decoded);
   if (handler) out.push(`contains an event-handler attribute (${handler[1]!.toLowerCase()}=): not allowed in course text`);
-  // Whitespace and control characters inside the scheme are ignored by browsers, so ignore them too.
-  const url = /(javascript|vbscript|data\s*:\s*text\/html)/i.exec(decoded.replace(/[\u0000-\u0020]+(?=[a-z:])/gi, ''));
-  if (url && /^(javascript|vbscript)$/i.test(url[1]!) ? /(javascript|vbscript)\s*:/i.test(decoded.replace(/[\u0000-\u0020]+/g, '')) : url)
-    out.push(`contains a ${url![1]!.toLowerCase().startsWith('data') ? 'data:text/html' : url![1]!.toLowerCase() + ':'} URL: links must use https:, http: or mailto:`);
+  // Browsers ignore tabs, newlines and control characters inside a URL scheme, so ignore them too. A
+  // scheme counts where a URL can start (after `(`, a quote, `=`, `<` or `[`), or after a space when
+  // no space follows the colon ("JavaScript: a language" in prose is fine).
+  const squeezed = decoded.replace(/[\u0000-\u001f]+/g, '');
+  const url = /(?:[("'=<[]\s*|^|\s)(javascript|vbscript|data)\s*:/gi;
+  for (let m = url.exec(squeezed); m; m = url.exec(squeezed)) {
+    const scheme = m[1]!.toLowerCase();
+    const rest = squeezed.slice(m.index + m[0].length);
+    const inUrlPosition = /^[("'=<[]/.test(m[0]);
+    if (scheme === 'data' ? /^\s*text\/html/i.test(rest) : inUrlPosition || /^\S/.test(rest)) {
+      out.push(`contains a ${scheme === 'data' ? 'data:text/html' : scheme + ':'} URL: links must use https:, http: or mailto:`);
+      break;
+    }
+  }
   if (kind === 'markdown' && out.length === 0) {
     const html: string[] = [];
     const visit = (tokens: ReturnType<typeof md.parse>) => {

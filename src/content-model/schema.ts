@@ -34,7 +34,7 @@ const blockSchema = z.discriminatedUnion('type', [
 
 export const moduleSchema = z.strictObject({
   id: idSchema,
-  principle: z.int().min(1).max(99).optional(),
+  principle: z.int().min(1).max(999).optional(),
   objectives: z.array(idSchema).default([]),
   pages: z.array(z.strictObject({ id: idSchema, blocks: z.array(blockSchema).min(1, 'a page needs at least one block') })).min(1, 'a module needs at least one page'),
   knowledgeCheck: z.strictObject({ questions: z.array(questionSchema).min(1) }).optional(),

@@ -95,6 +95,39 @@ export interface SchemaFile {
 
 const cache = new Map<SchemaSetId, SchemaFile[]>();
 
+/**
+ * libxml2 refuses two of the official SCORM 1.2 files as published, a long-known flaw of that set (Xerces,
+ * which ADL's tools used, does not check these rules by default):
+ *   - ims_xml.xsd binds the xml namespace as the default namespace, which Namespaces in XML forbids;
+ *   - imsmd_rootv1p2p1.xsd ends every content model with `<xsd:any namespace="##any">` after optional
+ *     elements of its own namespace, which breaks the Unique Particle Attribution rule.
+ * For validation only (the zip carries the files untouched), we drop that binding and read `##any` as
+ * `##other`, i.e. extensions must come from another namespace, which is what IMS MD intends. Each patch
+ * must match exactly, so a changed upstream file fails loudly instead of being patched blindly.
+ */
+const VALIDATION_PATCHES: Partial<Record<SchemaSetId, Record<string, [string, string, number][]>>> = {
+  scorm12: {
+    'ims_xml.xsd': [['<xsd:schema xmlns="http://www.w3.org/XML/1998/namespace"', '<xsd:schema', 1]],
+    'imsmd_rootv1p2p1.xsd': [['<xsd:any namespace="##any" processContents="strict" minOccurs="0" maxOccurs="unbounded"/>', '<xsd:any namespace="##other" processContents="strict" minOccurs="0" maxOccurs="unbounded"/>', 1]],
+  },
+};
+
+/** The files of a schema set as the validator reads them (see VALIDATION_PATCHES). */
+export function validationSchemaFiles(id: SchemaSetId): SchemaFile[] {
+  const patches = VALIDATION_PATCHES[id] ?? {};
+  return schemaFiles(id).map((f) => {
+    const list = patches[f.path];
+    if (!list) return f;
+    let text = f.data.toString('utf8');
+    for (const [from, to, times] of list) {
+      const found = text.split(from).length - 1;
+      if (found !== times) throw new Error(`${SCHEMA_SETS[id].label} schema ${f.path} has changed upstream: expected ${times} occurrence(s) of ${from}, found ${found}`);
+      text = text.split(from).join(to);
+    }
+    return { path: f.path, data: Buffer.from(text, 'utf8') };
+  });
+}
+
 /** The files of a schema set, bytes as shipped. */
 export function schemaFiles(id: SchemaSetId): SchemaFile[] {
   const hit = cache.get(id);

@@ -4,7 +4,7 @@
  * schemaLocation, so one run checks imscp, adlcp, imsss, adlseq, adlnav (2004) or imscp, adlcp, imsmd (1.2).
  */
 import { validateXML } from 'xmllint-wasm';
-import { driverSchema, schemaFiles, type SchemaSetId } from './schemas.js';
+import { driverSchema, validationSchemaFiles, type SchemaSetId } from './schemas.js';
 
 export interface XsdResult {
   valid: boolean;
@@ -15,7 +15,7 @@ export interface XsdResult {
 const MANIFEST_NAME = 'imsmanifest.xml';
 
 export async function validateManifestXsd(xml: string, set: SchemaSetId): Promise<XsdResult> {
-  const preload = schemaFiles(set)
+  const preload = validationSchemaFiles(set)
     .filter((f) => !f.path.includes('/'))
     .map((f) => ({ fileName: f.path, contents: new Uint8Array(f.data) }));
   try {

@@ -15,6 +15,7 @@ export interface BuildTarget {
 
 export const SAMPLE_2004: BuildTarget = { name: 'sample-scorm2004', courseRoot: 'tests/sample-course', scormVersion: '2004' };
 export const SAMPLE_12: BuildTarget = { name: 'sample-scorm12', courseRoot: 'tests/sample-course', scormVersion: '1.2' };
+export const REAL_12: BuildTarget = { name: 'course-scorm12', courseRoot: '.', scormVersion: '1.2' };
 
 export const buildDir = (t: BuildTarget) => resolve(repoRoot, '.cache/builds', t.name);
 

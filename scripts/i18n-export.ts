@@ -1,0 +1,4 @@
+/** npm run i18n:export: see src/authoring/cli.ts and docs/authoring.md. */
+import { exportMain } from '../src/authoring/cli.js';
+
+process.exitCode = exportMain(process.argv.slice(2));

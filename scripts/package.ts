@@ -1,0 +1,98 @@
+/**
+ * npm run package [-- --course <root>] [-- --out <dir>]
+ *
+ * Validates the course, builds the player once per SCORM version with Vite, and writes
+ *   <out>/<course-id>-<course-version>-scorm12.zip     SCORM 1.2
+ *   <out>/<course-id>-<course-version>-scorm2004.zip   SCORM 2004 4th Edition
+ * Each zip is then checked with the same verifier administrators run (scripts/verify.ts); any problem
+ * fails the command. The same input gives byte-identical zips.
+ *
+ *   --course <root>   folder with content/ and locales/ (default: the current folder)
+ *   --out <dir>       where the zips go (default: dist/); the builds go to <dir>/build/scorm12|scorm2004
+ */
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'vite';
+import { ContentError } from '../src/content-model/issues.js';
+import { loadCourse } from '../src/content-model/load.js';
+import { packageMetadata, type ScormVersion } from '../src/packaging/metadata.js';
+import { packageBuild, SUFFIX_OF, zipName } from '../src/packaging/package.js';
+import { formatReport, verifyPackage } from '../src/packaging/verify.js';
+import { formatBytes } from '../src/packaging/zip-read.js';
+
+const repoRoot = resolve(import.meta.dirname, '..');
+/** npm runs scripts from the package root; paths on the command line are the caller's. */
+const callerCwd = process.env.INIT_CWD ?? process.cwd();
+
+const USAGE = 'usage: npm run package -- [--course <course root>] [--out <output folder>]';
+
+async function buildPlayer(courseRoot: string, version: ScormVersion, outDir: string): Promise<void> {
+  const saved = { COURSE_ROOT: process.env.COURSE_ROOT, SCORM_VERSION: process.env.SCORM_VERSION, OUT_DIR: process.env.OUT_DIR, NODE_ENV: process.env.NODE_ENV };
+  // A package is always a production build, whatever the caller's shell says.
+  Object.assign(process.env, { COURSE_ROOT: courseRoot, SCORM_VERSION: version, OUT_DIR: outDir, NODE_ENV: 'production' });
+  try {
+    await build({ configFile: join(repoRoot, 'vite.config.ts'), root: repoRoot, mode: 'production', logLevel: 'warn' });
+  } finally {
+    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+}
+
+async function main(): Promise<number> {
+  let values: { course?: string; out?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({ options: { course: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: false }));
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const courseRoot = resolve(callerCwd, values.course ?? '.');
+  const outDir = resolve(callerCwd, values.out ?? 'dist');
+  if (!existsSync(join(courseRoot, 'content', 'course.yaml'))) {
+    console.error(`No course in ${courseRoot}: expected content/course.yaml there.\n${USAGE}`);
+    return 2;
+  }
+
+  // 1. The content, validated once, gives the package's metadata.
+  let meta;
+  try {
+    meta = packageMetadata(loadCourse(courseRoot, { uiRoot: repoRoot }));
+  } catch (e) {
+    if (e instanceof ContentError) {
+      console.error(e.message);
+      return 1;
+    }
+    throw e;
+  }
+  console.log(`Packaging ${meta.courseId} ${meta.version} ("${meta.titles[0]!.text}") from ${relative(callerCwd, courseRoot) || '.'}`);
+
+  // 2. One build and one zip per SCORM version, each verified.
+  let failed = false;
+  for (const version of ['1.2', '2004'] as const) {
+    const buildDir = join(outDir, 'build', SUFFIX_OF[version]);
+    await buildPlayer(courseRoot, version, buildDir);
+    const file = join(outDir, zipName(meta, version));
+    const result = await packageBuild({ version, meta, buildDir }, file);
+    const report = await verifyPackage(file);
+    const shown = relative(callerCwd, file);
+    if (!report.ok) {
+      failed = true;
+      console.error(formatReport(report));
+      console.error(`✗ ${shown} failed its own verification.`);
+    } else console.log(`✓ ${shown}  SCORM ${version === '1.2' ? '1.2' : '2004 4th Edition'}, ${result.files.length} course files + ${result.schemaFiles.length} schema files, ${formatBytes(result.bytes.length)}`);
+  }
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,4 @@
+/** npm run validate: see src/authoring/cli.ts and docs/authoring.md. */
+import { validateMain } from '../src/authoring/cli.js';
+
+process.exitCode = validateMain(process.argv.slice(2));

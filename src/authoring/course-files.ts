@@ -1,0 +1,164 @@
+/**
+ * A lenient view of a course's files for the authoring tools. Unlike loadCourse it never stops at the
+ * first broken file: each file is read on its own, so the validator can still check what parses, and
+ * the translation tools work from the source language's files alone.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { listLanguages } from '../content-model/load.js';
+import { moduleSchema } from '../content-model/schema.js';
+import { isIssue, readSourceFile, type SourceFile } from '../content-model/source-file.js';
+import { courseTextSlots, moduleTextSlots, type TextKind, type TextSlot } from '../content-model/text-spec.js';
+import type { Module } from '../content-model/types.js';
+
+/** The namespace of the player's own strings (`locales/<lang>/ui.json`). */
+export const UI_NAMESPACE = 'ui';
+/** The namespace of the course-wide strings (`locales/<lang>/course.json`). */
+export const COURSE_NAMESPACE = 'course';
+
+export interface CourseLocation {
+  /** Folder with `content/` and `locales/`. */
+  root: string;
+  /** Folder whose `locales/<lang>/ui.json` hold the player's strings (default: `root`). */
+  uiRoot?: string;
+}
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** The value at a key path, or undefined. */
+export function getAt(tree: unknown, path: readonly string[]): unknown {
+  let node = tree;
+  for (const k of path) node = isObject(node) ? node[k] : undefined;
+  return node;
+}
+
+/** Every string leaf of a JSON tree, in the file's order, with its key path. */
+export function stringLeaves(tree: unknown, prefix: string[] = []): { path: string[]; value: string }[] {
+  if (!isObject(tree)) return [];
+  return Object.entries(tree).flatMap(([k, v]) => {
+    const p = [...prefix, k];
+    if (typeof v === 'string') return [{ path: p, value: v }];
+    return isObject(v) ? stringLeaves(v, p) : [];
+  });
+}
+
+export class CourseFiles {
+  readonly root: string;
+  readonly uiRoot: string;
+  private readonly cache = new Map<string, SourceFile | undefined>();
+  private readonly slotCache = new Map<string, Map<string, TextSlot> | undefined>();
+
+  constructor(location: CourseLocation) {
+    this.root = resolve(location.root);
+    this.uiRoot = resolve(location.uiRoot ?? location.root);
+  }
+
+  /** A path relative to the course root, with forward slashes (as the loader names files). */
+  rel(abs: string): string {
+    return relative(this.root, abs).split(sep).join('/');
+  }
+
+  /** Reads a YAML or JSON file with its parse tree; undefined when missing or not parseable. */
+  read(abs: string): SourceFile | undefined {
+    if (!this.cache.has(abs)) {
+      const src = existsSync(abs) ? readSourceFile(abs, this.rel(abs)) : undefined;
+      this.cache.set(abs, src && !isIssue(src) ? src : undefined);
+    }
+    return this.cache.get(abs);
+  }
+
+  get courseFile(): SourceFile | undefined {
+    return this.read(join(this.root, 'content/course.yaml'));
+  }
+
+  /** `defaultLanguage` from course.yaml, if it is a string. */
+  get defaultLanguage(): string | undefined {
+    const v = getAt(this.courseFile?.data, ['defaultLanguage']);
+    return typeof v === 'string' ? v : undefined;
+  }
+
+  get courseId(): string | undefined {
+    const v = getAt(this.courseFile?.data, ['id']);
+    return typeof v === 'string' ? v : undefined;
+  }
+
+  /** The module ids listed in course.yaml (the strings among them), in order. */
+  get moduleIds(): string[] {
+    const v = getAt(this.courseFile?.data, ['modules']);
+    return Array.isArray(v) ? [...new Set(v.filter((x): x is string => typeof x === 'string'))] : [];
+  }
+
+  /** Every locale folder's name, sorted (whether or not it is a valid language code). */
+  localeFolders(): string[] {
+    const dir = join(this.root, 'locales');
+    return existsSync(dir) ? readdirSync(dir).filter((d) => statSync(join(dir, d)).isDirectory()).sort() : [];
+  }
+
+  /** The default language first, then every other locale folder (as the loader does). */
+  languages(): string[] {
+    const def = this.defaultLanguage;
+    return def ? listLanguages(this.root, def) : this.localeFolders();
+  }
+
+  moduleFilePath(id: string): string {
+    return join(this.root, 'content/modules', `${id}.yaml`);
+  }
+
+  moduleFile(id: string): SourceFile | undefined {
+    return this.read(this.moduleFilePath(id));
+  }
+
+  /** Where a namespace's strings live for a language: `ui` beside the player, the rest in the course. */
+  localePath(lang: string, ns: string): string {
+    return join(ns === UI_NAMESPACE ? this.uiRoot : this.root, 'locales', lang, `${ns}.json`);
+  }
+
+  localeFile(lang: string, ns: string): SourceFile | undefined {
+    return this.read(this.localePath(lang, ns));
+  }
+
+  /** The text namespaces, in the order the translation tools list them: course, modules, ui. */
+  namespaces(): string[] {
+    return [COURSE_NAMESPACE, ...this.moduleIds, UI_NAMESPACE];
+  }
+
+  /** The module as the text spec needs it, if its file is valid; undefined otherwise. */
+  module(id: string): Module | undefined {
+    const parsed = moduleSchema.safeParse(this.moduleFile(id)?.data);
+    if (!parsed.success) return undefined;
+    const f = parsed.data;
+    const q = (x: (typeof f.bank)[number]) => ({ ...x, id: `${f.id}.${x.id}`, localId: x.id, moduleId: f.id, objective: `${f.id}.${x.objective}` });
+    return {
+      id: f.id,
+      principle: f.principle,
+      objectives: f.objectives,
+      pages: f.pages,
+      questions: (f.knowledgeCheck?.questions ?? []).map(q),
+      reflection: f.reflection,
+      selfAssessment: f.selfAssessment,
+      bank: f.bank.map(q),
+    };
+  }
+
+  /** The text slots of a namespace, when its structure is known (not for `ui`, which has none). */
+  slots(ns: string): TextSlot[] | undefined {
+    if (ns === COURSE_NAMESPACE) return courseTextSlots();
+    if (ns === UI_NAMESPACE) return undefined;
+    const m = this.module(ns);
+    return m ? moduleTextSlots(m) : undefined;
+  }
+
+  /** Whether the string at `path` is Markdown: from the text spec, else by the `body`/`intro` naming rule. */
+  kindOf(ns: string, path: readonly string[]): TextKind {
+    if (!this.slotCache.has(ns)) this.slotCache.set(ns, this.slots(ns) && new Map(this.slots(ns)!.map((s) => [s.path.join('.'), s])));
+    const slot = this.slotCache.get(ns)?.get(path.join('.'));
+    if (slot) return slot.kind;
+    if (ns === UI_NAMESPACE) return 'plain';
+    const last = path.at(-1);
+    return last === 'body' || last === 'intro' ? 'markdown' : 'plain';
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Turns a built player folder into a SCORM zip: the course files, the manifest that lists every one of
+ * them, and the version's schema files beside it. Before zipping, the build is checked for what makes a
+ * package fail in an LMS: a launch page without its Content-Security-Policy, inline script, or URLs that
+ * leave the package (absolute, root-relative or to another host), which break under an LMS's sub-path.
+ */
+import { readdirSync, readFileSync, lstatSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { buildManifest } from './manifest.js';
+import type { PackageMetadata, ScormVersion } from './metadata.js';
+import { schemaFiles, type SchemaSetId } from './schemas.js';
+import { writeZip, zipToBuffer, type ZipInput } from './zip-write.js';
+
+export const SCHEMA_SET_OF: Record<ScormVersion, SchemaSetId> = { '1.2': 'scorm12', '2004': 'scorm2004-4th' };
+export const SUFFIX_OF: Record<ScormVersion, string> = { '1.2': 'scorm12', '2004': 'scorm2004' };
+
+export function zipName(meta: Pick<PackageMetadata, 'courseId' | 'version'>, version: ScormVersion): string {
+  return `${meta.courseId}-${meta.version}-${SUFFIX_OF[version]}.zip`;
+}
+
+/** Every regular file under `dir`, as sorted `/`-separated relative paths. Links and odd files are refused. */
+export function listBuildFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const abs = join(d, name);
+      const st = lstatSync(abs);
+      if (st.isSymbolicLink()) throw new Error(`the build holds a symbolic link, which a package must not: ${relative(dir, abs)}`);
+      if (st.isDirectory()) walk(abs);
+      else if (st.isFile()) out.push(relative(dir, abs).split(sep).join('/'));
+      else throw new Error(`the build holds something that is not a file: ${relative(dir, abs)}`);
+    }
+  };
+  walk(dir);
+  return out.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+
+const leavesPackage = (url: string) => /^(\/|\\|[a-z][a-z0-9+.-]*:)/i.test(url.trim()) && !/^(data|blob):/i.test(url.trim()) && !url.trim().startsWith('#');
+
+/** Problems that would break the package in an LMS; empty when the build is fit to ship. */
+export function checkBuild(dir: string, files: string[], launch = 'index.html'): string[] {
+  const problems: string[] = [];
+  if (!files.includes(launch)) return [`the build has no ${launch}`];
+  const html = readFileSync(join(dir, launch), 'utf8');
+  const csp = /<meta\s[^>]*http-equiv=["']Content-Security-Policy["'][^>]*>/i.exec(html)?.[0];
+  const policy = csp ? /content=["']([^"']*)["']/i.exec(csp)?.[1] ?? '' : '';
+  if (!csp) problems.push(`${launch} has no Content-Security-Policy meta tag`);
+  else {
+    const scriptSrc = /(?:^|;)\s*script-src\s+([^;]*)/i.exec(policy)?.[1] ?? /(?:^|;)\s*default-src\s+([^;]*)/i.exec(policy)?.[1];
+    if (!scriptSrc) problems.push(`${launch}: the Content-Security-Policy sets no script-src`);
+    else if (/unsafe-inline|unsafe-eval|\*|https?:/i.test(scriptSrc)) problems.push(`${launch}: script-src allows more than the package itself: ${scriptSrc.trim()}`);
+  }
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (!/\bsrc=/i.test(m[1]!) && m[2]!.trim()) problems.push(`${launch} has an inline <script>, which the Content-Security-Policy blocks`);
+    if (/\btype=["']?(application\/json|importmap)/i.test(m[1]!)) continue;
+  }
+  if (/\son[a-z]+\s*=/i.test(html.replace(/<script\b[\s\S]*?<\/script>/gi, ''))) problems.push(`${launch} has an inline event handler (on...=), which the Content-Security-Policy blocks`);
+  for (const m of html.matchAll(/\s(?:src|href|srcset|poster|data)=["']([^"']+)["']/gi)) {
+    if (leavesPackage(m[1]!)) problems.push(`${launch} refers to "${m[1]}", outside the package: use a relative URL`);
+  }
+  if (/<base\s/i.test(html)) problems.push(`${launch} has a <base> element, which breaks relative URLs under an LMS`);
+  for (const f of files.filter((f) => f.endsWith('.css'))) {
+    const css = readFileSync(join(dir, f), 'utf8');
+    for (const m of css.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)|@import\s+["']([^"']+)["']/gi)) {
+      const url = (m[1] ?? m[2])!;
+      if (leavesPackage(url)) problems.push(`${f} refers to "${url}", outside the package: use a relative URL`);
+    }
+  }
+  return problems;
+}
+
+export interface PackageInput {
+  version: ScormVersion;
+  meta: PackageMetadata;
+  /** The built player. */
+  buildDir: string;
+}
+
+export interface PackageResult {
+  version: ScormVersion;
+  manifest: string;
+  /** Course files listed in the manifest. */
+  files: string[];
+  /** Schema files beside the manifest. */
+  schemaFiles: string[];
+  bytes: Buffer;
+}
+
+export function packageEntries(input: PackageInput): { entries: ZipInput[]; manifest: string; files: string[]; schemaFiles: string[] } {
+  const files = listBuildFiles(input.buildDir);
+  const problems = checkBuild(input.buildDir, files, input.meta.launch);
+  if (problems.length) throw new Error(`The build in ${input.buildDir} is not fit for a SCORM package:\n` + problems.map((p) => `  - ${p}`).join('\n'));
+  const schemas = schemaFiles(SCHEMA_SET_OF[input.version]);
+  const clash = files.filter((f) => f === 'imsmanifest.xml' || schemas.some((s) => s.path === f));
+  if (clash.length) throw new Error(`the build holds files that the package format reserves: ${clash.join(', ')}`);
+  const manifest = buildManifest(input.version, { meta: input.meta, files });
+  const entries: ZipInput[] = [
+    { path: 'imsmanifest.xml', data: Buffer.from(manifest, 'utf8') },
+    ...schemas.map((s) => ({ path: s.path, data: s.data })),
+    ...files.map((f) => ({ path: f, data: readFileSync(join(input.buildDir, f)) })),
+  ];
+  return { entries, manifest, files, schemaFiles: schemas.map((s) => s.path) };
+}
+
+export async function packageBuild(input: PackageInput, outFile?: string): Promise<PackageResult> {
+  const { entries, manifest, files, schemaFiles } = packageEntries(input);
+  const bytes = outFile ? await writeZip(entries, outFile) : await zipToBuffer(entries);
+  return { version: input.version, manifest, files, schemaFiles, bytes };
+}

@@ -1,0 +1,126 @@
+/**
+ * The course player. Props come from the bootstrap (src/app/start.tsx); the machine in `actor` is the
+ * single truth of where the learner is and what they answered, and the view only reads it and sends the
+ * learner's actions. The only React state here is about the screen itself (notices dismissed, exited).
+ */
+import { useSelector } from '@xstate/react';
+import type { i18n as I18n } from 'i18next';
+import { useCallback, useEffect, useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import type { CourseActor, Notice, Session } from '../app/session';
+import type { Course } from '../content-model/types';
+import type { TextLoaders } from '../i18n/create-i18n';
+import { FinalView } from './final/FinalView';
+import { MenuView } from './menu/MenuView';
+import { ModuleView } from './module/ModuleView';
+import { ResultsView } from './results/ResultsView';
+import { FocusProvider } from './shared/focus';
+import { PlayerProvider, usePlayer, type ReadingMinutes } from './shared/player-context';
+import { useT } from './shared/use-texts';
+import { sameView, viewKey, viewOf, type View } from './shared/view';
+import { ExitView } from './shell/ExitView';
+import { Header } from './shell/Header';
+import { Notices } from './shell/Notices';
+import { SkipLink } from './shell/SkipLink';
+import { useSaveState } from './shell/use-save-state';
+import { StartView } from './start/StartView';
+
+export interface AppProps {
+  actor: CourseActor;
+  course: Course;
+  i18n: I18n;
+  textLoaders: TextLoaders;
+  images: Record<string, string>;
+  session: Session;
+  notices: Notice[];
+  /** Estimated minutes per language and module; read from `virtual:course` when not given. */
+  readingMinutes?: ReadingMinutes;
+}
+
+export function App({ actor, course, i18n, textLoaders, images, session, notices, readingMinutes }: AppProps) {
+  const minutes = useReadingMinutes(readingMinutes);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <PlayerProvider actor={actor} course={course} images={images} textLoaders={textLoaders} session={session} readingMinutes={minutes}>
+        <Shell notices={notices} />
+      </PlayerProvider>
+    </I18nextProvider>
+  );
+}
+
+/** The bootstrap does not pass reading times; the built course has them in `virtual:course`. */
+function useReadingMinutes(given: ReadingMinutes | undefined): ReadingMinutes | undefined {
+  const [loaded, setLoaded] = useState<ReadingMinutes>();
+  useEffect(() => {
+    if (given) return;
+    let live = true;
+    import('./shared/reading-minutes').then(
+      (m) => m.loadReadingMinutes().then((r) => live && setLoaded(r)),
+      () => {}, // without estimates the menu simply shows none
+    );
+    return () => {
+      live = false;
+    };
+  }, [given]);
+  return given ?? loaded;
+}
+
+function Shell({ notices }: { notices: Notice[] }) {
+  const { actor, session, send, flushDrafts } = usePlayer();
+  const view = useSelector(actor, viewOf, sameView);
+  const [exited, setExited] = useState(false);
+  const save = useSaveState(session);
+  const [dismissed, setDismissed] = useState<Notice[]>([]);
+  useDocumentLanguage();
+
+  const shown = [...notices, ...(save.notice ? [save.notice] : [])].filter(
+    (n, i, all) => !dismissed.includes(n) && all.findIndex((m) => m.key === n.key) === i,
+  );
+  const toMenu = view.kind === 'menu' ? undefined : () => send(view.kind === 'start' ? { type: 'START' } : { type: 'MENU' });
+
+  const exit = useCallback(async () => {
+    flushDrafts();
+    try {
+      await session.exit();
+    } finally {
+      setExited(true);
+    }
+  }, [flushDrafts, session]);
+
+  return (
+    <FocusProvider viewKey={exited ? 'exit' : viewKey(view)}>
+      <SkipLink />
+      <Header saveState={save.state} onExit={() => void exit()} />
+      <main id="main" tabIndex={-1} className="main">
+        <Notices notices={shown} onDismiss={(n) => setDismissed((d) => [...d, n])} onMenu={toMenu} />
+        {exited ? <ExitView onResume={() => setExited(false)} /> : <CurrentView view={view} />}
+      </main>
+    </FocusProvider>
+  );
+}
+
+function CurrentView({ view }: { view: View }) {
+  switch (view.kind) {
+    case 'start':
+      return <StartView />;
+    case 'menu':
+      return <MenuView />;
+    case 'module':
+      return <ModuleView key={view.moduleId} view={view} />;
+    case 'final':
+      return <FinalView view={view} />;
+    case 'results':
+      return <ResultsView />;
+  }
+}
+
+/** `<html lang>` and the document title follow the UI language. */
+function useDocumentLanguage() {
+  const { t, i18n } = useT(['ui', 'course']);
+  const lang = i18n.language;
+  const title = t('course:title');
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = title;
+  }, [lang, title]);
+}

@@ -1,0 +1,23 @@
+/** The knowledge check: every question of the module on one screen, each settled on its own. */
+import type { Module } from '../../content-model/types';
+import { ViewHeading } from '../shared/focus';
+import { Html } from '../shared/Html';
+import { usePlayer } from '../shared/player-context';
+import { useT } from '../shared/use-texts';
+import { CheckQuestion } from './CheckQuestion';
+
+export function CheckView({ module }: { module: Module }) {
+  const { t, i18n } = useT(['ui', module.id]);
+  const { course } = usePlayer();
+  const introKey = `${module.id}:knowledgeCheck.intro`;
+  return (
+    <div className="check">
+      <ViewHeading>{t('check.title')}</ViewHeading>
+      {i18n.exists(introKey) && <Html html={t(introKey)} />}
+      <p className="hint">{t('check.tries', { count: course.settings.knowledgeCheck.attempts })}</p>
+      {module.questions.map((q, i) => (
+        <CheckQuestion key={q.id} module={module} question={q} number={i + 1} total={module.questions.length} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+/** Before an attempt: what the assessment is, how it is passed, how many attempts are left. */
+import { ViewHeading } from '../shared/focus';
+import { Html } from '../shared/Html';
+import { usePlayer } from '../shared/player-context';
+import { toPercent } from '../shared/ProgressBar';
+import { usePrefetch, useT } from '../shared/use-texts';
+import { useFinal } from './use-final';
+
+export function FinalIntro() {
+  const { t } = useT(['ui', 'course']);
+  const { send } = usePlayer();
+  const { status, canStart, questionCount, mastery } = useFinal();
+  usePrefetch(['bank']);
+  return (
+    <>
+      <ViewHeading>{t('course:final.title')}</ViewHeading>
+      <Html html={t('course:final.intro')} />
+      <h2 className="section-title">{t('final.facts')}</h2>
+      <ul className="facts">
+        <li>{t('final.questions', { count: questionCount })}</li>
+        <li>{t('final.mastery', { percent: toPercent(mastery) })}</li>
+        <li>{status.attemptsLeft > 0 ? t('final.attemptsLeft', { count: status.attemptsLeft }) : t('final.noAttemptsLeft')}</li>
+        {status.best && <li>{t('final.bestScore', { percent: toPercent(status.best.scaled) })}</li>}
+      </ul>
+      {status.passed && <p className="verdict verdict--passed">{t('final.alreadyPassed')}</p>}
+      <div className="actions">
+        {canStart && (
+          <button type="button" className="button" onClick={() => send({ type: 'BEGIN_ATTEMPT' })}>
+            {t(status.attemptsUsed > 0 ? 'final.retake' : 'final.begin')}
+          </button>
+        )}
+        {status.attemptsUsed > 0 && (
+          <button type="button" className="button button--secondary" onClick={() => send({ type: 'OPEN_RESULTS' })}>
+            {t('menu.openResults')}
+          </button>
+        )}
+        <button type="button" className="button button--secondary" onClick={() => send({ type: 'MENU' })}>
+          {t('app.toMenu')}
+        </button>
+      </div>
+    </>
+  );
+}

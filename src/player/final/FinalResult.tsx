@@ -1,0 +1,45 @@
+/** After an attempt: the score against the mastery score, a retake when allowed, the way to the results. */
+import { attemptScore, isPassed } from '../../engine/scoring';
+import { ViewHeading } from '../shared/focus';
+import { usePlayer } from '../shared/player-context';
+import { toPercent } from '../shared/ProgressBar';
+import { useT } from '../shared/use-texts';
+import { useFinal } from './use-final';
+
+export function FinalResult() {
+  const { t } = useT();
+  const { send } = usePlayer();
+  const { status, latest, canStart, mastery } = useFinal();
+  const score = latest && attemptScore(latest);
+  const passed = !!score && isPassed(score.scaled, mastery);
+  return (
+    <>
+      <ViewHeading>{t('final.resultTitle')}</ViewHeading>
+      {score && (
+        <>
+          <p className={`verdict verdict--${passed ? 'passed' : 'failed'}`}>
+            <span className="verdict__icon" aria-hidden="true" />
+            {t(passed ? 'final.passed' : 'final.failed')}
+          </p>
+          <p className="lead">{t('final.score', { correct: score.raw, total: score.max, percent: toPercent(score.scaled) })}</p>
+          <p>{passed ? t('final.passedText') : t('final.failedText', { percent: toPercent(mastery) })}</p>
+        </>
+      )}
+      {status.best && score && status.best.scaled > score.scaled && <p>{t('final.bestScore', { percent: toPercent(status.best.scaled) })}</p>}
+      {!passed && <p>{status.attemptsLeft > 0 ? t('final.attemptsLeft', { count: status.attemptsLeft }) : t('final.noAttemptsLeft')}</p>}
+      <div className="actions">
+        <button type="button" className="button" onClick={() => send({ type: 'OPEN_RESULTS' })}>
+          {t('menu.openResults')}
+        </button>
+        {canStart && (
+          <button type="button" className="button button--secondary" onClick={() => send({ type: 'BEGIN_ATTEMPT' })}>
+            {t('final.retake')}
+          </button>
+        )}
+        <button type="button" className="button button--secondary" onClick={() => send({ type: 'MENU' })}>
+          {t('app.toMenu')}
+        </button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+/** What the menu shows about each module, derived from the course and the learner's record. */
+import type { Course } from '../../content-model/types';
+import { canOpenModule, moduleProgress, moduleStatus, type ModuleStatus } from '../../engine/progress';
+import type { LearnerRecord } from '../../engine/record';
+
+export interface ModuleEntry {
+  id: string;
+  status: ModuleStatus;
+  /** 0..1 */
+  progress: number;
+  /** Gating forbids opening it now. */
+  locked: boolean;
+  minutes?: number;
+}
+
+export function menuEntries(course: Course, record: LearnerRecord, minutes?: Record<string, number>): ModuleEntry[] {
+  return course.modules.map((m) => ({
+    id: m.id,
+    status: moduleStatus(m, record.modules[m.id]),
+    progress: moduleProgress(m, record.modules[m.id]),
+    locked: !canOpenModule(course, record, m.id),
+    minutes: minutes?.[m.id],
+  }));
+}

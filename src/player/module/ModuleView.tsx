@@ -1,0 +1,91 @@
+/** A module: its pages, then its knowledge check, reflection and self-assessment, one step at a time. */
+import { useSelector } from '@xstate/react';
+import type { Module } from '../../content-model/types';
+import { checkSettled, moduleById, moduleSteps } from '../../engine/progress';
+import type { StepKey } from '../../engine/record';
+import { CheckView } from '../check/CheckView';
+import { ReflectionView } from '../reflection/ReflectionView';
+import { SelfAssessmentView } from '../self-assessment/SelfAssessmentView';
+import { ViewHeading } from '../shared/focus';
+import { NamespaceGate } from '../shared/NamespaceGate';
+import { usePlayer } from '../shared/player-context';
+import { usePrefetch, useT } from '../shared/use-texts';
+import type { View } from '../shared/view';
+import { BlockView } from './Block';
+import { ModuleNav } from './ModuleNav';
+import { StepList } from './StepList';
+
+type ModuleViewState = Extract<View, { kind: 'module' }>;
+
+export function ModuleView({ view }: { view: ModuleViewState }) {
+  const { course } = usePlayer();
+  const module = moduleById(course, view.moduleId);
+  const next = course.modules[course.modules.findIndex((m) => m.id === view.moduleId) + 1];
+  usePrefetch(next ? [next.id] : []);
+  if (!module) return null;
+  return (
+    <section className="view view--module">
+      <NamespaceGate ns={[module.id]}>
+        <ModuleStep module={module} view={view} />
+      </NamespaceGate>
+    </section>
+  );
+}
+
+function ModuleStep({ module, view }: { module: Module; view: ModuleViewState }) {
+  const { t } = useT(['ui', module.id]);
+  const { actor, course, send } = usePlayer();
+  const record = useSelector(actor, (s) => s.context.record.modules[module.id]);
+  const steps = moduleSteps(module);
+  const current: StepKey = view.step === 'page' ? `page:${view.pageId}` : view.step;
+  const index = Math.max(0, steps.indexOf(current));
+
+  const blocked =
+    view.step === 'check' && !checkSettled(module, record, course.settings.knowledgeCheck.attempts)
+      ? t('check.nextBlocked')
+      : view.step === 'self' && record?.rating === undefined
+        ? t('self.nextBlocked')
+        : undefined;
+
+  return (
+    <>
+      <div className="module-head">
+        <p className="eyebrow">{t(`${module.id}:title`)}</p>
+        <p className="step-indicator">{t('module.step', { current: index + 1, total: steps.length })}</p>
+        <button type="button" className="button button--quiet module-head__menu" onClick={() => send({ type: 'MENU' })}>
+          {t('app.toMenu')}
+        </button>
+      </div>
+      <StepContent module={module} view={view} />
+      <ModuleNav first={index === 0} last={index === steps.length - 1} blocked={blocked} />
+      <StepList module={module} current={current} />
+    </>
+  );
+}
+
+function StepContent({ module, view }: { module: Module; view: ModuleViewState }) {
+  switch (view.step) {
+    case 'check':
+      return <CheckView module={module} />;
+    case 'reflection':
+      return <ReflectionView module={module} />;
+    case 'self':
+      return <SelfAssessmentView module={module} />;
+    case 'page':
+      return <PageView module={module} pageId={view.pageId} />;
+  }
+}
+
+function PageView({ module, pageId }: { module: Module; pageId: string }) {
+  const { t } = useT(['ui', module.id]);
+  const page = module.pages.find((p) => p.id === pageId);
+  if (!page) return null;
+  return (
+    <article className="page">
+      <ViewHeading>{t(`${module.id}:pages.${page.id}.title`)}</ViewHeading>
+      {page.blocks.map((b) => (
+        <BlockView key={b.id} moduleId={module.id} pageId={page.id} block={b} />
+      ))}
+    </article>
+  );
+}

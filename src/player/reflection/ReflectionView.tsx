@@ -1,0 +1,34 @@
+/** The module's reflection: a free text the learner keeps, saved as they type. */
+import { useSelector } from '@xstate/react';
+import { useCallback } from 'react';
+import type { Module } from '../../content-model/types';
+import { ViewHeading } from '../shared/focus';
+import { LimitedTextField } from '../shared/LimitedTextField';
+import { usePlayer } from '../shared/player-context';
+import { useDraft } from '../shared/use-draft';
+import { useT } from '../shared/use-texts';
+
+export function ReflectionView({ module }: { module: Module }) {
+  const { t, i18n } = useT(['ui', module.id]);
+  const { actor } = usePlayer();
+  const saved = useSelector(actor, (s) => s.context.record.modules[module.id]?.reflection ?? '');
+  const max = useSelector(actor, (s) => s.context.limits.reflection);
+  const commit = useCallback((text: string) => actor.send({ type: 'SET_REFLECTION', text }), [actor]);
+  const draft = useDraft(saved, commit);
+  const hintKey = `${module.id}:reflection.hint`;
+  return (
+    <div className="reflection">
+      <ViewHeading>{t('reflection.title')}</ViewHeading>
+      <p className="lead">{t(`${module.id}:reflection.prompt`)}</p>
+      <LimitedTextField
+        label={t('reflection.label')}
+        hint={i18n.exists(hintKey) ? t(hintKey) : undefined}
+        value={draft.text}
+        max={max}
+        onChange={draft.change}
+        onBlur={draft.flush}
+      />
+      <p className="hint">{t('reflection.kept')}</p>
+    </div>
+  );
+}

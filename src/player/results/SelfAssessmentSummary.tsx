@@ -1,0 +1,60 @@
+/** The self-assessment across the principles: a radar chart and the same data as a table. */
+import { useSelector } from '@xstate/react';
+import type { Module } from '../../content-model/types';
+import { usePlayer } from '../shared/player-context';
+import { useT } from '../shared/use-texts';
+import { RadarChart } from './RadarChart';
+
+export function SelfAssessmentSummary({ modules }: { modules: Module[] }) {
+  const { t, i18n } = useT();
+  const { actor } = usePlayer();
+  const ratings = useSelector(
+    actor,
+    (s) => modules.map((m) => s.context.record.modules[m.id]?.rating),
+    (a, b) => a.length === b.length && a.every((x, i) => x === b[i]),
+  );
+  const rows = modules.map((m, i) => ({
+    module: m,
+    title: t(`${m.id}:title`),
+    value: ratings[i],
+    valueText: ratings[i] === undefined ? t('results.notRated') : t('results.ratingValue', { value: ratings[i] }),
+  }));
+  const list = new Intl.ListFormat(i18n.language, { type: 'unit' });
+  return (
+    <section className="results__section" aria-labelledby="results-self">
+      <h2 id="results-self" className="section-title">
+        {t('results.selfTitle')}
+      </h2>
+      {rows.length === 0 ? (
+        <p>{t('results.noPrinciples')}</p>
+      ) : (
+        <div className="self-summary">
+          <RadarChart
+            title={t('results.chartTitle')}
+            description={t('results.chartDesc', { values: list.format(rows.map((r) => `${r.title} ${r.valueText}`)) })}
+            data={rows.map((r) => ({ axis: t('results.chartAxis', { principle: r.module.principle }), value: r.value }))}
+          />
+          <table className="data-table">
+            <caption>{t('results.tableCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('results.principle')}</th>
+                <th scope="col">{t('results.module')}</th>
+                <th scope="col">{t('results.rating')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.module.id}>
+                  <th scope="row">{t('results.chartAxis', { principle: r.module.principle })}</th>
+                  <td>{r.title}</td>
+                  <td>{r.valueText}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

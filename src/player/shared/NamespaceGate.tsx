@@ -1,0 +1,29 @@
+/** Renders its children once the namespaces they read are loaded; a small loading state until then. */
+import type { ReactNode } from 'react';
+import { useNamespaces, useT } from './use-texts';
+
+export function NamespaceGate({ ns, children }: { ns: readonly string[]; children: ReactNode }) {
+  const { state, retry } = useNamespaces(ns);
+  if (state === 'ready') return <>{children}</>;
+  return <LoadingState failed={state === 'failed'} onRetry={retry} />;
+}
+
+export function LoadingState({ failed, onRetry }: { failed?: boolean; onRetry?: () => void }) {
+  const { t } = useT();
+  return (
+    <div className="loading" role="status">
+      {failed ? (
+        <>
+          <p>{t('app.loadFailed')}</p>
+          <button type="button" className="button" onClick={onRetry}>
+            {t('app.retry')}
+          </button>
+        </>
+      ) : (
+        <p>
+          <span className="spinner" aria-hidden="true" /> {t('app.loading')}
+        </p>
+      )}
+    </div>
+  );
+}

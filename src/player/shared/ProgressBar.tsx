@@ -1,0 +1,24 @@
+/** A progress bar that is visible and announced: the text says what the bar shows. */
+export function ProgressBar({ value, label, text, className }: { value: number; label: string; text: string; className?: string }) {
+  const percent = Math.round(value * 100);
+  return (
+    <div className={className ? `progress ${className}` : 'progress'}>
+      <div
+        className="progress__track"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={text}
+      >
+        <div className="progress__fill" style={{ inlineSize: `${percent}%` }} />
+      </div>
+      <span className="progress__text" aria-hidden="true">
+        {text}
+      </span>
+    </div>
+  );
+}
+
+export const toPercent = (scaled: number) => Math.round(scaled * 100);

@@ -1,0 +1,28 @@
+/** The course's front page: what it is, for whom, and the Start button. */
+import { usePlayer } from '../shared/player-context';
+import { ViewHeading } from '../shared/focus';
+import { usePrefetch, useT } from '../shared/use-texts';
+
+export function StartView() {
+  const { t, i18n } = useT(['ui', 'course']);
+  const { course, send } = usePlayer();
+  // The menu shows every module's title; fetch them while the learner reads this page.
+  usePrefetch(course.modules.map((m) => m.id));
+  const audience = i18n.exists('course:audience') ? t('course:audience') : undefined;
+  return (
+    <section className="view view--start">
+      <ViewHeading>{t('course:title')}</ViewHeading>
+      <p className="lead">{t('course:description')}</p>
+      {audience && (
+        <p>
+          <strong>{t('start.audience')}:</strong> {audience}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="button" onClick={() => send({ type: 'START' })}>
+          {t('start.start')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * What the tracker reports, independent of any SCORM version: the course's status by its own rules
+ * (engine/progress.ts), the module objectives, the saved state, and each interaction. The adapters turn
+ * this into one version's data-model elements.
+ */
+import type { Course, Question } from '../content-model/types';
+import {
+  checkScore,
+  courseStatus,
+  encodeSnapshot,
+  moduleProgress,
+  moduleStatus,
+  type Completion,
+  type LearnerRecord,
+  type Location,
+  type ModuleStatus,
+  type Score,
+  type Success,
+} from '../engine';
+import { choiceKeys, cmiId } from './cmi/format';
+
+export interface ObjectiveReport {
+  /** The module id. */
+  id: string;
+  status: ModuleStatus;
+  /** 0..1, 1 when the module is done. */
+  progress: number;
+  /** The knowledge check's score, once an answer was submitted. */
+  score?: Score;
+}
+
+export interface Report {
+  completion: Completion;
+  success: Success;
+  progress: number;
+  /** The final assessment's best score, once an attempt was submitted. */
+  score?: Score;
+  /** The course is complete by its rules: exit normally instead of suspending. */
+  finished: boolean;
+  location: Location;
+  suspendData: string;
+  objectives: ObjectiveReport[];
+}
+
+export function buildReport(course: Course, record: LearnerRecord, location: Location): Report {
+  const status = courseStatus(course, record);
+  const objectives: ObjectiveReport[] = [];
+  for (const m of course.modules) {
+    const rec = record.modules[m.id];
+    const answered = m.questions.some((q) => rec?.answers[q.localId]?.submitted);
+    const o: ObjectiveReport = { id: m.id, status: moduleStatus(m, rec), progress: moduleProgress(m, rec) };
+    if (answered) o.score = checkScore(m, rec);
+    if (o.status !== 'not-started' || o.score) objectives.push(o);
+  }
+  return {
+    completion: status.completion,
+    success: status.success,
+    progress: status.progress,
+    ...(status.score ? { score: status.score } : {}),
+    finished: status.completion === 'completed',
+    location,
+    suspendData: encodeSnapshot({ location, record }),
+    objectives,
+  };
+}
+
+/** One learner response, as both versions record it. */
+export interface InteractionReport {
+  id: string;
+  kind: 'choice' | 'text';
+  /** The cmi objective it belongs to (the module id). */
+  objective: string;
+  /** For administrators: what was answered (at most 250 characters in 2004). */
+  description: string;
+  /** choice: the chosen option keys, in option order. */
+  response?: string[];
+  /** choice: the correct option keys. */
+  correct?: string[];
+  result: 'correct' | 'incorrect' | 'neutral';
+  /** text: what the learner wrote. */
+  text?: string;
+  /** When the question was shown (or the previous answer given), if known. */
+  shownAt?: number;
+  answeredAt: number;
+}
+
+export function choiceInteraction(
+  source: 'kc' | 'final',
+  question: Question,
+  choice: readonly string[],
+  correct: boolean,
+  times: { shownAt?: number; answeredAt: number },
+  context: string,
+): InteractionReport {
+  return {
+    id: cmiId(source, question.id),
+    kind: 'choice',
+    objective: question.moduleId,
+    description: `${context}: question ${question.id}, objective ${question.objective}`,
+    response: choiceKeys(question, choice),
+    correct: choiceKeys(question, question.correct),
+    result: correct ? 'correct' : 'incorrect',
+    ...times,
+  };
+}
+
+export function textInteraction(
+  source: 'reflection' | 'plan',
+  moduleId: string,
+  text: string,
+  times: { shownAt?: number; answeredAt: number },
+): InteractionReport {
+  return {
+    id: cmiId(source, moduleId),
+    kind: 'text',
+    objective: moduleId,
+    description: source === 'reflection' ? `Reflection in module ${moduleId}` : `Action plan step for module ${moduleId}`,
+    result: 'neutral',
+    text,
+    ...times,
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Byte budgets on the real course's LMS build (deterministic, so asserted here; timings live in the
+ * benchmark). Each failure names the chunk that broke the budget.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCourse } from '../../src/content-model/load';
+import { buildDir, REAL_12, repoRoot } from './support/build';
+import { firstLoad, listFiles, sizeOf } from './support/first-load';
+
+const dir = buildDir(REAL_12);
+const { course, texts } = loadCourse(repoRoot);
+const first = firstLoad(dir, course.defaultLanguage);
+const describeFiles = (files: { file: string; gzip: number }[]) => files.map((f) => `${f.file} (${f.gzip} B gzip)`).join(', ');
+
+/** Strings only scorm-again's runtime holds (its configuration keys): our LMS path must not. */
+const SCORM_AGAIN_MARKERS = ['lmsCommitUrl', 'selfReportSessionTime'];
+
+describe('first-load budget (LMS path)', () => {
+  it('moves at most 150 KB gzip before the first content', () => {
+    const total = first.reduce((n, f) => n + f.gzip, 0);
+    expect(total, `first load: ${describeFiles(first)}`).toBeLessThanOrEqual(150_000);
+  });
+
+  it('loads the first screen text of the active language only', () => {
+    const textFiles = first.filter((f) => f.file.startsWith('assets/texts/'));
+    expect(textFiles.map((f) => f.file.replace(/-[\w-]{8}\.js$/, ''))).toEqual(
+      expect.arrayContaining([`assets/texts/${course.defaultLanguage}-ui`, `assets/texts/${course.defaultLanguage}-course`]),
+    );
+    expect(textFiles).toHaveLength(2);
+  });
+
+  it.each(course.modules.map((m) => m.id))('keeps module %s text out of the first load', (id) => {
+    const title = texts[course.defaultLanguage]!.modules[id]!.title as string;
+    const summary = texts[course.defaultLanguage]!.modules[id]!.summary as string;
+    const page = Object.values((texts[course.defaultLanguage]!.modules[id]!.pages as Record<string, { title: string }>))[0]!.title;
+    for (const f of first) {
+      const content = readFileSync(join(dir, f.file), 'utf8');
+      expect(content.includes(title) || content.includes(summary) || content.includes(page), `${f.file} holds text of module ${id}`).toBe(false);
+    }
+  });
+
+  it('never puts scorm-again on the LMS path: it is a lazily loaded chunk for standalone use only', () => {
+    for (const f of first) {
+      const content = readFileSync(join(dir, f.file), 'utf8');
+      for (const marker of SCORM_AGAIN_MARKERS) expect(content.includes(marker), `${f.file} holds scorm-again ("${marker}")`).toBe(false);
+    }
+    const lazy = listFiles(dir).filter((f) => f.endsWith('.js') && SCORM_AGAIN_MARKERS.every((m) => readFileSync(join(dir, f), 'utf8').includes(m)));
+    expect(lazy.length, 'the standalone runtime is still in the build, as its own chunk').toBeGreaterThan(0);
+  });
+
+  it('uses system fonts, or one web-font subset under 30 KB', () => {
+    const fonts = listFiles(dir).filter((f) => /\.(woff2?|ttf|otf|eot)$/.test(f)).map((f) => sizeOf(dir, f));
+    expect(fonts.length, describeFiles(fonts)).toBeLessThanOrEqual(1);
+    for (const f of fonts) expect(f.raw, f.file).toBeLessThan(30_000);
+  });
+
+  it('requests nothing from outside the package', () => {
+    for (const f of listFiles(dir).filter((x) => /\.(html|js|css)$/.test(x))) {
+      const content = readFileSync(resolve(dir, f), 'utf8');
+      expect(content, f).not.toMatch(/(?:src|href)=["']?(?:https?:)?\/\/|@import\s+url\(["']?https?:|url\(["']?https?:\/\//);
+    }
+  });
+});

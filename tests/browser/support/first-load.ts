@@ -1,0 +1,37 @@
+/**
+ * What a build makes the browser fetch before the first content, read from the build itself: the
+ * launch page, the scripts and styles it links (the entry and its static imports, which Vite lists as
+ * modulepreload links), and the first screen's text in the default language. Bytes are deterministic,
+ * so the budget tests and the benchmark share this.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface BuiltFile {
+  file: string;
+  raw: number;
+  gzip: number;
+}
+
+export function sizeOf(dir: string, file: string): BuiltFile {
+  const bytes = readFileSync(join(dir, file));
+  return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+
+export function listFiles(dir: string, base = dir): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path, base) : [relative(base, path).split('\\').join('/')];
+  });
+}
+
+/** The first screen's namespaces: the player's strings and the course's own, in one language. */
+export const FIRST_SCREEN_NAMESPACES = ['ui', 'course'];
+
+export function firstLoad(dir: string, language: string): BuiltFile[] {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const linked = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\.?\/?([^"]+)"/g)].map((m) => m[1]!);
+  const texts = listFiles(dir).filter((f) => FIRST_SCREEN_NAMESPACES.some((ns) => f.startsWith(`assets/texts/${language}-${ns}-`)));
+  return ['index.html', ...linked, ...texts].map((f) => sizeOf(dir, f));
+}

@@ -1,0 +1,117 @@
+/**
+ * The real course, checked as a whole (issue: the course itself). Fails when any module loses a part,
+ * a question loses its answer key or feedback, an objective goes unassessed, a string is missing in a
+ * language, a module's estimated time leaves 8-12 minutes, or text is copied from the source column.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCourse } from '../../../src/content-model/load';
+import { moduleMinutes } from '../../../src/content-model/reading-time';
+import { moduleTextSlots } from '../../../src/content-model/text-spec';
+import type { TextTree } from '../../../src/content-model/types';
+
+const repo = resolve(import.meta.dirname, '../../..');
+const { course, texts } = loadCourse(repo);
+const principles = course.modules.filter((m) => m.principle !== undefined);
+const at = (tree: TextTree, path: string[]): unknown => path.reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as TextTree)[k] : undefined), tree);
+
+function allStrings(tree: TextTree): string[] {
+  return Object.values(tree).flatMap((v) => (typeof v === 'string' ? [v] : allStrings(v)));
+}
+
+describe('the course', () => {
+  it('has a start module and the ten principles, in order, in Danish first and English', () => {
+    expect(course.defaultLanguage).toBe('da');
+    expect(course.languages).toEqual(expect.arrayContaining(['da', 'en']));
+    expect(course.modules[0]!.id).toBe('start');
+    expect(principles.map((m) => m.principle)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it.each(principles.map((m) => [m.id, m] as const))('%s has every part a principle module needs', (_, m) => {
+    expect(m.objectives.length).toBeGreaterThanOrEqual(2);
+    expect(m.objectives.length).toBeLessThanOrEqual(4);
+    expect(m.pages.length).toBeGreaterThanOrEqual(3);
+    expect(m.pages.length).toBeLessThanOrEqual(5);
+    expect(m.pages.flatMap((p) => p.blocks).filter((b) => b.type === 'case')).toHaveLength(1);
+    expect(m.reflection).toBe(true);
+    expect(m.selfAssessment).toBe(true);
+    expect(m.questions.length).toBeGreaterThanOrEqual(3);
+    expect(m.bank.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has a start module that explains why, with a case, a check and a reflection', () => {
+    const start = course.modules[0]!;
+    expect(start.pages.length).toBeGreaterThanOrEqual(3);
+    expect(start.pages.flatMap((p) => p.blocks).some((b) => b.type === 'case')).toBe(true);
+    expect(start.questions.length).toBeGreaterThanOrEqual(3);
+    expect(start.reflection).toBe(true);
+  });
+
+  it('answer keys are sound: single-choice has exactly one correct option, multiple-choice at least one', () => {
+    for (const q of [...course.modules.flatMap((m) => m.questions), ...course.bank]) {
+      expect(q.correct.every((c) => q.options.includes(c)), q.id).toBe(true);
+      if (q.type === 'single') expect(q.correct, q.id).toHaveLength(1);
+      else expect(q.correct.length, q.id).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('every question maps to an objective and every objective is checked by a question', () => {
+    for (const m of course.modules) {
+      const checked = new Set([...m.questions, ...m.bank].map((q) => q.objective));
+      for (const o of m.objectives) expect(checked.has(`${m.id}.${o}`), `${m.id}.${o}`).toBe(true);
+      for (const q of [...m.questions, ...m.bank]) expect(m.objectives.map((o) => `${m.id}.${o}`)).toContain(q.objective);
+    }
+  });
+
+  it('the final assessment draws from a bank of at least 30, three or more per principle, with 80 % mastery', () => {
+    expect(course.bank.length).toBeGreaterThanOrEqual(30);
+    for (const m of principles) expect(m.bank.length, m.id).toBeGreaterThanOrEqual(3);
+    expect(course.settings.final.masteryScore).toBe(0.8);
+    expect(course.settings.final.shuffle).toBe(true);
+    expect(course.settings.final.attempts).toBeGreaterThanOrEqual(1);
+    expect(course.settings.final.draw).toBeLessThanOrEqual(course.bank.length);
+  });
+
+  it.each(course.languages)('every string exists and is non-empty in %s, with feedback on every option', (lang) => {
+    for (const m of course.modules) {
+      const tree = texts[lang]!.modules[m.id]!;
+      for (const slot of moduleTextSlots(m)) {
+        if (slot.optional) continue;
+        const value = at(tree, slot.path);
+        expect(typeof value === 'string' && value.trim().length > 0, `${lang}/${m.id}.json ${slot.path.join('.')}`).toBe(true);
+      }
+    }
+  });
+
+  it.each(course.languages)('every module takes 8 to 12 minutes in %s', (lang) => {
+    for (const m of course.modules) {
+      const minutes = moduleMinutes(m, texts[lang]!.modules[m.id]!);
+      expect(minutes, `${lang}/${m.id}`).toBeGreaterThanOrEqual(8);
+      expect(minutes, `${lang}/${m.id}`).toBeLessThanOrEqual(12);
+    }
+  });
+
+  it('carries no personal contact details', () => {
+    for (const lang of course.languages) {
+      const strings = [...Object.values(texts[lang]!.modules).flatMap(allStrings), ...allStrings(texts[lang]!.course)];
+      for (const s of strings) {
+        expect(s, lang).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);
+        expect(s, lang).not.toMatch(/\b\d{4} ?\d{4}\b|\b\d{2} \d{2} \d{2} \d{2}\b/);
+      }
+    }
+  });
+
+  it('copies no sentence from the source column: no run of eight words appears in both', () => {
+    const sourcePath = resolve(repo, '../shared/source/000_48bba8f52db72fa7.txt');
+    expect(existsSync(sourcePath), 'the source text sits beside the repository in ../shared').toBe(true);
+    const words = (s: string) => s.toLowerCase().replace(/<[^>]+>/g, ' ').match(/[\p{L}\p{N}]+/gu) ?? [];
+    const source = words(readFileSync(sourcePath, 'utf8'));
+    const runs = new Set(source.map((_, i) => source.slice(i, i + 8).join(' ')).filter((r) => r.split(' ').length === 8));
+    const danish = [...Object.values(texts.da!.modules).flatMap(allStrings), ...allStrings(texts.da!.course)].flatMap((s) => {
+      const w = words(s);
+      return w.map((_, i) => w.slice(i, i + 8).join(' '));
+    });
+    expect(danish.filter((r) => runs.has(r))).toEqual([]);
+  });
+});
