@@ -154,7 +154,7 @@ export function exportMain(argv: string[], io: Io = processIo): number {
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, result.xml);
     io.out(
-      `Wrote ${relative(process.cwd(), out).startsWith('..') ? out : relative(process.cwd(), out)}: ${plural(result.units, 'string')} from ${catalog.sourceLanguage}, ${result.withTarget} with a ${values.target} translation` +
+      `Wrote ${relative(process.cwd(), out).startsWith('..') ? out : relative(process.cwd(), out)}: ${plural(result.units, 'string')} from ${catalog.sourceLanguage}, ${result.withTarget} already translated into ${values.target}` +
         (result.outdated ? ` (${result.outdated} outdated, marked needs-review-translation)` : '') +
         '.',
     );

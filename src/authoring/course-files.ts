@@ -23,8 +23,6 @@ export interface CourseLocation {
   uiRoot?: string;
 }
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
 export function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }

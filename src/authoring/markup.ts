@@ -119,7 +119,7 @@ export function compareWithSource(source: string, target: string, kind: TextKind
   const vars = difference(placeholders(source), placeholders(target));
   if (vars) out.push(`interpolation variables differ from the source (${sourceName}): ${describeDifference(vars)}`);
   const markup = difference(markupSignature(source, kind), markupSignature(target, kind));
-  if (markup) out.push(`${kind === 'markdown' ? 'Markdown' : 'HTML tags'} differ from the source (${sourceName}): ${describeDifference(markup)}`);
+  if (markup) out.push(`${kind === 'markdown' ? 'Markdown differs' : 'HTML tags differ'} from the source (${sourceName}): ${describeDifference(markup)}`);
   return out;
 }
 
@@ -138,7 +138,7 @@ function decodeEntities(text: string): string {
 
 /**
  * Unsafe content in a string, one message per kind of problem: a `<script>` tag, an event-handler
- * attribute (`onerror=`), a `javascript:`/`vbscript:`/`data:text/html` URL, and, in Markdown, raw HTML
+ * attribute (`onerror=` in a tag, or with a quoted value anywhere), a `javascript:`/`vbscript:`/`data:text/html` URL, and, in Markdown, raw HTML
  * (the player shows it as literal text, so it is always a mistake). Plain strings may contain `<` and
  * `>` as text; they are checked for the first three only.
  */
@@ -146,7 +146,8 @@ export function unsafeMarkup(text: string, kind: TextKind): string[] {
   const out: string[] = [];
   const decoded = decodeEntities(text);
   if (/<\s*script\b/i.test(decoded)) out.push('contains a <script> tag: scripts are never allowed in course text');
-  const handler = /(?:^|[\s"'/<])(on[a-z]+)\s*=/i.exec(decoded);
+  // Inside a tag (`<img src=x onerror=...`), or anywhere with a quoted value (`" onclick="...`).
+  const handler = /<[a-z][^<>]*?[\s"'/](on[a-z]+)\s*=/i.exec(decoded) ?? /(?:^|[\s"'/])(on[a-z]+)\s*=\s*["'`]/i.exec(decoded);
   if (handler) out.push(`contains an event-handler attribute (${handler[1]!.toLowerCase()}=): not allowed in course text`);
   // Browsers ignore tabs, newlines and control characters inside a URL scheme, so ignore them too. A
   // scheme counts where a URL can start (after `(`, a quote, `=`, `<` or `[`), or after a space when

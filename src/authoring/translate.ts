@@ -79,7 +79,7 @@ function unitNote(catalog: Catalog, lang: string, s: SourceString): string {
   const parts = [`Used for ${describeString(s.ns, s.path)}.`, `File ${file}, key ${s.path.join('.')}.`];
   parts.push(s.kind === 'markdown' ? MARKDOWN_NOTE : 'Plain text (no Markdown).');
   const vars = [...new Set(placeholders(s.text))];
-  if (vars.length) parts.push(`Keep ${vars.join(', ')} (shown as tags): the course fills them in.`);
+  if (vars.length) parts.push(`Keep ${vars.join(', ')} (shown as ${vars.length === 1 ? 'a tag' : 'tags'}): the course fills ${vars.length === 1 ? 'it' : 'them'} in.`);
   return parts.join(' ');
 }
 

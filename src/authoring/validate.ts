@@ -198,5 +198,5 @@ export function validateCourse(location: CourseLocation): ValidationResult {
     return !seen.has(key) && !!seen.add(key);
   });
   unique.sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
-  return { issues: unique, loaded: unique.length ? undefined : loaded };
+  return { issues: unique, loaded };
 }

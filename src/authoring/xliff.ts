@@ -41,7 +41,6 @@ export interface XliffDocument {
 const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 
-// eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 const CODE = new RegExp(`${PLACEHOLDER.source}|${HTML_TAG.source}`, 'g');
 
@@ -220,16 +219,12 @@ function unitLines(text: string): { line: number; targetLine?: number }[] {
   return out;
 }
 
-function lineOfOffset(text: string, line: number | undefined): number | undefined {
-  return line && line > 0 && line <= text.split('\n').length ? line : undefined;
-}
-
 export function readXliff(raw: string): ParsedXliff {
   const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const result: ParsedXliff = { sourceLanguages: [], targetLanguages: [], units: [], problems: [] };
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
-    result.problems.push({ line: lineOfOffset(text, valid.err.line), message: `not well-formed XML: ${valid.err.msg}` });
+    result.problems.push({ line: valid.err.line > 0 ? valid.err.line : undefined, message: `not well-formed XML: ${valid.err.msg}` });
     return result;
   }
   const doc = parser.parse(text) as XmlNode[];

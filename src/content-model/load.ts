@@ -130,8 +130,8 @@ export function listLanguages(root: string, defaultLanguage: string): string[] {
 
 export interface LoadOptions {
   /**
-   * Where the player's own strings (`locales/<lang>/ui.json`) live, when not beside the course: the
-   * test courses borrow the product's. Defaults to the course root.
+   * Where the player's own strings (`locales/<lang>/ui.json`) live when a course has none of its own:
+   * the test courses borrow the product's. A course's own `locales/<lang>/ui.json` always wins.
    */
   uiRoot?: string;
 }
@@ -178,7 +178,8 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadedCours
   let sourceUi: TextTree | undefined;
   for (const lang of languages) {
     const courseTextSrc = read(`locales/${lang}/course.json`);
-    const uiSrc = read(`locales/${lang}/ui.json`, options.uiRoot ?? root);
+    const ownUi = existsSync(join(root, 'locales', lang, 'ui.json'));
+    const uiSrc = read(`locales/${lang}/ui.json`, ownUi ? root : options.uiRoot ?? root);
     const ui = uiSrc && checkUi(uiSrc, sourceUi, courseFile.defaultLanguage, issues);
     if (lang === courseFile.defaultLanguage) sourceUi = ui;
     const lt: LanguageTexts = { course: courseTextSrc ? checkTexts(courseTextSrc, courseTextSlots(), issues) : {}, ui: ui ?? {}, modules: {} };
@@ -221,8 +222,10 @@ function checkUi(src: SourceFile, sourceUi: TextTree | undefined, sourceLang: st
     else if (!v.trim()) issues.add(src, p, 'is empty');
   }
   if (sourceUi) {
-    const have = new Set(leafPaths(data).map((p) => p.join('.')));
-    const want = new Set(leafPaths(sourceUi).map((p) => p.join('.')));
+    // i18next plural keys (`x_one`, `x_other`, `x_few`, ...) differ by language: compare their families.
+    const family = (p: string[]) => p.join('.').replace(/_(zero|one|two|few|many|other)$/, '');
+    const have = new Set(leafPaths(data).map(family));
+    const want = new Set(leafPaths(sourceUi).map(family));
     for (const k of want) if (!have.has(k)) issues.add(src, k.split('.'), `missing text (present in locales/${sourceLang}/ui.json)`);
     for (const k of have) if (!want.has(k)) issues.add(src, k.split('.'), `unknown key (not in locales/${sourceLang}/ui.json)`);
   }

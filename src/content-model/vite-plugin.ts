@@ -83,7 +83,7 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
       return undefined;
     },
     load(id) {
-      if (!id.startsWith(RESOLVED)) return undefined;
+      if (!id.startsWith(RESOLVED + 'virtual:course') && !id.startsWith(RESOLVED + TEXTS_PREFIX)) return undefined;
       const name = id.slice(1);
       let l: LoadedCourse;
       try {

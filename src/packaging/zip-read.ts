@@ -93,7 +93,7 @@ function decodeName(entry: Entry): string {
 }
 
 function open(source: string | Buffer): Promise<ZipFile> {
-  const options = { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false, strictFileNames: true };
+  const options = { lazyEntries: true, decodeStrings: false, validateEntrySizes: false, autoClose: false, strictFileNames: true };
   return new Promise((resolve, reject) => {
     const done = (err: Error | null, zip: ZipFile) => (err ? reject(err) : resolve(zip));
     if (typeof source === 'string') yauzl.open(source, options, done);
@@ -253,12 +253,14 @@ function inflate(zip: ZipFile, entry: Entry, info: ZipEntryInfo, result: ZipRead
       });
       stream.on('error', (e: Error) => {
         if (settled) return;
-        info.error = /too many bytes|too few bytes/.test(e.message) ? `its data does not match its header (${e.message})` : e.message;
+        info.error = e.message;
         settle(false);
       });
       stream.on('end', () => {
         if (settled) return;
-        if (crc >>> 0 !== entry.crc32 >>> 0) info.error ??= 'CRC-32 mismatch: the data is damaged';
+        // Sizes are compared here, after counting, rather than trusted or enforced by the library.
+        if (size !== entry.uncompressedSize) info.error ??= `inflates to ${size} bytes but its header claims ${entry.uncompressedSize}: the zip is damaged or forged`;
+        else if (crc >>> 0 !== entry.crc32 >>> 0) info.error ??= 'CRC-32 mismatch: the data is damaged';
         else if (wanted && !info.error) result.kept.set(info.name, Buffer.concat(chunks));
         settle(false);
       });

@@ -33,36 +33,21 @@ export interface AppProps {
   images: Record<string, string>;
   session: Session;
   notices: Notice[];
-  /** Estimated minutes per language and module; read from `virtual:course` when not given. */
+  /**
+   * Estimated minutes per language and module (`readingMinutes` of `virtual:course`). Without it the
+   * menu estimates them from the module texts it has loaded, by the same rule the build uses.
+   */
   readingMinutes?: ReadingMinutes;
 }
 
 export function App({ actor, course, i18n, textLoaders, images, session, notices, readingMinutes }: AppProps) {
-  const minutes = useReadingMinutes(readingMinutes);
   return (
     <I18nextProvider i18n={i18n}>
-      <PlayerProvider actor={actor} course={course} images={images} textLoaders={textLoaders} session={session} readingMinutes={minutes}>
+      <PlayerProvider actor={actor} course={course} images={images} textLoaders={textLoaders} session={session} readingMinutes={readingMinutes}>
         <Shell notices={notices} />
       </PlayerProvider>
     </I18nextProvider>
   );
-}
-
-/** The bootstrap does not pass reading times; the built course has them in `virtual:course`. */
-function useReadingMinutes(given: ReadingMinutes | undefined): ReadingMinutes | undefined {
-  const [loaded, setLoaded] = useState<ReadingMinutes>();
-  useEffect(() => {
-    if (given) return;
-    let live = true;
-    import('./shared/reading-minutes').then(
-      (m) => m.loadReadingMinutes().then((r) => live && setLoaded(r)),
-      () => {}, // without estimates the menu simply shows none
-    );
-    return () => {
-      live = false;
-    };
-  }, [given]);
-  return given ?? loaded;
 }
 
 function Shell({ notices }: { notices: Notice[] }) {

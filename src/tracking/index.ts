@@ -1,22 +1,150 @@
 /**
- * PLACEHOLDER until the tracking work lands: keeps the snapshot in localStorage only.
- * The tracking issue replaces this file with SCORM 1.2 / 2004 / standalone adapters.
+ * Tracking: opens the learning session the bootstrap (src/app/start.tsx) asks for.
+ *
+ *   1. Look for the LMS API of this build's SCORM version (window.API for 1.2, window.API_1484_11 for
+ *      2004) in this window, its parents and its opener's.
+ *   2. None found: host scorm-again in the page (loaded lazily) with browser storage behind it, and tell
+ *      the learner that progress is kept in this browser only.
+ *   3. Initialize, read what the LMS knows (entry, mode, learner, language, mastery, suspend data), mark
+ *      the attempt incomplete / suspended, and hand back a Session that follows the course machine.
+ *
+ * Nothing here throws: if even opening fails, the learner gets a session that keeps their work in memory
+ * and a plain notice.
  */
 import type { Course } from '../content-model/types';
-import { encodeSnapshot, locationOf } from '../engine';
-import type { CourseActor, SaveState, Session, SessionStart } from '../app/session';
+import type { Notice, Session, SessionStart } from '../app/session';
+import type { Dialect, LmsStart } from './adapters/dialect';
+import { scorm12 } from './adapters/scorm12';
+import { scorm2004 } from './adapters/scorm2004';
+import { openStandalone } from './adapters/standalone';
+import { createLogger, type Logger } from './log';
+import { realTimers, type Timers } from './scheduler';
+import { ScormConnection } from './scorm-api/connection';
+import { findApi } from './scorm-api/discovery';
+import type { ScormApi, ScormVersion } from './scorm-api/types';
+import { buildScormVersion } from './scorm-version';
+import { NOTICES, Tracker } from './tracker';
 
-export async function openSession(course: Course): Promise<Session> {
-  const key = `course:${course.id}`;
-  const start: SessionStart = { saved: localStorage.getItem(key) ?? undefined, mode: 'normal', kind: 'standalone', notices: [], language: localStorage.getItem(`${key}:lang`) ?? undefined };
-  return {
-    start,
-    attach(actor: CourseActor) {
-      const sub = actor.subscribe((s) => localStorage.setItem(key, encodeSnapshot({ location: locationOf(s), record: s.context.record })));
-      return () => sub.unsubscribe();
-    },
-    setLanguage: (lang) => localStorage.setItem(`${key}:lang`, lang),
-    onSaveState: (_l: (s: SaveState) => void) => () => {},
-    exit: async () => {},
+export { getScormCallLog, clearScormCallLog, onScormCall, type CallLogEntry } from './scorm-api/call-log';
+export { getTrackingLog, clearTrackingLog, type LogEntry } from './log';
+export { NOTICES, Tracker } from './tracker';
+export type { ScormVersion } from './scorm-api/types';
+
+/** Browser storage keeps far more than an LMS; the standalone runtime is held to the 2004 limit. */
+export const STANDALONE_SUSPEND_LIMIT = 64000;
+
+export interface OpenSessionOptions {
+  /** Defaults to the build's `__SCORM_VERSION__`. */
+  version?: ScormVersion;
+  /** Where to look for the API and listen for pagehide / visibilitychange (default: window). */
+  win?: Window;
+  /** Where the standalone runtime keeps its data (default: the window's localStorage, if usable). */
+  storage?: Storage;
+  logger?: Logger;
+  timers?: Timers;
+  debounceMs?: number;
+  maxWaitMs?: number;
+  retryDelays?: readonly number[];
+  /** Calls slower than this are logged. */
+  slowMs?: number;
+}
+
+export async function openSession(course: Course, options: OpenSessionOptions = {}): Promise<Session> {
+  const logger = options.logger ?? createLogger();
+  const version = options.version ?? buildScormVersion();
+  const dialect: Dialect = version === '1.2' ? scorm12 : scorm2004;
+  try {
+    return await open(course, version, dialect, logger, options);
+  } catch (e) {
+    logger.error('tracking could not start; progress is kept in memory only', { error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    return new Tracker({
+      course,
+      dialect,
+      start: { mode: 'normal', kind: dialect.kind, notices: [NOTICES.saveFailed] },
+      suspendDataLimit: dialect.suspendDataLimit,
+      logger,
+      timers: options.timers ?? realTimers,
+    });
+  }
+}
+
+function defaultWindow(): Window | undefined {
+  return typeof window === 'undefined' ? undefined : window;
+}
+
+function usableStorage(win: Window | undefined): Storage | undefined {
+  try {
+    const s = win?.localStorage;
+    if (!s) return undefined;
+    const probe = '__tracking_probe__';
+    s.setItem(probe, '1');
+    s.removeItem(probe);
+    return s;
+  } catch {
+    return undefined; // sandboxed frame, privacy mode, full storage
+  }
+}
+
+async function open(course: Course, version: ScormVersion, dialect: Dialect, logger: Logger, options: OpenSessionOptions): Promise<Session> {
+  const win = options.win ?? defaultWindow();
+  const timers = options.timers ?? realTimers;
+  const notices: Notice[] = [];
+  let kind: SessionStart['kind'] = dialect.kind;
+  let suspendDataLimit = dialect.suspendDataLimit;
+
+  const found = win ? findApi(win, version) : undefined;
+  let api: ScormApi;
+  if (found) {
+    api = found.api;
+    logger.info(`SCORM ${version} API found (${found.via}, ${found.depth} level(s) up)`);
+  } else {
+    logger.info(`no SCORM ${version} API found: running standalone, progress kept in this browser`);
+    if (!win) throw new Error('no window to host a standalone runtime in');
+    const standalone = await openStandalone({ courseId: course.id, version, win, storage: options.storage ?? usableStorage(win), logger });
+    api = standalone.api;
+    kind = 'standalone';
+    suspendDataLimit = STANDALONE_SUSPEND_LIMIT;
+    notices.push(NOTICES.standaloneOnly);
+  }
+
+  const stillPresent = () => (win ? findApi(win, version)?.api === api : true);
+  const connection = new ScormConnection(api, version, { logger, now: timers.now, stillPresent, ...(options.slowMs !== undefined ? { slowMs: options.slowMs } : {}) });
+  let init = connection.initialize();
+  if (!init.ok && !connection.lost && version === '2004' && init.error === 103) {
+    logger.warn('the LMS says the session is already initialised; continuing in it');
+    connection.state = 'initialised';
+    init = { ...init, ok: true };
+  }
+  if (!init.ok && !connection.lost) init = connection.initialize(); // one more try: some LMSs are slow to get ready
+
+  const common = {
+    course,
+    dialect,
+    suspendDataLimit,
+    logger,
+    timers,
+    ...(win ? { win } : {}),
+    ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
+    ...(options.maxWaitMs !== undefined ? { maxWaitMs: options.maxWaitMs } : {}),
+    ...(options.retryDelays !== undefined ? { retryDelays: options.retryDelays } : {}),
   };
+  if (!init.ok) {
+    logger.error('the LMS did not open a session; progress is kept in memory only');
+    return new Tracker({ ...common, start: { mode: 'normal', kind, notices: [...notices, NOTICES.connectionLost] } });
+  }
+
+  const lms: LmsStart = dialect.readStart(connection, logger);
+  const start: SessionStart = {
+    mode: lms.mode,
+    kind,
+    notices,
+    ...(lms.suspendData !== undefined ? { saved: lms.suspendData } : {}),
+    ...(lms.learnerName !== undefined ? { learnerName: lms.learnerName } : {}),
+    ...(lms.language !== undefined ? { language: lms.language } : {}),
+    ...(lms.masteryScore !== undefined ? { masteryScore: lms.masteryScore } : {}),
+  };
+  logger.info('session opened', { entry: lms.entry, mode: lms.mode, resumes: lms.suspendData !== undefined, masteryScore: lms.masteryScore });
+  const tracker = new Tracker({ ...common, connection, lms, start });
+  tracker.launch();
+  return tracker;
 }

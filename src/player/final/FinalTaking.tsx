@@ -53,9 +53,11 @@ export function FinalTaking() {
                   aria-current={i === attempt.index ? 'step' : undefined}
                   onClick={() => send({ type: 'GOTO_QUESTION', index: i })}
                 >
-                  <span className="visually-hidden">{t('final.jump', { number: i + 1 })}, </span>
+                  {/* Seen: the number (and a mark when answered); heard: "Question 3, answered". */}
+                  <span className="visually-hidden">
+                    {t('final.jump', { number: i + 1 })}, {t(answered ? 'final.answered' : 'final.unanswered')}
+                  </span>
                   <span aria-hidden="true">{i + 1}</span>
-                  <span className="visually-hidden">, {t(answered ? 'final.answered' : 'final.unanswered')}</span>
                 </button>
               </li>
             );

@@ -20,7 +20,7 @@ export function RadarChart({ data, title, description }: { data: RadarDatum[]; t
     g.radius,
   );
   return (
-    <svg className="radar" viewBox={`0 0 ${g.size} ${g.size}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
+    <svg className="radar" viewBox={`0 0 ${g.size} ${g.size}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>
       <g className="radar__grid">

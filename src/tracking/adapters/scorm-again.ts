@@ -1,7 +1,10 @@
 /**
  * Loads scorm-again's runtime for one SCORM version, lazily (`import()`), so an LMS launch never
- * downloads it. The ESM builds export the classes by name while the bundled typings declare a default
- * export; this module bridges the two.
+ * downloads it. A build contains only its own version's runtime (`__SCORM_VERSION__` is a build-time
+ * constant, so the other branch is dropped); unit tests (vitest's `test` mode) may ask for either.
+ *
+ * The ESM builds export the classes by name while the bundled typings declare a default export; this
+ * module bridges the two.
  */
 import type { Scorm12API, Scorm2004API, Settings } from 'scorm-again';
 import type { ScormVersion } from '../scorm-api/types';
@@ -9,15 +12,20 @@ import type { ScormVersion } from '../scorm-api/types';
 export type ScormAgainApi = Scorm12API | Scorm2004API;
 export type ScormAgainConstructor = new (settings?: Settings) => ScormAgainApi;
 
-export async function loadScormAgain(version: ScormVersion): Promise<ScormAgainConstructor> {
-  if (version === '1.2') {
-    const mod = (await import('scorm-again/scorm12')) as unknown as { Scorm12API?: ScormAgainConstructor; default?: ScormAgainConstructor };
-    const ctor = mod.Scorm12API ?? mod.default;
-    if (!ctor) throw new Error('scorm-again/scorm12 has no Scorm12API export');
-    return ctor;
-  }
-  const mod = (await import('scorm-again/scorm2004')) as unknown as { Scorm2004API?: ScormAgainConstructor; default?: ScormAgainConstructor };
-  const ctor = mod.Scorm2004API ?? mod.default;
-  if (!ctor) throw new Error('scorm-again/scorm2004 has no Scorm2004API export');
+type RuntimeModule = { Scorm12API?: ScormAgainConstructor; Scorm2004API?: ScormAgainConstructor; default?: ScormAgainConstructor };
+
+function pick(mod: unknown, name: 'Scorm12API' | 'Scorm2004API'): ScormAgainConstructor {
+  const m = mod as RuntimeModule;
+  const ctor = m[name] ?? m.default;
+  if (!ctor) throw new Error(`scorm-again has no ${name} export`);
   return ctor;
+}
+
+const load12 = async () => pick(await import('scorm-again/scorm12'), 'Scorm12API');
+const load2004 = async () => pick(await import('scorm-again/scorm2004'), 'Scorm2004API');
+
+export async function loadScormAgain(version: ScormVersion): Promise<ScormAgainConstructor> {
+  // In a build (any mode but vitest's `test`) the version is the build's: one runtime chunk only.
+  if (import.meta.env.MODE !== 'test') return __SCORM_VERSION__ === '1.2' ? load12() : load2004();
+  return version === '1.2' ? load12() : load2004();
 }

@@ -154,7 +154,8 @@ export class ScormConnection {
       return { ok: false, value: '', error: -1 };
     }
 
-    const ok = role === 'getValue' ? error === 0 : result === 'true' && error === 0;
+    // A boolean true, "TRUE" or 1 is not the string "true": not success.
+    const ok = role === 'getValue' ? error === 0 : raw === 'true' && error === 0;
     if (!ok) {
       const notSet = role === 'getValue' && NOT_SET_ON_GET[this.version].includes(error);
       const details = { args: args.map(clip), result, error, errorString, diagnostic };

@@ -1,0 +1,230 @@
+/**
+ * The benchmark (`npm run bench`): builds the course, then loads it cold in headless Chromium inside an
+ * LMS-like parent page, with the network throttled to 1.6 Mbps down / 750 kbps up / 150 ms round trip
+ * and the CPU slowed 4x, and measures what a learner waits for. Also: chunk sizes, how the first load
+ * and the build scale with a 100-module synthetic course, and the SCORM traffic of a full course run.
+ * Writes BENCHMARKS.md. `BENCH_RUNS` sets the number of cold loads (default 5; medians are reported).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launchChromium } from '../tests/browser/support/browser';
+import { buildPlayer, type BuildTarget } from '../tests/browser/support/build';
+import { runCourseThroughLms, type TrafficReport } from '../tests/browser/support/course-run';
+import { firstLoad, listFiles, sizeOf, type BuiltFile } from '../tests/browser/support/first-load';
+import { harnessHtml, VENDOR_DIR, VENDOR_PREFIX } from '../tests/browser/support/lms-harness';
+import { serveStatic } from '../tests/browser/support/server';
+import { loadCourse } from '../src/content-model/load';
+import { generateSyntheticCourse } from './generate-synthetic-course';
+
+const repo = resolve(import.meta.dirname, '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const THROTTLE = { downloadBps: 1_600_000, uploadBps: 750_000, rttMs: 150, cpuSlowdown: 4 };
+
+interface LoadMetrics {
+  fcp: number;
+  lcp: number;
+  interactive: number;
+  bytesBeforeFcp: number;
+  bytesBeforeLcp: number;
+  requestsBeforeFcp: number;
+  requestsBeforeLcp: number;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+const ms = (x: number) => `${Math.round(x)} ms`;
+
+async function timed<T>(work: () => Promise<T> | T): Promise<[T, number]> {
+  const start = performance.now();
+  const result = await work();
+  return [result, performance.now() - start];
+}
+
+/** Cold loads of a built course inside the LMS harness, under the throttle. */
+async function coldLoads(dir: string, runs: number): Promise<LoadMetrics[]> {
+  const server = await serveStatic(
+    { '/lms/content/course-1/': dir, [VENDOR_PREFIX]: VENDOR_DIR },
+    { '/lms/launch.html': harnessHtml({ version: '1.2', courseUrl: '/lms/content/course-1/index.html' }) },
+  );
+  const browser = await launchChromium();
+  const results: LoadMetrics[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: THROTTLE.rttMs,
+        downloadThroughput: THROTTLE.downloadBps / 8,
+        uploadThroughput: THROTTLE.uploadBps / 8,
+      });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE.cpuSlowdown });
+      await page.goto(`${server.url}/lms/launch.html`);
+      const frame = page.frameLocator('#course');
+      await frame.locator('h1').first().waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(1500); // let LCP settle
+      const parentOrigin = await page.evaluate(() => performance.timeOrigin);
+      const course = page.frames().find((f) => f.url().includes('/lms/content/'))!;
+      const m = await course.evaluate(async () => {
+        const lcp = await new Promise<number>((ok) => {
+          new PerformanceObserver((list) => ok(list.getEntries().at(-1)!.startTime)).observe({ type: 'largest-contentful-paint', buffered: true });
+          setTimeout(() => ok(NaN), 3000);
+        });
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+        const interactive = performance.getEntriesByName('course:interactive')[0]?.startTime ?? NaN;
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+        const loads = [{ end: nav.responseEnd, bytes: nav.transferSize }, ...resources.map((r) => ({ end: r.responseEnd, bytes: r.transferSize }))];
+        const before = (t: number) => loads.filter((l) => l.end <= t);
+        return {
+          origin: performance.timeOrigin,
+          fcp,
+          lcp,
+          interactive,
+          bytesBeforeFcp: before(fcp).reduce((n, l) => n + l.bytes, 0),
+          bytesBeforeLcp: before(lcp).reduce((n, l) => n + l.bytes, 0),
+          requestsBeforeFcp: before(fcp).length,
+          requestsBeforeLcp: before(lcp).length,
+        };
+      });
+      // Times are from the LMS page's navigation start: what the learner waits after clicking "launch".
+      const offset = m.origin - parentOrigin;
+      results.push({ ...m, fcp: m.fcp + offset, lcp: m.lcp + offset, interactive: m.interactive + offset });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return results;
+}
+
+function chunkTable(dir: string): BuiltFile[] {
+  return listFiles(dir)
+    .filter((f) => /\.(js|css|html)$/.test(f))
+    .map((f) => sizeOf(dir, f))
+    .sort((a, b) => b.gzip - a.gzip);
+}
+
+async function main(): Promise<void> {
+  const real12: BuildTarget = { name: 'bench-course-scorm12', courseRoot: '.', scormVersion: '1.2' };
+  const real2004: BuildTarget = { name: 'bench-course-scorm2004', courseRoot: '.', scormVersion: '2004' };
+  const synthRoot = mkdtempSync(join(tmpdir(), 'synthetic-course-'));
+  try {
+    console.log('Building the real course (SCORM 1.2 and 2004)...');
+    const [real12Dir, realBuildMs] = await timed(() => buildPlayer(real12));
+    const [real2004Dir] = await timed(() => buildPlayer(real2004));
+    console.log('Generating and building the synthetic course (100 modules, 3 languages)...');
+    generateSyntheticCourse(synthRoot, 100, ['da', 'en', 'de']);
+    const synth: BuildTarget = { name: 'bench-synthetic-scorm12', courseRoot: synthRoot, scormVersion: '1.2' };
+    const [synthDir, synthBuildMs] = await timed(() => buildPlayer(synth));
+
+    const packageTime = (course: string) =>
+      timed(() => execFileSync('npx', ['tsx', 'scripts/package.ts', '--course', course, '--out', mkdtempSync(join(tmpdir(), 'bench-package-'))], { cwd: repo, stdio: 'pipe' }));
+    const [, realPackageMs] = await packageTime('.');
+    const [, synthPackageMs] = await packageTime(synthRoot);
+
+    const real = loadCourse(repo);
+    const realFirst = firstLoad(real12Dir, real.course.defaultLanguage);
+    const synthFirst = firstLoad(synthDir, 'da');
+    const sum = (fs: BuiltFile[]) => fs.reduce((n, f) => n + f.gzip, 0);
+    const growth = sum(synthFirst) / sum(realFirst) - 1;
+
+    console.log(`Cold loads under the throttle (${RUNS} runs each)...`);
+    const realLoads = await coldLoads(real12Dir, RUNS);
+    const synthLoads = await coldLoads(synthDir, RUNS);
+
+    console.log('Counting SCORM calls of a full course run in each version...');
+    const traffic12 = await runCourseThroughLms(real12Dir, '1.2', real.course);
+    const traffic2004 = await runCourseThroughLms(real2004Dir, '2004', real.course);
+
+    writeFileSync(resolve(repo, 'BENCHMARKS.md'), report({ realLoads, synthLoads, realFirst, synthFirst, growth, realBuildMs, synthBuildMs, realPackageMs, synthPackageMs, chunks: chunkTable(real12Dir), traffic12, traffic2004 }));
+    console.log('Wrote BENCHMARKS.md');
+  } finally {
+    rmSync(synthRoot, { recursive: true, force: true });
+  }
+}
+
+interface Figures {
+  realLoads: LoadMetrics[];
+  synthLoads: LoadMetrics[];
+  realFirst: BuiltFile[];
+  synthFirst: BuiltFile[];
+  growth: number;
+  realBuildMs: number;
+  synthBuildMs: number;
+  realPackageMs: number;
+  synthPackageMs: number;
+  chunks: BuiltFile[];
+  traffic12: TrafficReport;
+  traffic2004: TrafficReport;
+}
+
+function loadRow(name: string, loads: LoadMetrics[]): string {
+  const m = (k: keyof LoadMetrics) => median(loads.map((l) => l[k]));
+  return `| ${name} | ${ms(m('fcp'))} | ${ms(m('lcp'))} | ${ms(m('interactive'))} | ${kb(m('bytesBeforeFcp'))} (${m('requestsBeforeFcp')} req.) | ${kb(m('bytesBeforeLcp'))} (${m('requestsBeforeLcp')} req.) |`;
+}
+
+function trafficRow(name: string, t: TrafficReport): string {
+  return `| ${name} | ${t.total} | ${t.setValue} | ${t.commit} | ${t.pageTurns} | ${t.maxCommitsPerTurn} | ${t.commitsWhileIdle} |`;
+}
+
+function report(f: Figures): string {
+  const sum = (fs: BuiltFile[]) => fs.reduce((n, x) => n + x.gzip, 0);
+  return `# Benchmarks
+
+Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Debian Chromium (headless).
+
+## Cold load inside an LMS frame
+
+Throttle: ${THROTTLE.downloadBps / 1e6} Mbps down, ${THROTTLE.uploadBps / 1e3} kbps up, ${THROTTLE.rttMs} ms round trip, CPU slowed ${THROTTLE.cpuSlowdown}x; cache disabled; medians of ${RUNS} runs. Times count from the LMS page's navigation start; bytes are what the course frame transferred (the LMS page's own are not counted).
+
+| course | first contentful paint | largest contentful paint | answers input | bytes before FCP | bytes before LCP |
+| --- | --- | --- | --- | --- | --- |
+${loadRow('real course (11 modules, 2 languages)', f.realLoads)}
+${loadRow('synthetic course (100 modules, 3 languages)', f.synthLoads)}
+
+## Bytes before the first content (from the build; deterministic)
+
+| course | files | gzip |
+| --- | --- | --- |
+| real | ${f.realFirst.map((x) => x.file).join(', ')} | ${kb(sum(f.realFirst))} |
+| synthetic | ${f.synthFirst.map((x) => x.file).join(', ')} | ${kb(sum(f.synthFirst))} |
+
+The synthetic course moves ${(f.growth * 100).toFixed(1)} % ${f.growth >= 0 ? 'more' : 'less'} before its first content than the real one: module text and other languages load when needed.
+
+## Build and package time
+
+| course | vite build (one SCORM version) | npm run package (both zips) |
+| --- | --- | --- |
+| real (11 modules, 2 languages) | ${ms(f.realBuildMs)} | ${ms(f.realPackageMs)} |
+| synthetic (100 modules, 3 languages) | ${ms(f.synthBuildMs)} | ${ms(f.synthPackageMs)} |
+
+## Chunks of the real course's build (SCORM 1.2)
+
+| file | raw | gzip |
+| --- | --- | --- |
+${f.chunks.map((c) => `| ${c.file} | ${kb(c.raw)} | ${kb(c.gzip)} |`).join('\n')}
+
+## LMS traffic of a full course run
+
+Every module taken, every question answered, the final assessment passed, then exit; the course then left idle for ${f.traffic12.idleSeconds} s.
+
+| version | SCORM calls | SetValue | Commit | page turns | most commits in one turn | commits while idle |
+| --- | --- | --- | --- | --- | --- | --- |
+${trafficRow('SCORM 1.2', f.traffic12)}
+${trafficRow('SCORM 2004 4th ed.', f.traffic2004)}
+
+Reproduce: \`npm run bench\` (BENCH_RUNS=5 by default).
+`;
+}
+
+await main();

@@ -1,0 +1,212 @@
+/**
+ * axe-core on every kind of screen, in both languages: zero violations of the WCAG 2.0/2.1 A and AA
+ * rules. The built page's CSP forbids inline scripts, so the context bypasses CSP to inject axe.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadCourse } from '../../src/content-model/load';
+import { launchChromium } from './support/browser';
+import { buildDir, repoRoot, SAMPLE_2004 } from './support/build';
+import { serveStatic, type StaticServer } from './support/server';
+
+const AXE = readFileSync(resolve(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveStatic({ '/course/': buildDir(SAMPLE_2004) });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Found {
+  screen: string;
+  lang: string;
+  rule: string;
+  help: string;
+  targets: string[];
+}
+
+async function settle(page: Page) {
+  await page.locator('main h1').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('.loading'));
+}
+
+async function switchTo(page: Page, lang: 'da' | 'en') {
+  if ((await page.evaluate(() => document.documentElement.lang)) === lang) return;
+  await page.getByRole('button', { name: lang === 'da' ? 'Dansk' : 'English', exact: true }).click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+  await settle(page);
+}
+
+async function axe(page: Page): Promise<{ id: string; help: string; nodes: { target: string[] }[] }[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  return page.evaluate(async (tags) => {
+    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: never[] }> } };
+    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return r.violations;
+  }, TAGS);
+}
+
+/** Audits the current screen in Danish and English, then returns to Danish. */
+function auditor(page: Page, found: Found[], screens: string[]) {
+  return async (screen: string) => {
+    await settle(page);
+    screens.push(screen);
+    for (const lang of ['da', 'en'] as const) {
+      await switchTo(page, lang);
+      for (const v of await axe(page)) found.push({ screen, lang, rule: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) });
+    }
+    await switchTo(page, 'da');
+  };
+}
+
+const key = (() => {
+  const { course, texts } = loadCourse('tests/sample-course', { uiRoot: '.' });
+  const out = new Map<string, { multiple: boolean; correct: string[]; wrong: string }>();
+  for (const q of course.bank) {
+    const t = (texts.da!.modules[q.moduleId]!.bank as Record<string, { prompt: string; options: Record<string, { text: string }> }>)[q.localId]!;
+    out.set(t.prompt, { multiple: q.type === 'multiple', correct: q.correct.map((c) => t.options[c]!.text), wrong: t.options[q.options.find((o) => !q.correct.includes(o))!]!.text });
+  }
+  return out;
+})();
+
+const main = (page: Page) => page.locator('main');
+const click = (page: Page, name: string | RegExp) => main(page).getByRole('button', { name, exact: typeof name === 'string' }).first().click();
+const h1 = (page: Page, name: string) => main(page).getByRole('heading', { level: 1, name, exact: true }).waitFor();
+const question = (page: Page, n: number) => main(page).locator('.question').nth(n);
+
+async function takeFinal(page: Page, right: boolean, audit?: (s: string) => Promise<void>) {
+  for (let n = 1; n <= 4; n++) {
+    await h1(page, `Spørgsmål ${n} af 4`);
+    if (n === 1) await audit?.('final: question, unanswered');
+    const a = key.get((await main(page).locator('legend').innerText()).trim())!;
+    for (const text of right ? a.correct : [a.wrong]) await main(page).getByRole(a.multiple ? 'checkbox' : 'radio', { name: text, exact: true }).check();
+    if (n === 1) await audit?.('final: question, answered');
+    if (n < 4) await click(page, 'Næste spørgsmål');
+  }
+  await click(page, 'Aflevér testen');
+  await h1(page, 'Dit resultat');
+}
+
+it('has no WCAG 2.1 A/AA violations on any screen, in Danish or English', async () => {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const found: Found[] = [];
+  const screens: string[] = [];
+  const audit = auditor(page, found, screens);
+  await page.goto(`${server.url}/course/index.html`);
+  await settle(page);
+
+  // The audit itself works: a planted unlabelled field is reported
+  await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<div id="planted"><input type="text"></div>'));
+  expect((await axe(page)).map((v) => v.id)).toContain('label');
+  await page.evaluate(() => document.getElementById('planted')!.remove());
+
+  await audit('start');
+
+  await click(page, 'Start kurset');
+  await h1(page, 'Kursusoversigt');
+  await audit('menu, nothing started');
+
+  // Alpha: content pages, every knowledge-check state, reflection, self-assessment
+  await click(page, /Start.*Alfa/);
+  await h1(page, 'Side et');
+  await audit('content page: text and image');
+  await click(page, 'Næste');
+  await h1(page, 'Side to');
+  await audit('content page: case');
+  await click(page, 'Næste');
+  await h1(page, 'Videnstjek');
+  await audit('check: unanswered');
+  await question(page, 0).getByRole('radio', { name: 'Svar a' }).check();
+  await audit('check: chosen, not submitted');
+  await question(page, 0).getByRole('button', { name: 'Svar' }).click();
+  await question(page, 0).getByText('Du har 1 forsøg mere.').waitFor();
+  await audit('check: wrong, feedback and try again');
+  await question(page, 0).getByRole('button', { name: 'Prøv igen' }).click();
+  await question(page, 0).getByRole('radio', { name: 'Svar c' }).check();
+  await question(page, 0).getByRole('button', { name: 'Svar' }).click();
+  for (let i = 0; i < 2; i++) {
+    await question(page, 1).getByRole('checkbox', { name: 'Svar c' }).check();
+    await question(page, 1).getByRole('button', { name: 'Svar' }).click();
+    if (i === 0) await question(page, 1).getByRole('button', { name: 'Prøv igen' }).click();
+  }
+  await question(page, 1).getByText(/Det rigtige svar er/).waitFor();
+  await audit('check: settled right, settled wrong with the correct answer');
+  await click(page, 'Næste');
+  await h1(page, 'Refleksion');
+  await main(page).getByRole('textbox').fill('Vi skal tænke langsigtet. '.repeat(72).slice(0, 1850));
+  await main(page).getByText(/Du er tæt på grænsen/).waitFor();
+  await audit('reflection, near the limit');
+  await click(page, 'Næste');
+  await h1(page, 'Selvvurdering');
+  await audit('self-assessment, unrated');
+  await main(page).getByRole('radio', { name: /^Trin 3/ }).check();
+  await audit('self-assessment, rated');
+  await click(page, 'Afslut modulet');
+  await h1(page, 'Kursusoversigt');
+
+  // Introduction (reflection, no self-assessment), then Beta (callout)
+  await click(page, /Start.*Introduktion/);
+  await h1(page, 'Velkommen');
+  await audit('content page: text and info callout');
+  await click(page, 'Næste');
+  await main(page).getByRole('radio', { name: 'Svar a' }).check();
+  await click(page, 'Svar');
+  await click(page, 'Næste');
+  await h1(page, 'Refleksion');
+  await main(page).getByRole('textbox').fill('Lære at lede.');
+  await click(page, 'Afslut modulet');
+  await h1(page, 'Kursusoversigt');
+  await audit('menu, modules in every status');
+  await click(page, /Start.*Beta/);
+  await h1(page, 'Eneste side');
+  await audit('content page: warning callout');
+  await click(page, 'Næste');
+  await main(page).getByRole('radio', { name: 'Svar b' }).check();
+  await click(page, 'Svar');
+  await click(page, 'Næste');
+  await main(page).getByRole('radio', { name: /^Trin 4/ }).check();
+  await click(page, 'Afslut modulet');
+  await h1(page, 'Kursusoversigt');
+  await audit('menu, final unlocked');
+
+  // Final assessment: intro, taking, a failed result, a retake, a passed result
+  await click(page, 'Gå til testen');
+  await h1(page, 'Afsluttende test');
+  await audit('final: intro');
+  await click(page, 'Start testen');
+  await takeFinal(page, false, audit);
+  await audit('final: result, failed');
+  await click(page, 'Tag testen igen');
+  await takeFinal(page, true);
+  await audit('final: result, passed');
+
+  // Results with an action plan, then Exit
+  await click(page, 'Se dine resultater');
+  await h1(page, 'Dine resultater');
+  await main(page).getByRole('textbox', { name: /Alfa/ }).fill('Tal med direktionen.');
+  await audit('results');
+  await page.getByRole('banner').getByRole('button', { name: 'Afslut' }).click();
+  await h1(page, 'Du har forladt kurset');
+  await audit('exit');
+
+  // A returning learner: welcome-back notice
+  await page.reload();
+  await page.getByText('Velkommen tilbage.', { exact: false }).waitFor();
+  await audit('returning learner, welcome back');
+
+  expect(screens.length).toBeGreaterThanOrEqual(20);
+  const report = found.map((f) => `${f.screen} [${f.lang}]: ${f.rule} (${f.help}) at ${f.targets.join(', ')}`);
+  expect(report).toEqual([]);
+  await context.close();
+});

@@ -1,0 +1,218 @@
+/**
+ * The sample course from start to results by keyboard alone: Tab, Shift+Tab, Enter, Space and the
+ * arrow keys, never a click. After every navigation focus must be on the new view's h1.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadCourse } from '../../src/content-model/load';
+import { launchChromium } from './support/browser';
+import { buildDir, SAMPLE_2004 } from './support/build';
+import { serveStatic, type StaticServer } from './support/server';
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveStatic({ '/course/': buildDir(SAMPLE_2004) });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** For each final-assessment prompt (Danish), the texts of its correct options. */
+function answerKey(): Map<string, { multiple: boolean; correct: string[] }> {
+  const { course, texts } = loadCourse('tests/sample-course', { uiRoot: '.' });
+  const key = new Map<string, { multiple: boolean; correct: string[] }>();
+  for (const q of course.bank) {
+    const bank = texts.da!.modules[q.moduleId]!.bank as Record<string, { prompt: string; options: Record<string, { text: string }> }>;
+    const t = bank[q.localId]!;
+    key.set(t.prompt, { multiple: q.type === 'multiple', correct: q.correct.map((c) => t.options[c]!.text) });
+  }
+  return key;
+}
+
+interface Focused {
+  tag: string;
+  type: string;
+  /** The element's text, or for an input the text of its label. */
+  text: string;
+}
+
+const focused = (page: Page): Promise<Focused> =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    const input = el instanceof HTMLInputElement ? el : null;
+    return {
+      tag: el?.tagName.toLowerCase() ?? '',
+      type: input?.type ?? '',
+      text: ((input ? el?.closest('label')?.textContent : el?.textContent) ?? '').replace(/\s+/g, ' ').trim(),
+    };
+  });
+
+/** Presses Tab (or Shift+Tab) until the focused element matches; fails after `max` presses. */
+async function tabTo(page: Page, match: (f: Focused) => boolean, { back = false, max = 60 } = {}): Promise<Focused> {
+  const seen: string[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    const f = await focused(page);
+    if (match(f)) return f;
+    seen.push(`${f.tag}${f.type ? `[${f.type}]` : ''} "${f.text.slice(0, 40)}"`);
+  }
+  throw new Error(`no match after ${max} presses; focus went through:\n${seen.join('\n')}`);
+}
+
+const button = (text: string | RegExp) => (f: Focused) => f.tag === 'button' && (typeof text === 'string' ? f.text === text : text.test(f.text));
+const input = (type: string, label?: string) => (f: Focused) => f.tag === 'input' && f.type === type && (label === undefined || f.text.startsWith(label));
+
+async function press(page: Page, match: (f: Focused) => boolean, key = 'Enter') {
+  await tabTo(page, match);
+  await page.keyboard.press(key);
+}
+
+/** Waits until the focused element is the h1 with this text. */
+async function headingFocused(page: Page, text: string) {
+  await page.waitForFunction(
+    (t) => document.activeElement?.tagName === 'H1' && document.activeElement.textContent?.trim() === t,
+    text,
+    { timeout: 10_000 },
+  );
+}
+
+/** Takes a module's knowledge check: picks the given option of each single-choice question by arrows. */
+async function answerByArrows(page: Page, target: string) {
+  await tabTo(page, input('radio'));
+  await page.keyboard.press('Space');
+  for (let i = 0; i < 10 && !(await focused(page)).text.startsWith(target); i++) await page.keyboard.press('ArrowDown');
+  expect((await focused(page)).text.startsWith(target)).toBe(true);
+}
+
+it('completes the sample course from start to results by keyboard alone', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}/course/index.html`);
+  await page.getByRole('heading', { level: 1, name: 'Prøvekursus' }).waitFor();
+
+  // The first tab stop is the skip link, and it leads to the heading
+  await page.keyboard.press('Tab');
+  expect(await focused(page)).toMatchObject({ tag: 'a', text: 'Spring til indholdet' });
+  await page.keyboard.press('Enter');
+  await headingFocused(page, 'Prøvekursus');
+
+  await press(page, button('Start kurset'));
+  await headingFocused(page, 'Kursusoversigt');
+
+  // Introduction: a page, a check, a reflection
+  await press(page, button(/^Start.*Introduktion$/));
+  await headingFocused(page, 'Velkommen');
+  await press(page, button('Næste'));
+  await headingFocused(page, 'Videnstjek');
+  await tabTo(page, input('radio', 'Svar a'));
+  await page.keyboard.press('Space');
+  await press(page, button('Svar'));
+  await page.getByText('Rigtigt: forklaring til a.').waitFor();
+  await press(page, button('Næste'));
+  await headingFocused(page, 'Refleksion');
+  await tabTo(page, (f) => f.tag === 'textarea');
+  await page.keyboard.type('Jeg vil lære at lede forandring.');
+  await expect.poll(() => page.getByText('32 af 2000 tegn').count()).toBe(1);
+  await press(page, button('Afslut modulet'));
+  await headingFocused(page, 'Kursusoversigt');
+
+  // Alpha: two pages, a wrong answer and a retry, a multiple choice, a reflection, a self-assessment
+  await press(page, button(/^Start.*Alfa$/));
+  await headingFocused(page, 'Side et');
+  await press(page, button('Næste'));
+  await headingFocused(page, 'Side to');
+  await press(page, button('Næste'));
+  await headingFocused(page, 'Videnstjek');
+  await tabTo(page, input('radio', 'Svar a'));
+  await page.keyboard.press('Space');
+  await press(page, button('Svar'));
+  await page.getByText('Forkert: forklaring til a.').waitFor();
+  expect(await focused(page)).toMatchObject({ tag: 'button', text: 'Prøv igen' }); // focus stays put
+  await page.keyboard.press('Enter');
+  await expect.poll(() => focused(page)).toMatchObject({ tag: 'input', type: 'radio', text: 'Svar a' });
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  expect((await focused(page)).text).toBe('Svar c');
+  await press(page, button('Svar'));
+  await page.getByText('Rigtigt: forklaring til c.').waitFor();
+  await tabTo(page, input('checkbox', 'Svar a'));
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  expect(await focused(page)).toMatchObject({ type: 'checkbox', text: 'Svar b' });
+  await page.keyboard.press('Space');
+  await press(page, button('Svar'));
+  await page.getByText('Rigtigt: forklaring til b.').waitFor();
+  await press(page, button('Næste'));
+  await headingFocused(page, 'Refleksion');
+  await tabTo(page, (f) => f.tag === 'textarea');
+  await page.keyboard.type('Vi skal tænke ti år frem.');
+  await press(page, button('Næste'));
+  await headingFocused(page, 'Selvvurdering');
+  await answerByArrows(page, 'Trin 3');
+  await press(page, button('Afslut modulet'));
+  await headingFocused(page, 'Kursusoversigt');
+
+  // Beta: a page with a callout, a check, a self-assessment
+  await press(page, button(/^Start.*Beta$/));
+  await headingFocused(page, 'Eneste side');
+  await press(page, button('Næste'));
+  await headingFocused(page, 'Videnstjek');
+  await answerByArrows(page, 'Svar b');
+  await press(page, button('Svar'));
+  await page.getByText('Rigtigt: forklaring til b.').waitFor();
+  await press(page, button('Næste'));
+  await headingFocused(page, 'Selvvurdering');
+  await answerByArrows(page, 'Trin 4');
+  await press(page, button('Afslut modulet'));
+  await headingFocused(page, 'Kursusoversigt');
+
+  // The final assessment, one question at a time, answered from the answer key
+  await press(page, button('Gå til testen'));
+  await headingFocused(page, 'Afsluttende test');
+  await press(page, button('Start testen'));
+  const key = answerKey();
+  for (let n = 1; n <= 4; n++) {
+    await headingFocused(page, `Spørgsmål ${n} af 4`);
+    const prompt = (await page.locator('main legend').innerText()).trim();
+    const answer = key.get(prompt);
+    expect(answer, `answer for "${prompt}"`).toBeDefined();
+    if (answer!.multiple) {
+      let f = await tabTo(page, input('checkbox'));
+      while (f.type === 'checkbox') {
+        if (answer!.correct.includes(f.text)) await page.keyboard.press('Space');
+        await page.keyboard.press('Tab');
+        f = await focused(page);
+      }
+    } else {
+      await answerByArrows(page, answer!.correct[0]!);
+    }
+    if (n < 4) await press(page, button('Næste spørgsmål'));
+  }
+  await press(page, button('Aflevér testen'));
+  await headingFocused(page, 'Dit resultat');
+  await expect.poll(() => page.locator('main .verdict').innerText()).toContain('Bestået');
+
+  // The results: pass, the picture, the reflections and the action plan
+  await press(page, button('Se dine resultater'));
+  await headingFocused(page, 'Dine resultater');
+  const main = page.locator('main');
+  expect(await main.locator('.verdict').innerText()).toContain('Bestået');
+  expect(await main.locator('svg[role="img"]').count()).toBe(1);
+  expect(await main.innerText()).toContain('Vi skal tænke ti år frem.');
+  await tabTo(page, (f) => f.tag === 'textarea');
+  await page.keyboard.type('Tal med direktionen om ti år.');
+  await tabTo(page, (f) => f.tag === 'textarea');
+  await page.keyboard.type('Et beta-skridt.');
+  // Back to the first step with Shift+Tab: nothing traps the focus in either direction
+  const back = await tabTo(page, (f) => f.tag === 'textarea', { back: true });
+  expect(back.tag).toBe('textarea');
+  expect(await page.evaluate(() => (document.activeElement as HTMLTextAreaElement).value)).toBe('Tal med direktionen om ti år.');
+  expect(errors).toEqual([]);
+  await page.close();
+});

@@ -1,0 +1,177 @@
+/**
+ * Phone to desktop: on every screen, at 320x640, 360x740, 768x1024 and 1280x800, no horizontal
+ * scrolling and every interactive target at least 44 x 44 px; and text zoomed to 200 % still fits.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadCourse } from '../../src/content-model/load';
+import { launchChromium } from './support/browser';
+import { buildDir, SAMPLE_2004 } from './support/build';
+import { serveStatic, type StaticServer } from './support/server';
+
+const VIEWPORTS = [
+  { width: 320, height: 640 },
+  { width: 360, height: 740 },
+  { width: 768, height: 1024 },
+  { width: 1280, height: 800 },
+];
+const MIN_TARGET = 44;
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveStatic({ '/course/': buildDir(SAMPLE_2004) });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Layout {
+  scrollWidth: number;
+  clientWidth: number;
+  /** Interactive elements smaller than the minimum target. */
+  small: string[];
+  targets: number;
+}
+
+/** Measures the page: overflow, and the size of every visible interactive target. */
+const measure = (page: Page, min: number): Promise<Layout> =>
+  page.evaluate((minSize) => {
+    const small: string[] = [];
+    let targets = 0;
+    for (const el of document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')) {
+      // Links inside running text are exempt (WCAG 2.5.5 "inline"); an option's target is its whole label.
+      if (el.closest('.prose')) continue;
+      const target = el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox') ? (el.closest('label') ?? el) : el;
+      const r = target.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue; // not rendered
+      targets++;
+      if (r.width < minSize - 0.5 || r.height < minSize - 0.5)
+        small.push(`${el.tagName.toLowerCase()} "${(target.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`);
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth, small, targets };
+  }, min);
+
+async function settle(page: Page) {
+  await page.locator('main h1').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('.loading'));
+}
+
+const key = (() => {
+  const { course, texts } = loadCourse('tests/sample-course', { uiRoot: '.' });
+  const out = new Map<string, { multiple: boolean; correct: string[] }>();
+  for (const q of course.bank) {
+    const t = (texts.da!.modules[q.moduleId]!.bank as Record<string, { prompt: string; options: Record<string, { text: string }> }>)[q.localId]!;
+    out.set(t.prompt, { multiple: q.type === 'multiple', correct: q.correct.map((c) => t.options[c]!.text) });
+  }
+  return out;
+})();
+
+const main = (page: Page) => page.locator('main');
+const click = (page: Page, name: string | RegExp) => main(page).getByRole('button', { name, exact: typeof name === 'string' }).first().click();
+const h1 = (page: Page, name: string) => main(page).getByRole('heading', { level: 1, name, exact: true }).waitFor();
+
+it('never scrolls sideways and keeps every target at 44 px or more, from 320 to 1280 px wide', async () => {
+  const page = await browser.newPage({ viewport: VIEWPORTS[3]! });
+  const problems: string[] = [];
+  let checked = 0;
+  const check = async (screen: string) => {
+    await settle(page);
+    for (const vp of VIEWPORTS) {
+      await page.setViewportSize(vp);
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+      const m = await measure(page, MIN_TARGET);
+      checked++;
+      if (m.scrollWidth > m.clientWidth) problems.push(`${screen} @${vp.width}: scrolls sideways (${m.scrollWidth} > ${m.clientWidth})`);
+      if (m.targets === 0) problems.push(`${screen} @${vp.width}: no targets found`);
+      for (const s of m.small) problems.push(`${screen} @${vp.width}: small target ${s}`);
+    }
+    await page.setViewportSize(VIEWPORTS[3]!);
+  };
+
+  await page.goto(`${server.url}/course/index.html`);
+  await check('start');
+  await click(page, 'Start kurset');
+  await h1(page, 'Kursusoversigt');
+  await check('menu');
+
+  await click(page, /Start.*Alfa/);
+  await h1(page, 'Side et');
+  await check('page with image');
+  await click(page, 'Næste');
+  await h1(page, 'Side to');
+  await check('page with case');
+  await click(page, 'Næste');
+  await h1(page, 'Videnstjek');
+  const q1 = main(page).locator('.question').first();
+  await q1.getByRole('radio', { name: 'Svar a' }).check();
+  await q1.getByRole('button', { name: 'Svar' }).click();
+  await check('check with feedback');
+  await q1.getByRole('button', { name: 'Prøv igen' }).click();
+  await q1.getByRole('radio', { name: 'Svar c' }).check();
+  await q1.getByRole('button', { name: 'Svar' }).click();
+  const q2 = main(page).locator('.question').nth(1);
+  await q2.getByRole('checkbox', { name: 'Svar a' }).check();
+  await q2.getByRole('checkbox', { name: 'Svar b' }).check();
+  await q2.getByRole('button', { name: 'Svar' }).click();
+  await click(page, 'Næste');
+  await h1(page, 'Refleksion');
+  await main(page).getByRole('textbox').fill('Et meget langt ord: organisationsudviklingskonsulentvirksomhedsrådgivningsafdelingen. '.repeat(4));
+  await check('reflection');
+  await click(page, 'Næste');
+  await h1(page, 'Selvvurdering');
+  await main(page).getByRole('radio', { name: /^Trin 2/ }).check();
+  await check('self-assessment');
+  await click(page, 'Afslut modulet');
+
+  for (const [name, answer, rate] of [
+    ['Introduktion', 'Svar a', undefined],
+    ['Beta', 'Svar b', 'Trin 5'],
+  ] as const) {
+    await h1(page, 'Kursusoversigt');
+    await click(page, new RegExp(`Start.*${name}`));
+    await main(page).locator('h1').waitFor();
+    if (name === 'Beta') await check('page with callout');
+    await click(page, 'Næste');
+    await main(page).getByRole('radio', { name: answer }).check();
+    await click(page, 'Svar');
+    await click(page, 'Næste');
+    if (rate) await main(page).getByRole('radio', { name: new RegExp(`^${rate}`) }).check();
+    await click(page, 'Afslut modulet');
+  }
+  await h1(page, 'Kursusoversigt');
+
+  await click(page, 'Gå til testen');
+  await h1(page, 'Afsluttende test');
+  await check('final intro');
+  await click(page, 'Start testen');
+  for (let n = 1; n <= 4; n++) {
+    await h1(page, `Spørgsmål ${n} af 4`);
+    const a = key.get((await main(page).locator('legend').innerText()).trim())!;
+    for (const text of a.correct) await main(page).getByRole(a.multiple ? 'checkbox' : 'radio', { name: text, exact: true }).check();
+    if (n === 1) await check('final question');
+    if (n < 4) await click(page, 'Næste spørgsmål');
+  }
+  await click(page, 'Aflevér testen');
+  await h1(page, 'Dit resultat');
+  await check('final result');
+  await click(page, 'Se dine resultater');
+  await h1(page, 'Dine resultater');
+  await check('results');
+
+  // Text zoom to 200 % (the root font size doubled, as a browser's text-only zoom does)
+  await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+  for (const vp of [VIEWPORTS[1]!, VIEWPORTS[3]!]) {
+    await page.setViewportSize(vp);
+    const m = await measure(page, MIN_TARGET);
+    if (m.scrollWidth > m.clientWidth) problems.push(`results, text at 200 % @${vp.width}: scrolls sideways (${m.scrollWidth} > ${m.clientWidth})`);
+  }
+
+  expect(checked).toBe(12 * VIEWPORTS.length);
+  expect(problems).toEqual([]);
+  await page.close();
+});

@@ -1,0 +1,123 @@
+/**
+ * `npm run package` end to end on the sample course: the real Vite build of both SCORM versions, the
+ * zips it writes, and the same checks as the manifest tests, now on the zipped manifests. The script
+ * runs in a child process with a clean environment, exactly as an author runs it; once per file, plus
+ * once more (in another time zone) to prove the zips are byte-identical.
+ */
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyseManifest, packageIndex } from '../../../src/packaging/analyse';
+import { decodeEntities } from '../../../src/packaging/package';
+import { schemaFiles } from '../../../src/packaging/schemas';
+import { CONTENT_SECURITY_POLICY } from '../../../vite.config';
+import { verifyPackage } from '../../../src/packaging/verify';
+import { attr, child, children, parseXml } from '../../../src/packaging/xml';
+import { validateManifestXsd } from '../../../src/packaging/xsd';
+import { readZip } from '../../../src/packaging/zip-read';
+import { runScript, sampleCourse, type RunResult } from './helpers';
+
+const ZIPS = { '1.2': 'sample-course-0.1.0-scorm12.zip', '2004': 'sample-course-0.1.0-scorm2004.zip' } as const;
+let out: string;
+let run: RunResult;
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), 'package-cli-'));
+  run = await runScript('package', ['--course', sampleCourse, '--out', out]);
+  if (run.code !== 0) throw new Error(`npm run package failed (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
+}, 240_000);
+
+async function unzip(file: string) {
+  const z = await readZip(file, { keep: () => true });
+  expect(z.error).toBeUndefined();
+  return z;
+}
+
+describe('npm run package', () => {
+  it('writes one zip per SCORM version, named by course id and version, and says so', () => {
+    expect(readdirSync(out).filter((f) => f.endsWith('.zip')).sort()).toEqual([ZIPS['1.2'], ZIPS['2004']]);
+    expect(run.stdout).toMatch(/✓ .*sample-course-0\.1\.0-scorm12\.zip\s+SCORM 1\.2/);
+    expect(run.stdout).toMatch(/✓ .*sample-course-0\.1\.0-scorm2004\.zip\s+SCORM 2004 4th Edition/);
+  });
+
+  it.each(['1.2', '2004'] as const)('SCORM %s: the zip passes verify without a single note', async (v) => {
+    const r = await verifyPackage(join(out, ZIPS[v]));
+    expect(r.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}: ${c.detail}`)).toEqual([]);
+    expect(r.ok).toBe(true);
+  });
+
+  it.each(['1.2', '2004'] as const)('SCORM %s: manifest at the root, schemas beside it, every file listed and every listed file present', async (v) => {
+    const z = await unzip(join(out, ZIPS[v]));
+    const names = z.entries.map((e) => e.name);
+    const xml = z.kept.get('imsmanifest.xml')!.toString('utf8');
+    expect((await validateManifestXsd(xml, v === '1.2' ? 'scorm12' : 'scorm2004-4th')).errors).toEqual([]);
+    const schemas = schemaFiles(v === '1.2' ? 'scorm12' : 'scorm2004-4th').map((s) => s.path);
+    for (const s of schemas) expect(names).toContain(s);
+    if (v === '1.2') expect(schemas).toEqual(['adlcp_rootv1p2.xsd', 'ims_xml.xsd', 'imscp_rootv1p1p2.xsd', 'imsmd_rootv1p2p1.xsd']);
+    // The schema files are the official bytes.
+    for (const s of schemaFiles(v === '1.2' ? 'scorm12' : 'scorm2004-4th')) expect(z.kept.get(s.path)!.equals(s.data)).toBe(true);
+
+    const parsed = parseXml(xml);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const resources = children(child(parsed.root, 'resources')!, 'resource');
+    expect(resources).toHaveLength(1);
+    const listed = children(resources[0]!, 'file').map((f) => decodeURIComponent(attr(f, 'href')!));
+    const courseFiles = names.filter((n) => n !== 'imsmanifest.xml' && !schemas.includes(n));
+    expect(listed.slice().sort()).toEqual(courseFiles.slice().sort());
+    expect(new Set(listed).size).toBe(listed.length);
+    for (const f of listed) expect(names).toContain(f);
+    const a = analyseManifest(parsed.root, packageIndex(names));
+    expect([...a.references, ...a.spelling, ...a.paths, ...a.mastery.problems]).toEqual([]);
+    expect(a.launch?.path).toBe('index.html');
+    expect(a.mastery.found?.value).toBe(0.75);
+    // No folder entries, no absolute paths, no "..".
+    for (const n of names) expect(n).toMatch(/^(?!\/)(?!.*(^|\/)\.\.(\/|$))[^\\]+[^/]$/);
+  });
+
+  it.each(['1.2', '2004'] as const)('SCORM %s: the build is the launch page with its CSP, and refers only to files inside the package', async (v) => {
+    const z = await unzip(join(out, ZIPS[v]));
+    const html = z.kept.get('index.html')!.toString('utf8');
+    const policy = decodeEntities(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1] ?? '');
+    expect(policy).toBe(CONTENT_SECURITY_POLICY);
+    expect(policy).toMatch(/(^|; )script-src 'self'(;|$)/);
+    expect(policy).not.toMatch(/unsafe-eval/);
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>\s*\S/); // no inline script
+    for (const m of html.matchAll(/\s(?:src|href)="([^"]+)"/g)) {
+      expect(m[1]).toMatch(/^\.\//);
+      expect(z.kept.has(m[1]!.slice(2))).toBe(true);
+    }
+    expect(z.entries.some((e) => /\.js$/.test(e.name))).toBe(true);
+  });
+
+  it('gives byte-identical zips for the same input, in another time zone too', async () => {
+    const again = mkdtempSync(join(tmpdir(), 'package-cli-again-'));
+    const second = await runScript('package', ['--course', sampleCourse, '--out', again], { TZ: 'Pacific/Chatham' });
+    expect(second.code, second.stderr).toBe(0);
+    for (const v of ['1.2', '2004'] as const) {
+      const a = readFileSync(join(out, ZIPS[v]));
+      const b = readFileSync(join(again, ZIPS[v]));
+      expect(b.equals(a), `${ZIPS[v]} differs between two runs`).toBe(true);
+    }
+    // Fixed timestamps, sorted entries, fixed permissions.
+    const z = await readZip(join(out, ZIPS['2004']));
+    const names = z.entries.map((e) => e.name);
+    expect(names).toEqual([...names].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y))));
+    expect(new Set(z.entries.map((e) => e.mode))).toEqual(new Set([0o100644]));
+  }, 240_000);
+
+  it('stops on invalid content, naming file and path, and writes no zip', async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'package-broken-'));
+    cpSync(sampleCourse, broken, { recursive: true });
+    const file = join(broken, 'content/modules/beta.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('correct: [b] }', 'correct: [z] }'));
+    const target = join(broken, 'out');
+    const r = await runScript('package', ['--course', broken, '--out', target]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/content\/modules\/beta\.yaml:\d+: knowledgeCheck\.questions\[0\]\.correct\[0\]: unknown option "z"/);
+    expect(existsSync(target)).toBe(false);
+    const missing = await runScript('package', ['--course', join(broken, 'nowhere')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/No course in .*content\/course\.yaml/);
+  }, 60_000);
+});

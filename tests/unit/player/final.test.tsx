@@ -1,0 +1,105 @@
+// @vitest-environment happy-dom
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { optionOrder } from '../../../src/engine/draw';
+import { questionIndex } from '../../../src/engine/progress';
+import { allModulesDone, renderPlayer, sample } from './support/player';
+
+const h1 = (name: string | RegExp) => screen.findByRole('heading', { level: 1, name });
+const texts = sample().texts;
+
+/** The Danish option text of a bank question's option. */
+const optionText = (qid: string, option: string) => {
+  const [moduleId, localId] = qid.split('.') as [string, string];
+  const bank = texts.da!.modules[moduleId]!.bank as Record<string, { options: Record<string, { text: string }> }>;
+  return bank[localId]!.options[option]!.text;
+};
+
+async function atFinalIntro() {
+  const player = await renderPlayer({ record: allModulesDone(), resumeAt: 'menu' });
+  await player.user.click(await screen.findByRole('button', { name: 'Gå til testen' }));
+  await h1('Afsluttende test');
+  return player;
+}
+
+describe('final assessment', () => {
+  it('introduces the assessment: its text, number of questions, mastery score and attempts', async () => {
+    await atFinalIntro();
+    expect(screen.getByText('banken', { selector: 'strong' })).toBeInTheDocument(); // Markdown intro
+    expect(screen.getByText('4 spørgsmål')).toBeInTheDocument();
+    expect(screen.getByText('Du skal have mindst 75 % rigtige for at bestå.')).toBeInTheDocument();
+    expect(screen.getByText('Du har 2 forsøg tilbage.')).toBeInTheDocument();
+  });
+
+  it('shows one question at a time, options in the attempt order, answers recorded on change', async () => {
+    const { user, actor, course } = await atFinalIntro();
+    await user.click(screen.getByRole('button', { name: 'Start testen' }));
+    expect(await h1('Spørgsmål 1 af 4')).toHaveFocus();
+
+    const attempt = actor.getSnapshot().context.record.latest!;
+    const q = questionIndex(course).get(attempt.drawn[0]!)!;
+    const inputs = await screen.findAllByRole(q.type === 'single' ? 'radio' : 'checkbox');
+    const expected = optionOrder(q, attempt.seed, course.settings.final.shuffle).map((o) => optionText(q.id, o));
+    expect(inputs.map((i) => i.closest('label')!.textContent)).toEqual(expected);
+
+    await user.click(inputs[0]!);
+    expect(actor.getSnapshot().context.record.latest!.answers[q.id]).toHaveLength(1);
+    const list = screen.getByRole('navigation', { name: 'Spørgsmål i testen' });
+    expect(within(list).getByRole('button', { name: /Spørgsmål 1, besvaret/ })).toHaveAttribute('aria-current', 'step');
+    expect(within(list).getByRole('button', { name: /Spørgsmål 2, ikke besvaret/ })).toBeInTheDocument();
+
+    expect(screen.getByRole('button', { name: 'Forrige spørgsmål' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Næste spørgsmål' }));
+    expect(await h1('Spørgsmål 2 af 4')).toHaveFocus();
+    await user.click(within(list).getByRole('button', { name: /Spørgsmål 4/ }));
+    expect(await h1('Spørgsmål 4 af 4')).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Næste spørgsmål' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Forrige spørgsmål' }));
+    expect(await h1('Spørgsmål 3 af 4')).toHaveFocus();
+  });
+
+  it('submits once every question is answered and shows a pass', async () => {
+    const { user, actor, course } = await atFinalIntro();
+    await user.click(screen.getByRole('button', { name: 'Start testen' }));
+    const submit = await screen.findByRole('button', { name: 'Aflevér testen' });
+    expect(submit).toBeDisabled();
+    expect(submit).toHaveAccessibleDescription('Besvar alle spørgsmål for at aflevere: 4 mangler.');
+
+    const attempt = actor.getSnapshot().context.record.latest!;
+    for (const [i, id] of attempt.drawn.entries()) {
+      await h1(`Spørgsmål ${i + 1} af 4`);
+      const q = questionIndex(course).get(id)!;
+      for (const c of q.correct) await user.click(await screen.findByRole(q.type === 'single' ? 'radio' : 'checkbox', { name: optionText(id, c) }));
+      if (i < 3) await user.click(screen.getByRole('button', { name: 'Næste spørgsmål' }));
+    }
+    expect(submit).toBeEnabled();
+    await user.click(submit);
+    expect(await h1('Dit resultat')).toHaveFocus();
+    expect(screen.getByText('Bestået')).toBeInTheDocument();
+    expect(screen.getByText('Du fik 4 af 4 rigtige: 100 %.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Tag testen igen' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Se dine resultater' }));
+    expect(await h1('Dine resultater')).toHaveFocus();
+  });
+
+  it('shows a fail against the mastery score and offers a retake while attempts remain', async () => {
+    const { user, actor, course } = await atFinalIntro();
+    await user.click(screen.getByRole('button', { name: 'Start testen' }));
+    const drawn = actor.getSnapshot().context.record.latest!.drawn;
+    for (const [i, id] of drawn.entries()) {
+      await h1(`Spørgsmål ${i + 1} af 4`);
+      const q = questionIndex(course).get(id)!;
+      const wrong = q.options.find((o) => !q.correct.includes(o))!;
+      await user.click(await screen.findByRole(q.type === 'single' ? 'radio' : 'checkbox', { name: optionText(id, wrong) }));
+      if (i < 3) await user.click(screen.getByRole('button', { name: 'Næste spørgsmål' }));
+    }
+    await user.click(screen.getByRole('button', { name: 'Aflevér testen' }));
+    await h1('Dit resultat');
+    expect(screen.getByText('Ikke bestået')).toBeInTheDocument();
+    expect(screen.getByText('Du har ikke bestået. Grænsen er 75 % rigtige.')).toBeInTheDocument();
+    expect(screen.getByText('Du har 1 forsøg tilbage.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Tag testen igen' }));
+    expect(await h1('Spørgsmål 1 af 4')).toHaveFocus();
+    expect(actor.getSnapshot().context.record.past).toEqual([{ correct: 0, max: 4 }]);
+  });
+});

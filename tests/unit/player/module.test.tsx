@@ -1,0 +1,102 @@
+// @vitest-environment happy-dom
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderPlayer } from './support/player';
+
+const h1 = (name: string | RegExp) => screen.findByRole('heading', { level: 1, name });
+
+describe('module pages', () => {
+  it('does not steal focus at launch, then focuses the new h1 after every navigation', async () => {
+    const { user } = await renderPlayer();
+    const title = await h1('Prøvekursus');
+    expect(title).not.toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Start kurset' }));
+    expect(await h1('Kursusoversigt')).toHaveFocus();
+  });
+
+  it('moves through the pages with Back and Next, showing the step and focusing each page heading', async () => {
+    const { user, actor } = await renderPlayer({ resumeAt: 'menu' });
+    await user.click(await screen.findByRole('button', { name: /Start.*Alfa/ }));
+
+    expect(await h1('Side et')).toHaveFocus();
+    expect(screen.getByText('Trin 1 af 5')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Tilbage' })).toBeNull(); // nothing before the first page
+
+    await user.click(screen.getByRole('button', { name: 'Næste' }));
+    expect(await h1('Side to')).toHaveFocus();
+    expect(screen.getByText('Trin 2 af 5')).toBeInTheDocument();
+    expect(actor.getSnapshot().context.pageId).toBe('two');
+
+    await user.click(screen.getByRole('button', { name: 'Tilbage' }));
+    expect(await h1('Side et')).toHaveFocus();
+    expect(actor.getSnapshot().context.pageId).toBe('one');
+  });
+
+  it('jumps to a page from the module contents', async () => {
+    const { user, actor } = await renderPlayer({ resumeAt: 'menu' });
+    await user.click(await screen.findByRole('button', { name: /Start.*Alfa/ }));
+    const contents = await screen.findByRole('navigation', { name: 'Modulets indhold' });
+    expect(within(contents).getByRole('button', { name: 'Side et' })).toHaveAttribute('aria-current', 'step');
+    await user.click(within(contents).getByRole('button', { name: 'Side to' }));
+    expect(await h1('Side to')).toHaveFocus();
+    expect(actor.getSnapshot().context.pageId).toBe('two');
+    expect(within(contents).getByText('Videnstjek')).toBeInTheDocument();
+  });
+
+  it('renders text as HTML (never raw HTML from the author), images with alt and caption, and cases', async () => {
+    const { user, container } = await renderPlayer({ resumeAt: 'menu' });
+    await user.click(await screen.findByRole('button', { name: /Start.*Alfa/ }));
+    await h1('Side et');
+    const img = screen.getByRole('img', { name: 'Et blåt kvadrat' });
+    expect(img).toHaveAttribute('src', '/assets/square.svg');
+    expect(img.closest('figure')).toHaveTextContent('Figur 1');
+    expect(screen.getByText('Tekst på side et.').tagName).toBe('P');
+
+    await user.click(screen.getByRole('button', { name: 'Næste' }));
+    const caseTitle = await screen.findByRole('heading', { level: 2, name: 'Casen' });
+    const caseBlock = caseTitle.closest('section')!;
+    expect(caseBlock).toHaveTextContent('En kommune står over for et valg.');
+    expect(within(caseBlock).getByText('Hvad gør du?').closest('.case__decision')).not.toBeNull();
+
+    // The intro module's Markdown holds a <script>: it arrives as text, not as an element
+    await user.click(screen.getByRole('button', { name: 'Til kursusoversigten' }));
+    await user.click(await screen.findByRole('button', { name: /Start.*Introduktion/ }));
+    await h1('Velkommen');
+    expect(container.querySelector('main script')).toBeNull();
+    expect(container.querySelector('main em')).toHaveTextContent('prøvekurset');
+  });
+
+  it('labels a callout by its tone in words, not only by colour', async () => {
+    const { user } = await renderPlayer({ resumeAt: 'menu' });
+    await user.click(await screen.findByRole('button', { name: /Start.*Beta/ }));
+    await h1('Eneste side');
+    const note = screen.getByRole('note');
+    expect(note).toHaveClass('callout--warning');
+    expect(within(note).getByText('Advarsel:')).toHaveClass('visually-hidden');
+    expect(note).toHaveTextContent('Pas på.');
+  });
+
+  it('says "Finish module" on the last step and returns to the menu with the module completed', async () => {
+    const { user } = await renderPlayer({ resumeAt: 'menu' });
+    await user.click(await screen.findByRole('button', { name: /Start.*Beta/ }));
+    await h1('Eneste side');
+    await user.click(screen.getByRole('button', { name: 'Næste' }));
+    await h1('Videnstjek');
+    await user.click(screen.getByRole('radio', { name: 'Svar b' }));
+    await user.click(screen.getByRole('button', { name: 'Svar' }));
+    await user.click(screen.getByRole('button', { name: 'Næste' }));
+    await h1('Selvvurdering');
+    await user.click(screen.getByRole('radio', { name: /Trin 3/ }));
+    await user.click(screen.getByRole('button', { name: 'Afslut modulet' }));
+    expect(await h1('Kursusoversigt')).toHaveFocus();
+    const beta = (await screen.findByRole('heading', { level: 2, name: 'Beta' })).closest('li')!;
+    expect(beta).toHaveTextContent('Gennemført');
+  });
+
+  it('skip link moves focus to the view heading', async () => {
+    const { user } = await renderPlayer({ resumeAt: 'menu' });
+    const heading = await h1('Kursusoversigt');
+    await user.click(screen.getByRole('link', { name: 'Spring til indholdet' }));
+    expect(heading).toHaveFocus();
+  });
+});

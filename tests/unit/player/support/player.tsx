@@ -1,0 +1,106 @@
+/**
+ * Renders the real player over the sample course with a real actor of the real machine. Texts come
+ * from the content loader through the same namespaces the build produces; nothing is stubbed but the
+ * session (an LMS is not the player's business) and the reading-time module the build would provide.
+ */
+import { cleanup, render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, vi } from 'vitest';
+import { createActor } from 'xstate';
+import type { Notice, SaveState, Session } from '../../../../src/app/session';
+import { loadCourse, type LoadedCourse } from '../../../../src/content-model/load';
+import type { Course } from '../../../../src/content-model/types';
+import { readingMinutes, textNamespaces } from '../../../../src/content-model/vite-plugin';
+import { courseMachine, type Location } from '../../../../src/engine/machine';
+import type { LearnerRecord } from '../../../../src/engine/record';
+import { createI18n, ensureNamespaces, type TextLoaders } from '../../../../src/i18n/create-i18n';
+import { App } from '../../../../src/player/App';
+
+// Vitest runs without globals, so Testing Library cannot register its own cleanup.
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+let cached: LoadedCourse | undefined;
+export const sample = (): LoadedCourse => (cached ??= loadCourse('tests/sample-course', { uiRoot: '.' }));
+
+export function textLoaders(loaded = sample()): TextLoaders {
+  const out: TextLoaders = {};
+  for (const lang of loaded.course.languages)
+    for (const [ns, tree] of Object.entries(textNamespaces(loaded, lang))) out[`${lang}/${ns}`] = async () => ({ default: tree });
+  return out;
+}
+
+export interface FakeSession extends Session {
+  setLanguage: ReturnType<typeof vi.fn<(lang: string) => void>>;
+  exit: ReturnType<typeof vi.fn<() => Promise<void>>>;
+  /** Sends a save state to the player, as tracking would. */
+  emitSaveState(state: SaveState, notice?: Notice): void;
+}
+
+export function fakeSession(): FakeSession {
+  const listeners = new Set<(s: SaveState, n?: Notice) => void>();
+  return {
+    start: { mode: 'normal', kind: 'standalone', notices: [] },
+    attach: () => () => {},
+    setLanguage: vi.fn<(lang: string) => void>(),
+    onSaveState(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    exit: vi.fn<() => Promise<void>>(async () => {}),
+    emitSaveState: (s, n) => listeners.forEach((l) => l(s, n)),
+  };
+}
+
+export interface PlayerOptions {
+  lang?: string;
+  record?: LearnerRecord;
+  resumeAt?: Location;
+  notices?: Notice[];
+  limits?: 'scorm12' | 'scorm2004';
+  seed?: number;
+  course?: (c: Course) => Course;
+}
+
+export const IMAGES = { 'images/square.svg': '/assets/square.svg' };
+
+export async function renderPlayer(options: PlayerOptions = {}) {
+  const loaded = sample();
+  const course = options.course ? options.course(loaded.course) : loaded.course;
+  const loaders = textLoaders(loaded);
+  const lang = options.lang ?? course.defaultLanguage;
+  const i18n = await createI18n(lang, course.defaultLanguage);
+  await ensureNamespaces(i18n, loaders, [lang, course.defaultLanguage], ['ui', 'course']);
+  const actor = createActor(courseMachine, {
+    input: {
+      course,
+      limits: course.settings.limits[options.limits ?? 'scorm12'],
+      record: options.record,
+      resumeAt: options.resumeAt,
+      newSeed: () => options.seed ?? 12345,
+    },
+  });
+  actor.start();
+  const session = fakeSession();
+  const user = userEvent.setup();
+  const view = render(
+    <App
+      actor={actor}
+      course={course}
+      i18n={i18n}
+      textLoaders={loaders}
+      images={IMAGES}
+      session={session}
+      notices={options.notices ?? []}
+      readingMinutes={readingMinutes(loaded)}
+    />,
+  );
+  return { ...view, actor, course, i18n, session, user, record: () => actor.getSnapshot().context.record };
+}
+
+/** A record in which every module is done, so the final assessment is open. */
+export function allModulesDone(course = sample().course): LearnerRecord {
+  return { modules: Object.fromEntries(course.modules.map((m) => [m.id, { done: true, answers: {} }])), past: [] };
+}

@@ -1,0 +1,224 @@
+// @vitest-environment happy-dom
+/**
+ * Faults, injected by wrapping the real scorm-again object's methods: calls that return "false" or an
+ * error code, a commit that keeps failing, an API that disappears mid-course, slow calls. In each, the
+ * learner keeps working, nothing is lost, and nothing reaches the machine or the view.
+ */
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { Notice, SaveState, Session } from '../../../src/app/session';
+import { decodeSnapshot, encodeSnapshot, locationOf } from '../../../src/engine';
+import { getScormCallLog, getTrackingLog, openSession } from '../../../src/tracking';
+import { boot, cleanWindow, course, createLms, doAttempt, doModule, pageHide, quietLogger, step } from './support';
+
+const sessions: Session[] = [];
+async function open(version: '1.2' | '2004', extra: Parameters<typeof openSession>[1] = {}): Promise<Session> {
+  const s = await openSession(course, { version, logger: quietLogger(), ...extra });
+  sessions.push(s);
+  return s;
+}
+
+function follow(session: Session): Array<[SaveState, Notice | undefined]> {
+  const seen: Array<[SaveState, Notice | undefined]> = [];
+  session.onSaveState((s, n) => seen.push([s, n]));
+  return seen;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: new Date('2026-03-02T09:00:00Z') });
+  cleanWindow();
+});
+afterEach(async () => {
+  for (const s of sessions.splice(0)) await s.exit();
+  vi.useRealTimers();
+  cleanWindow();
+});
+
+const launch = (version: '1.2' | '2004') => (version === '1.2' ? { core: { entry: 'ab-initio', student_name: 'A, B' } } : { entry: 'ab-initio', learner_name: 'A, B', scaled_passing_score: '0.75', completion_threshold: '1' });
+const names = (version: '1.2' | '2004') =>
+  version === '1.2'
+    ? { set: 'LMSSetValue', commit: 'LMSCommit', terminate: 'LMSFinish', get: 'LMSGetValue', exit: 'cmi.core.exit', status: 'cmi.core.lesson_status' }
+    : { set: 'SetValue', commit: 'Commit', terminate: 'Terminate', get: 'GetValue', exit: 'cmi.exit', status: 'cmi.completion_status' };
+
+/** The learner's current state, as the tracker must have stored it. */
+const current = (actor: ReturnType<typeof boot>['actor']) => {
+  const s = actor.getSnapshot();
+  return encodeSnapshot({ location: locationOf(s), record: s.context.record });
+};
+
+describe.each(['1.2', '2004'] as const)('SCORM %s faults', (version) => {
+  const n = names(version);
+
+  test('SetValue returning "false" with an error code: retried, then saved; nothing lost', async () => {
+    const lms = await createLms(version, launch(version));
+    lms.faults.push({ method: n.set, element: 'cmi.suspend_data', result: 'false', error: version === '1.2' ? '101' : '351', times: 2 });
+    const session = await open(version);
+    const seen = follow(session);
+    const { actor } = boot(session);
+    step(actor, { type: 'START' }, 0);
+    vi.advanceTimersByTime(0);
+    expect(seen.at(-1)?.[0]).toBe('retrying');
+    // The learner keeps working while the save is retried.
+    doModule(actor, 'intro', {}, 500);
+    vi.advanceTimersByTime(60_000);
+    expect(seen.at(-1)).toEqual(['saved', undefined]);
+    expect(lms.get('cmi.suspend_data')).toBe(current(actor));
+    expect(lms.calls.filter((c) => c.faulted)).toHaveLength(2);
+    // The LMS's error string and diagnostic were read and logged with the failure.
+    const failed = getScormCallLog().filter((c) => c.method === n.set && c.error !== 0 && c.args[0] === 'cmi.suspend_data');
+    expect(failed.at(-1)).toMatchObject({ result: 'false', errorString: expect.any(String), diagnostic: expect.any(String) });
+  });
+
+  test('a call answering "true" but with an error code counts as failed', async () => {
+    const lms = await createLms(version, launch(version));
+    const session = await open(version);
+    const seen = follow(session);
+    const { actor } = boot(session);
+    lms.faults.push({ method: n.commit, errorAfter: version === '1.2' ? '101' : '391', times: 1 });
+    step(actor, { type: 'START' }, 0);
+    vi.advanceTimersByTime(0);
+    expect(seen.at(-1)?.[0]).toBe('retrying');
+    vi.advanceTimersByTime(1000);
+    expect(seen.at(-1)?.[0]).toBe('saved');
+  });
+
+  test('a commit that keeps failing: bounded retries with backoff, then a plain notice; the next change saves it all', async () => {
+    const lms = await createLms(version, launch(version));
+    const session = await open(version, { retryDelays: [1000, 2000, 4000] });
+    const seen = follow(session);
+    const { actor } = boot(session);
+    lms.faults.push({ method: n.commit, result: 'false', error: version === '1.2' ? '101' : '391' });
+    step(actor, { type: 'START' }, 0);
+    vi.advanceTimersByTime(0);
+    const commitsAt = () => lms.callsTo(n.commit).length;
+    const afterFirst = commitsAt();
+    vi.advanceTimersByTime(999);
+    expect(commitsAt()).toBe(afterFirst); // backoff: nothing before the first delay
+    vi.advanceTimersByTime(1);
+    expect(commitsAt()).toBe(afterFirst + 1);
+    vi.advanceTimersByTime(2000 + 4000);
+    expect(commitsAt()).toBe(afterFirst + 3);
+    expect(seen.at(-1)).toEqual(['failed', { key: 'saveFailed', tone: 'error' }]);
+    // Bounded: no more timers, no more commits while the learner is idle.
+    expect(vi.getTimerCount()).toBe(0);
+    vi.advanceTimersByTime(600_000);
+    expect(commitsAt()).toBe(afterFirst + 3);
+    // The learner kept working; when the LMS recovers, the next change saves everything.
+    lms.faults.length = 0;
+    doModule(actor, 'intro', {}, 500);
+    vi.advanceTimersByTime(5000);
+    expect(seen.at(-1)).toEqual(['saved', undefined]);
+    expect(lms.get('cmi.suspend_data')).toBe(current(actor));
+    expect(lms.cmi().interactions).toBeTruthy();
+  });
+
+  test('the API disappears mid-course: calls that throw are caught, the learner keeps working, the notice is plain', async () => {
+    const lms = await createLms(version, launch(version));
+    const session = await open(version);
+    const seen = follow(session);
+    const { actor } = boot(session);
+    step(actor, { type: 'START' });
+    doModule(actor, 'intro');
+    const savedBefore = lms.get('cmi.suspend_data');
+    expect(savedBefore).toBe(current(actor));
+    // The LMS frame goes away: the object is gone from the window and its methods throw.
+    lms.remove();
+    for (const method of [n.set, n.commit, n.get, n.terminate]) lms.faults.push({ method, throws: true });
+    expect(() => doModule(actor, 'alpha')).not.toThrow();
+    expect(seen.at(-1)).toEqual(['failed', { key: 'connectionLost', tone: 'error' }]);
+    // Nothing lost: the machine holds everything the learner did.
+    const s = actor.getSnapshot();
+    expect(s.context.record.modules.alpha?.done).toBe(true);
+    expect(decodeSnapshot(current(actor), course).record).toEqual(s.context.record);
+    // No further calls reach the dead API; exit and pagehide do not throw.
+    const thrown = lms.calls.filter((c) => c.error === 'threw').length;
+    doModule(actor, 'beta');
+    await expect(session.exit()).resolves.toBeUndefined();
+    expect(() => pageHide()).not.toThrow();
+    expect(lms.calls.filter((c) => c.error === 'threw').length).toBe(thrown);
+    expect(getScormCallLog().at(-1)?.refused).toMatch(/lost|terminated/);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  test('slow calls: commits wait for the click to be handled, coalesce, and are logged', async () => {
+    vi.useRealTimers();
+    const lms = await createLms(version, launch(version));
+    const session = await open(version, { slowMs: 40 });
+    const { actor } = boot(session);
+    await new Promise((r) => setTimeout(r, 5));
+    lms.faults.push({ method: n.commit, delayMs: 60 });
+    const commits = lms.callsTo(n.commit).length;
+    const started = performance.now();
+    actor.send({ type: 'START' });
+    actor.send({ type: 'OPEN_MODULE', moduleId: 'alpha' });
+    actor.send({ type: 'NEXT' });
+    actor.send({ type: 'BACK' });
+    actor.send({ type: 'NEXT' });
+    // The learner's clicks were handled without waiting for the LMS.
+    expect(performance.now() - started).toBeLessThan(40);
+    expect(lms.callsTo(n.commit).length).toBe(commits);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(lms.callsTo(n.commit).length).toBe(commits + 1); // five changes, one commit
+    expect(lms.get('cmi.suspend_data')).toBe(current(actor));
+    expect(getTrackingLog().some((l) => l.message.startsWith(`slow LMS call: ${n.commit}`))).toBe(true);
+    vi.useFakeTimers();
+  });
+
+  test('Initialize failing: the learner works on in memory, told plainly; nothing throws', async () => {
+    const lms = await createLms(version, launch(version));
+    lms.faults.push({ method: version === '1.2' ? 'LMSInitialize' : 'Initialize', result: 'false', error: '101' });
+    const session = await open(version);
+    expect(session.start.notices).toContainEqual({ key: 'connectionLost', tone: 'error' });
+    const { actor } = boot(session);
+    expect(() => doModule(actor, 'intro')).not.toThrow();
+    expect(lms.calls.filter((c) => c.method !== 'LMSInitialize' && c.method !== 'Initialize')).toEqual([]);
+    await session.exit();
+  });
+});
+
+describe('listeners and machine are shielded', () => {
+  test('a throwing save-state listener does not break saving', async () => {
+    const lms = await createLms('2004', launch('2004'));
+    const session = await open('2004');
+    session.onSaveState(() => {
+      throw new Error('view bug');
+    });
+    const { actor } = boot(session);
+    step(actor, { type: 'START' });
+    doModule(actor, 'intro');
+    expect(lms.get('cmi.suspend_data')).toBe(current(actor));
+  });
+
+  test('a finished run still terminates once when exit and pagehide both happen', async () => {
+    const lms = await createLms('1.2', launch('1.2'));
+    const session = await open('1.2');
+    const { actor } = boot(session);
+    step(actor, { type: 'START' });
+    await session.exit();
+    pageHide();
+    await session.exit();
+    expect(lms.callsTo('LMSFinish')).toHaveLength(1);
+    expect(lms.errors()).toEqual([]);
+    // Nothing after terminate.
+    const finishAt = lms.calls.findIndex((c) => c.method === 'LMSFinish');
+    step(actor, { type: 'OPEN_MODULE', moduleId: 'intro' });
+    session.setLanguage('en');
+    expect(lms.calls.length).toBe(finishAt + 1);
+  });
+
+  test('a final attempt submitted while commits fail is still reported once the LMS recovers', async () => {
+    const lms = await createLms('2004', launch('2004'));
+    const session = await open('2004', { retryDelays: [1000] });
+    const { actor } = boot(session);
+    step(actor, { type: 'START' });
+    for (const m of ['intro', 'alpha', 'beta']) doModule(actor, m);
+    step(actor, { type: 'OPEN_FINAL' });
+    lms.faults.push({ method: 'SetValue', element: /^cmi\.interactions\.\d+\.id$/, result: 'false', error: '351', times: 3 });
+    doAttempt(actor, 4);
+    vi.advanceTimersByTime(10_000);
+    step(actor, { type: 'OPEN_RESULTS' });
+    vi.advanceTimersByTime(10_000);
+    const interactions = Object.values(lms.cmi().interactions as Record<string, { id: string }>).map((i) => i.id);
+    expect(interactions.filter((id) => id.startsWith('final_'))).toHaveLength(4);
+    expect(lms.get('cmi.success_status')).toBe('passed');
+  });
+});

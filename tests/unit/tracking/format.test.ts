@@ -1,0 +1,127 @@
+// @vitest-environment happy-dom
+/** Value formats of both data models, checked against the real scorm-again runtime's validation. */
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { choiceKeys, cmiId, cut, decimal, duration2004, optionKey, time12, timespan12, timestamp2004 } from '../../../src/tracking/cmi/format';
+import { responseText } from '../../../src/tracking/adapters/dialect';
+import type { Question } from '../../../src/content-model/types';
+import { cleanWindow, createLms, type Lms } from './support';
+
+let lms12: Lms;
+let lms2004: Lms;
+beforeEach(async () => {
+  cleanWindow();
+  lms12 = await createLms('1.2', undefined, { install: false });
+  lms2004 = await createLms('2004', undefined, { install: false });
+  (lms12.api as unknown as { LMSInitialize(p: string): string }).LMSInitialize('');
+  (lms2004.api as unknown as { Initialize(p: string): string }).Initialize('');
+});
+afterEach(() => cleanWindow());
+
+const set12 = (e: string, v: string) => (lms12.api as unknown as { LMSSetValue(e: string, v: string): string }).LMSSetValue(e, v);
+const set2004 = (e: string, v: string) => (lms2004.api as unknown as { SetValue(e: string, v: string): string }).SetValue(e, v);
+
+const toMs2004 = (d: string) => {
+  const m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?$/.exec(d)!;
+  return (Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) * 1000;
+};
+const toMs12 = (t: string) => {
+  const [h, m, s] = t.split(':').map(Number);
+  return (h! * 3600 + m! * 60 + s!) * 1000;
+};
+
+describe('times and durations', () => {
+  test('examples', () => {
+    expect(timespan12(0)).toBe('0000:00:00.00');
+    expect(timespan12(3_723_450)).toBe('0001:02:03.45');
+    expect(duration2004(0)).toBe('PT0S');
+    expect(duration2004(3_723_450)).toBe('PT1H2M3.45S');
+    expect(duration2004(60_000)).toBe('PT1M');
+    expect(duration2004(1_500)).toBe('PT1.5S');
+    expect(time12(new Date(2026, 0, 2, 7, 8, 9))).toBe('07:08:09');
+    expect(timestamp2004(new Date(Date.UTC(2026, 0, 2, 7, 8, 9, 456)))).toBe('2026-01-02T07:08:09.45Z');
+  });
+
+  test('every session time and latency is accepted by scorm-again and means the same time', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 200 * 3600 * 1000 }), (ms) => {
+        expect(set12('cmi.core.session_time', timespan12(ms))).toBe('true');
+        expect(set2004('cmi.session_time', duration2004(ms))).toBe('true');
+        expect(Math.abs(toMs12(timespan12(ms)) - ms)).toBeLessThanOrEqual(5);
+        expect(Math.abs(toMs2004(duration2004(ms)) - ms)).toBeLessThanOrEqual(5);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('timestamps are accepted', () => {
+    set12('cmi.interactions.0.id', 'x');
+    set2004('cmi.interactions.0.id', 'x');
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }), (d) => {
+        expect(set12('cmi.interactions.0.time', time12(d))).toBe('true');
+        expect(set2004('cmi.interactions.0.timestamp', timestamp2004(d))).toBe('true');
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('identifiers and responses', () => {
+  const q = (options: string[], correct: string[], type: 'single' | 'multiple' = 'multiple'): Question => ({ id: 'p01.q1', localId: 'q1', moduleId: 'p01', type, objective: 'p01.o1', options, correct });
+
+  test('ids use only letters, digits, - and _ (SCORM 1.2 CMIIdentifier), and are stable', () => {
+    expect(cmiId('kc', 'p01.q1')).toBe('kc_p01_q1');
+    expect(cmiId('final', 'start-module.b12')).toBe('final_start-module_b12');
+    fc.assert(fc.property(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}\.[a-z0-9][a-z0-9-]{0,20}$/), (id) => /^[A-Za-z0-9_-]{1,250}$/.test(cmiId('kc', id))));
+  });
+
+  test('option keys: single characters as they are, other ids lettered by position', () => {
+    expect(choiceKeys(q(['a', 'b', 'c', 'd'], ['b']), ['d', 'b'])).toEqual(['b', 'd']);
+    expect(choiceKeys(q(['agree', 'disagree', 'maybe'], ['maybe']), ['maybe', 'agree'])).toEqual(['a', 'c']);
+    expect(optionKey(q(['x1', 'x2'], ['x1']), 'x2')).toBe('b');
+  });
+
+  test('choice responses and patterns are valid in both versions', () => {
+    const question = q(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'], ['a']);
+    set12('cmi.interactions.0.id', 'kc_p01_q1');
+    set12('cmi.interactions.0.type', 'choice');
+    set2004('cmi.interactions.0.id', 'kc_p01_q1');
+    set2004('cmi.interactions.0.type', 'choice');
+    fc.assert(
+      fc.property(fc.subarray(question.options, { minLength: 1 }), (choice) => {
+        const keys = choiceKeys(question, choice);
+        expect(keys.every((k) => /^[0-9a-z]$/.test(k))).toBe(true);
+        expect(set12('cmi.interactions.0.student_response', keys.join(','))).toBe('true');
+        expect(set2004('cmi.interactions.0.learner_response', keys.join('[,]'))).toBe('true');
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test('free text: any reflection becomes a valid long-fill-in (2004) and fill-in (1.2) response', () => {
+    set12('cmi.interactions.0.id', 'reflection_p01');
+    set12('cmi.interactions.0.type', 'fill-in');
+    set2004('cmi.interactions.0.id', 'reflection_p01');
+    set2004('cmi.interactions.0.type', 'long-fill-in');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), (text) => {
+        expect(set12('cmi.interactions.0.student_response', cut(responseText(text), 255))).toBe('true');
+        expect(set2004('cmi.interactions.0.learner_response', cut(responseText(text), 4000))).toBe('true');
+      }),
+      { numRuns: 200 },
+    );
+    expect(responseText('{lang=en} hi\nthere')).toBe(' {lang=en} hi ¶ there');
+  });
+
+  test('cut never splits a surrogate pair', () => {
+    expect(cut('ab😀', 3)).toBe('ab');
+    expect(cut('abc', 5)).toBe('abc');
+  });
+
+  test('decimals have no exponent and at most four places', () => {
+    expect(decimal(1 / 3)).toBe('0.3333');
+    expect(decimal(1e-7)).toBe('0');
+    expect(decimal(1)).toBe('1');
+  });
+});

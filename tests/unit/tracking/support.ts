@@ -1,0 +1,278 @@
+/**
+ * Test support for tracking: the sample course, a REAL scorm-again runtime standing in for the LMS
+ * (never a hand-written mock), a recorder of every call made to it, fault injection by wrapping the
+ * real object's methods, and helpers that drive the real course machine the way a learner would.
+ */
+import { resolve } from 'node:path';
+import { vi } from 'vitest';
+import { createActor } from 'xstate';
+import type { CourseActor, Session } from '../../../src/app/session';
+import { loadCourse } from '../../../src/content-model/load';
+import type { Course } from '../../../src/content-model/types';
+import { courseMachine, decodeSnapshot, questionIndex, SnapshotError, type EngineEvent, type Saved } from '../../../src/engine';
+import { loadScormAgain, type ScormAgainApi } from '../../../src/tracking/adapters/scorm-again';
+import { relaunchCmi } from '../../../src/tracking/adapters/standalone';
+import { API_NAME, METHODS, type ScormVersion } from '../../../src/tracking/scorm-api/types';
+import { createLogger } from '../../../src/tracking/log';
+
+export const repo = resolve(import.meta.dirname, '../../..');
+/**
+ * The sample course borrows the player's ui.json only for validation; tracking needs none of it, so a
+ * fixed minimal ui.json keeps these tests independent of the player's strings being edited.
+ */
+export const FIXTURE_UI = resolve(import.meta.dirname, 'fixtures/ui');
+export const course: Course = loadCourse(resolve(repo, 'tests/sample-course'), { uiRoot: FIXTURE_UI }).course;
+
+export const quietLogger = () => createLogger({ quiet: true });
+
+export type Json = Record<string, unknown>;
+
+export interface RecordedCall {
+  method: string;
+  args: unknown[];
+  result: unknown;
+  /** GetLastError right after the call (the injected one, when a fault was injected). */
+  error: string;
+  faulted?: boolean;
+}
+
+export interface Fault {
+  /** The LMS method, as the version names it (e.g. `Commit`, `LMSSetValue`). */
+  method: string;
+  /** For GetValue/SetValue: which element. */
+  element?: string | RegExp;
+  /** How many calls to affect (default: all). */
+  times?: number;
+  /** Return this instead of calling the real method. */
+  result?: string;
+  /** The error code GetLastError reports after the faulted call (default '0'). */
+  error?: string;
+  /** Call the real method but make GetLastError report this afterwards. */
+  errorAfter?: string;
+  throws?: boolean;
+  /** Busy-wait this long before answering (a slow, synchronous LMS). */
+  delayMs?: number;
+}
+
+export interface Lms {
+  version: ScormVersion;
+  api: ScormAgainApi;
+  calls: RecordedCall[];
+  faults: Fault[];
+  /** The runtime's CMI as an LMS would store it. */
+  cmi(): Json;
+  get(element: string): string;
+  callsTo(method: string): RecordedCall[];
+  /** Calls whose error was not 0. */
+  errors(): RecordedCall[];
+  /** The values set for an element, in order. */
+  setsOf(element: string | RegExp): string[];
+  remove(): void;
+}
+
+const ERROR_METHODS = new Set(['GetLastError', 'GetErrorString', 'GetDiagnostic', 'LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic']);
+
+function busyWait(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    // a synchronous LMS call that takes its time
+  }
+}
+
+/** A real scorm-again runtime, loaded with what the LMS knows at launch, installed on `window`. */
+export async function createLms(version: ScormVersion, initial?: Json, options: { install?: boolean } = {}): Promise<Lms> {
+  const Runtime = await loadScormAgain(version);
+  const api = new Runtime({ logLevel: 5, autocommit: false });
+  if (initial) api.loadFromJSON(initial);
+  const names = METHODS[version];
+  const target = api as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const original = Object.fromEntries(Object.values(names).map((n) => [n, target[n]!.bind(api)])) as Record<string, (...args: unknown[]) => unknown>;
+  const calls: RecordedCall[] = [];
+  const faults: Fault[] = [];
+  let forcedError: string | undefined;
+
+  const realError = () => String(original[names.getLastError]!());
+  for (const name of Object.values(names)) {
+    if (name === names.getLastError) {
+      target[name] = () => forcedError ?? realError();
+      continue;
+    }
+    if (ERROR_METHODS.has(name)) continue;
+    target[name] = (...args: unknown[]) => {
+      const fault = faults.find(
+        (f) =>
+          f.method === name &&
+          (f.times === undefined || f.times > 0) &&
+          (f.element === undefined || (typeof f.element === 'string' ? args[0] === f.element : f.element.test(String(args[0])))),
+      );
+      if (fault) {
+        if (fault.times !== undefined) fault.times--;
+        if (fault.delayMs) busyWait(fault.delayMs);
+        if (fault.throws) {
+          calls.push({ method: name, args, result: undefined, error: 'threw', faulted: true });
+          throw new Error(`injected: ${name} failed`);
+        }
+        if (fault.result !== undefined) {
+          forcedError = fault.error ?? '0';
+          calls.push({ method: name, args, result: fault.result, error: forcedError, faulted: true });
+          return fault.result;
+        }
+      }
+      forcedError = undefined;
+      const result = original[name]!(...args);
+      if (fault?.errorAfter !== undefined) forcedError = fault.errorAfter;
+      calls.push({ method: name, args, result, error: forcedError ?? realError(), ...(fault ? { faulted: true } : {}) });
+      return result;
+    };
+  }
+  const key = API_NAME[version];
+  if (options.install !== false) (window as unknown as Json)[key] = api;
+  return {
+    version,
+    api,
+    calls,
+    faults,
+    cmi: () => (api.renderCMIToJSONObject() as Json).cmi as Json,
+    get: (element) => {
+      const parts = element.replace(/^cmi\./, '').split('.');
+      let node: unknown = (api.renderCMIToJSONObject() as Json).cmi;
+      for (const p of parts) node = node && typeof node === 'object' ? (node as Json)[p] : undefined;
+      return node === undefined ? '' : String(node);
+    },
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    errors: () => calls.filter((c) => c.error !== '0'),
+    setsOf: (element) =>
+      calls
+        .filter((c) => c.method === names.setValue && (typeof element === 'string' ? c.args[0] === element : element.test(String(c.args[0]))))
+        .map((c) => String(c.args[1])),
+    remove: () => {
+      if ((window as unknown as Json)[key] === api) delete (window as unknown as Json)[key];
+    },
+  };
+}
+
+/** What the LMS hands the SCO at the next launch: the stored CMI, entry from the last exit. */
+export function relaunchData(lms: Lms): Json {
+  return relaunchCmi(lms.cmi(), lms.version);
+}
+
+/** What src/app/start.tsx does with a session: decode the saved state, start the machine, let tracking follow. */
+export function boot(session: Session, c: Course = course, seeds: number[] = [11, 22, 33, 44]): { actor: CourseActor; saved?: Saved; unreadable: boolean; course: Course } {
+  const { start } = session;
+  const effective: Course =
+    start.masteryScore === undefined ? c : { ...c, settings: { ...c.settings, final: { ...c.settings.final, masteryScore: start.masteryScore } } };
+  let saved: Saved | undefined;
+  let unreadable = false;
+  if (start.saved) {
+    try {
+      saved = decodeSnapshot(start.saved, effective);
+    } catch (e) {
+      if (!(e instanceof SnapshotError)) throw e;
+      unreadable = true;
+    }
+  }
+  const limits = effective.settings.limits[start.kind === 'scorm12' ? 'scorm12' : 'scorm2004'];
+  let i = 0;
+  const actor = createActor(courseMachine, {
+    input: { course: effective, limits, record: saved?.record, resumeAt: saved?.location, newSeed: () => seeds[i++ % seeds.length]! },
+  });
+  session.attach(actor);
+  actor.start();
+  return { actor, ...(saved ? { saved } : {}), unreadable, course: effective };
+}
+
+/** Sends an event and lets the learner pause a moment (time passes; scheduled commits run). */
+export function step(actor: CourseActor, event: EngineEvent, pauseMs = 3000): void {
+  actor.send(event);
+  vi.advanceTimersByTime(pauseMs);
+}
+
+const questions = questionIndex(course);
+export const correctOf = (id: string) => questions.get(id)!.correct;
+export const wrongOf = (id: string) => {
+  const q = questions.get(id)!;
+  return q.type === 'single' ? [q.options.find((o) => !q.correct.includes(o))!] : q.options.filter((o) => !q.correct.includes(o)).slice(0, 1);
+};
+
+export interface ModulePlan {
+  wrongFirst?: boolean;
+  reflection?: string;
+  rating?: number;
+}
+
+/** Takes a module from the menu to its end: every page, the check (optionally wrong first), reflection, self-assessment. */
+export function doModule(actor: CourseActor, moduleId: string, plan: ModulePlan = {}, pauseMs = 3000): void {
+  step(actor, { type: 'OPEN_MODULE', moduleId }, pauseMs);
+  for (let guard = 0; guard < 50 && actor.getSnapshot().matches('module'); guard++) {
+    const s = actor.getSnapshot();
+    const m = s.context.course.modules.find((x) => x.id === s.context.moduleId)!;
+    if (s.matches({ module: 'check' })) {
+      for (const q of m.questions) {
+        if (plan.wrongFirst) {
+          step(actor, { type: 'SELECT', questionId: q.localId, choice: wrongOf(q.id) }, pauseMs);
+          step(actor, { type: 'SUBMIT_ANSWER', questionId: q.localId }, pauseMs);
+        }
+        step(actor, { type: 'SELECT', questionId: q.localId, choice: q.correct }, pauseMs);
+        step(actor, { type: 'SUBMIT_ANSWER', questionId: q.localId }, pauseMs);
+      }
+    }
+    if (s.matches({ module: 'reflection' })) step(actor, { type: 'SET_REFLECTION', text: plan.reflection ?? `Thoughts on ${moduleId}` }, pauseMs);
+    if (s.matches({ module: 'self' })) step(actor, { type: 'RATE', value: plan.rating ?? 4 }, pauseMs);
+    step(actor, { type: 'NEXT' }, pauseMs);
+  }
+}
+
+/** Takes one final-assessment attempt from the final's intro/result: `correct` questions right, the rest wrong. */
+export function doAttempt(actor: CourseActor, correct: number, options: { submit?: boolean; answer?: number } = {}, pauseMs = 3000): void {
+  step(actor, { type: 'BEGIN_ATTEMPT' }, pauseMs);
+  const attempt = actor.getSnapshot().context.record.latest!;
+  const answer = options.answer ?? attempt.drawn.length;
+  attempt.drawn.slice(0, answer).forEach((id, i) => {
+    step(actor, { type: 'ANSWER_FINAL', questionId: id, choice: i < correct ? correctOf(id) : wrongOf(id) }, pauseMs);
+    if (i < attempt.drawn.length - 1) step(actor, { type: 'NEXT' }, pauseMs);
+  });
+  if (options.submit !== false) step(actor, { type: 'SUBMIT_FINAL' }, pauseMs);
+}
+
+/** Fires the page lifecycle events a browser would. */
+export function hidePage(): void {
+  Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+export function showPage(): void {
+  Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+export function pageHide(): void {
+  window.dispatchEvent(new Event('pagehide'));
+}
+
+/** The element names of each version, for assertions written once for both. */
+export const E = {
+  '1.2': {
+    interactions: 'cmi.interactions',
+    response: 'student_response',
+    timestamp: 'time',
+    exit: 'cmi.core.exit',
+    sessionTime: 'cmi.core.session_time',
+    location: 'cmi.core.lesson_location',
+    wrong: 'wrong',
+  },
+  '2004': {
+    interactions: 'cmi.interactions',
+    response: 'learner_response',
+    timestamp: 'timestamp',
+    exit: 'cmi.exit',
+    sessionTime: 'cmi.session_time',
+    location: 'cmi.location',
+    wrong: 'incorrect',
+  },
+} as const;
+
+export function cleanWindow(): void {
+  for (const key of ['API', 'API_1484_11']) delete (window as unknown as Json)[key];
+  localStorage.clear();
+  Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+}
