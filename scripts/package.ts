@@ -79,7 +79,7 @@ async function main(): Promise<number> {
     const file = join(outDir, zipName(meta, version));
     const result = await packageBuild({ version, meta, buildDir }, file);
     const report = await verifyPackage(file);
-    const shown = relative(callerCwd, file);
+    const shown = relative(callerCwd, file).startsWith('..') ? file : relative(callerCwd, file);
     if (!report.ok) {
       failed = true;
       console.error(formatReport(report));

@@ -51,6 +51,8 @@ export function readingMinutes(l: LoadedCourse): Record<string, Record<string, n
   );
 }
 
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 export function coursePlugin(options: CoursePluginOptions): Plugin {
   const root = resolve(options.root);
   const uiRoot = options.uiRoot ? resolve(options.uiRoot) : undefined;
@@ -108,6 +110,21 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
         if (e instanceof ContentError) this.error(e.message);
         throw e;
       }
+    },
+    transformIndexHtml(html) {
+      // The first screen is in the launch page itself: the course's title and description in the
+      // default language, painted as soon as the HTML arrives; the player replaces it when it starts.
+      const l = load();
+      const text = l.texts[l.course.defaultLanguage]!.course;
+      const title = escapeHtml(String(text.title ?? ''));
+      const description = escapeHtml(String(text.description ?? ''));
+      return html
+        .replace(/<html lang="[^"]*"/, `<html lang="${escapeHtml(l.course.defaultLanguage)}"`)
+        .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`)
+        .replace(
+          '<div id="root"></div>',
+          `<div id="root"><main class="splash" aria-busy="true"><h1 class="splash__title">${title}</h1><p class="splash__description">${description}</p></main></div>`,
+        );
     },
     configureServer(s) {
       server = s;

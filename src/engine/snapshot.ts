@@ -53,7 +53,12 @@ function packAttempt(a: FinalAttempt): Packed {
 }
 
 export function encodeSnapshot(saved: Saved): string {
-  const modules = Object.fromEntries(Object.entries(saved.record.modules).map(([id, r]) => [id, packModule(r)]));
+  // Sorted by id, so the same state always encodes to the same text, whatever order it was built in.
+  const modules = Object.fromEntries(
+    Object.entries(saved.record.modules)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([id, r]) => [id, packModule(r)]),
+  );
   const past = saved.record.past.map((p) => [p.correct, p.max]);
   return pack([SNAPSHOT_FORMAT, saved.location, modules, past, saved.record.latest ? packAttempt(saved.record.latest) : null]);
 }

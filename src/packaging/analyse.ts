@@ -17,6 +17,8 @@ export interface DetectedVersion {
   /** The schemas are not this edition's own (2nd edition is checked against the 3rd's). */
   approximate?: boolean;
   schemaversion?: string;
+  /** The version is clear but the manifest's root namespace is not that version's (schema-invalid). */
+  namespaceProblem?: string;
 }
 
 export interface Problem {
@@ -95,16 +97,17 @@ export function detectVersion(root: XElement): { version?: DetectedVersion; prob
 
   if (sv === '1.2' || (sv === undefined && has12 && !has2004)) {
     if (has2004) return { problem: 'the manifest says SCORM 1.2 but uses SCORM 2004 namespaces' };
-    if (root.ns !== SCORM12_CP) return { problem: `a SCORM 1.2 manifest must use the namespace ${SCORM12_CP}, this one uses ${root.ns}` };
-    return { version: { family: '1.2', label: 'SCORM 1.2', schemaSet: 'scorm12', schemaversion: sv } };
+    const namespaceProblem = root.ns !== SCORM12_CP ? `a SCORM 1.2 manifest must be in the namespace ${SCORM12_CP}, this one is in ${root.ns}: many LMSs accept it, strict ones refuse it` : undefined;
+    return { version: { family: '1.2', label: 'SCORM 1.2', schemaSet: 'scorm12', schemaversion: sv, ...(namespaceProblem ? { namespaceProblem } : {}) } };
   }
   const editions: Record<string, DetectedVersion['edition']> = { 'cam 1.3': '2nd', '2004 2nd edition': '2nd', '2004 3rd edition': '3rd', '2004 4th edition': '4th' };
   const edition = sv ? editions[sv.toLowerCase().replace(/\s+/g, ' ')] : undefined;
   if (edition) {
     if (has12) return { problem: `the manifest says SCORM 2004 (${sv}) but uses the SCORM 1.2 namespace ${NS.adlcp12}` };
-    if (root.ns !== SCORM2004_CP) return { problem: `a SCORM 2004 manifest must use the namespace ${SCORM2004_CP}, this one uses ${root.ns}` };
+    const namespaceProblem = root.ns !== SCORM2004_CP ? `a SCORM 2004 manifest must be in the namespace ${SCORM2004_CP}, this one is in ${root.ns}` : undefined;
     return {
       version: {
+        ...(namespaceProblem ? { namespaceProblem } : {}),
         family: '2004',
         edition,
         label: `SCORM 2004 ${edition} Edition`,

@@ -61,7 +61,7 @@ export function checkBuild(dir: string, files: string[], launch = 'index.html'):
   }
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi))
     if (!/\bsrc=/i.test(m[1]!) && m[2]!.trim()) problems.push(`${launch} has an inline <script>, which the Content-Security-Policy blocks`);
-  if (/\son[a-z]+\s*=/i.test(html.replace(/<script\b[\s\S]*?<\/script>/gi, ''))) problems.push(`${launch} has an inline event handler (on...=), which the Content-Security-Policy blocks`);
+  if (/<[a-z][^>]*\son[a-z]+\s*=/i.test(html.replace(/<script\b[\s\S]*?<\/script>/gi, ''))) problems.push(`${launch} has an inline event handler (on...=), which the Content-Security-Policy blocks`);
   for (const m of html.matchAll(/\s(?:src|href|srcset|poster|data)=(["'])(.*?)\1/gi)) {
     if (leavesPackage(m[2]!)) problems.push(`${launch} refers to "${m[2]}", outside the package: use a relative URL`);
   }

@@ -23,7 +23,7 @@ export const FILE_MODE = 0o100644;
 
 const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 
-export function zipToBuffer(entries: ZipInput[]): Promise<Buffer> {
+export async function zipToBuffer(entries: ZipInput[]): Promise<Buffer> {
   const seen = new Set<string>();
   for (const e of entries) {
     if (!e.path || e.path.startsWith('/') || e.path.includes('\\') || e.path.split('/').some((s) => s === '..' || s === '.' || s === ''))

@@ -75,10 +75,10 @@ function Shell({ notices }: { notices: Notice[] }) {
   return (
     <FocusProvider viewKey={exited ? 'exit' : viewKey(view)}>
       <SkipLink />
-      <Header saveState={save.state} onExit={() => void exit()} />
+      <Header saveState={save.state} onExit={exited ? undefined : () => void exit()} />
       <main id="main" tabIndex={-1} className="main">
         <Notices notices={shown} onDismiss={(n) => setDismissed((d) => [...d, n])} onMenu={toMenu} />
-        {exited ? <ExitView onResume={() => setExited(false)} /> : <CurrentView view={view} />}
+        {exited ? <ExitView /> : <CurrentView view={view} />}
       </main>
     </FocusProvider>
   );

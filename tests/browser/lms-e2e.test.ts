@@ -33,8 +33,8 @@ import type { Course, Module, Question, TextTree } from '../../src/content-model
 import { analyseManifest, packageIndex } from '../../src/packaging/analyse';
 import { parseXml } from '../../src/packaging/xml';
 import { readZip } from '../../src/packaging/zip-read';
-import { launchChromium } from './support/browser';
 import { CONTENT_SECURITY_POLICY } from '../../vite.config';
+import { launchChromium } from './support/browser';
 import { repoRoot } from './support/build';
 import { serveStatic, type StaticServer } from './support/server';
 
@@ -124,8 +124,9 @@ function parentPage(l: Launch): string {
 // ---------------------------------------------------------------------------------------------------
 // The course's texts, for driving it by its labels
 
-const course: Course = loadCourse(SAMPLE, { uiRoot: repoRoot }).course;
-const loadedTexts = loadCourse(SAMPLE, { uiRoot: repoRoot }).texts;
+const sample = loadCourse(SAMPLE, { uiRoot: repoRoot });
+const course: Course = sample.course;
+const loadedTexts = sample.texts;
 
 function lookup(tree: TextTree | undefined, path: string): string | undefined {
   let node: unknown = tree;

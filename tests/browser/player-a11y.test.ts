@@ -111,6 +111,9 @@ it('has no WCAG 2.1 A/AA violations on any screen, in Danish or English', async 
   expect((await axe(page)).map((v) => v.id)).toContain('label');
   await page.evaluate(() => document.getElementById('planted')!.remove());
 
+  // Reduced motion is honoured: no transitions when the learner asks for less motion
+  expect(await page.evaluate(() => getComputedStyle(document.querySelector('main .button')!).transitionDuration)).toBe('0s');
+
   await audit('start');
 
   await click(page, 'Start kurset');

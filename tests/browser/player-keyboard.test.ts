@@ -81,6 +81,18 @@ async function headingFocused(page: Page, text: string) {
   );
 }
 
+/** The focused control (for a radio button or checkbox, its label) shows a focus ring of 2 px or more. */
+async function expectFocusRing(page: Page) {
+  const ring = await page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const shown = el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox') ? el.closest('label')! : el;
+    const s = getComputedStyle(shown);
+    return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+  });
+  expect(ring.style).not.toBe('none');
+  expect(ring.width).toBeGreaterThanOrEqual(2);
+}
+
 /** Takes a module's knowledge check: picks the given option of each single-choice question by arrows. */
 async function answerByArrows(page: Page, target: string) {
   await tabTo(page, input('radio'));
@@ -102,7 +114,9 @@ it('completes the sample course from start to results by keyboard alone', async 
   await page.keyboard.press('Enter');
   await headingFocused(page, 'Prøvekursus');
 
-  await press(page, button('Start kurset'));
+  await tabTo(page, button('Start kurset'));
+  await expectFocusRing(page);
+  await page.keyboard.press('Enter');
   await headingFocused(page, 'Kursusoversigt');
 
   // Introduction: a page, a check, a reflection
@@ -111,12 +125,14 @@ it('completes the sample course from start to results by keyboard alone', async 
   await press(page, button('Næste'));
   await headingFocused(page, 'Videnstjek');
   await tabTo(page, input('radio', 'Svar a'));
+  await expectFocusRing(page);
   await page.keyboard.press('Space');
   await press(page, button('Svar'));
   await page.getByText('Rigtigt: forklaring til a.').waitFor();
   await press(page, button('Næste'));
   await headingFocused(page, 'Refleksion');
   await tabTo(page, (f) => f.tag === 'textarea');
+  await expectFocusRing(page);
   await page.keyboard.type('Jeg vil lære at lede forandring.');
   await expect.poll(() => page.getByText('32 af 2000 tegn').count()).toBe(1);
   await press(page, button('Afslut modulet'));

@@ -94,6 +94,9 @@ it('never scrolls sideways and keeps every target at 44 px or more, from 320 to 
   };
 
   await page.goto(`${server.url}/course/index.html`);
+  await settle(page);
+  // Without a reduced-motion preference the small transitions are on (the a11y test checks they go away)
+  expect(await page.evaluate(() => getComputedStyle(document.querySelector('main .button')!).transitionDuration)).not.toBe('0s');
   await check('start');
   await click(page, 'Start kurset');
   await h1(page, 'Kursusoversigt');

@@ -25,7 +25,7 @@ export function ViewHeading({ children, className }: { children: ReactNode; clas
   useEffect(() => {
     if (!state || state.focused.current === viewKey) return;
     state.focused.current = viewKey!;
-    // ref.current?.focus();
+    ref.current?.focus();
   }, [state, viewKey]);
   return (
     <h1 ref={ref} tabIndex={-1} className={className ? `view-heading ${className}` : 'view-heading'}>

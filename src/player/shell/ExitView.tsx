@@ -1,16 +1,16 @@
-/** Shown after Exit, for an LMS (or a browser) that leaves the window open. */
+/**
+ * Shown after Exit, for an LMS (or a browser) that leaves the window open. The session has ended
+ * (tracking has terminated it), so there is deliberately no way back into the course from here.
+ */
 import { ViewHeading } from '../shared/focus';
 import { useT } from '../shared/use-texts';
 
-export function ExitView({ onResume }: { onResume(): void }) {
+export function ExitView() {
   const { t } = useT();
   return (
     <section className="view view--exit">
       <ViewHeading>{t('exit.title')}</ViewHeading>
       <p>{t('exit.body')}</p>
-      <button type="button" className="button" onClick={onResume}>
-        {t('exit.resume')}
-      </button>
     </section>
   );
 }

@@ -8,7 +8,8 @@ import { useT } from '../shared/use-texts';
 import { LanguagePicker } from './LanguagePicker';
 import { SaveIndicator } from './SaveIndicator';
 
-export function Header({ saveState, onExit }: { saveState?: SaveState; onExit(): void }) {
+/** `onExit` is absent once the session has ended. */
+export function Header({ saveState, onExit }: { saveState?: SaveState; onExit?: () => void }) {
   const { t } = useT(['ui', 'course']);
   const { actor, course } = usePlayer();
   const progress = useSelector(actor, (s) => courseStatus(course, s.context.record).progress);
@@ -30,9 +31,11 @@ export function Header({ saveState, onExit }: { saveState?: SaveState; onExit():
         <div className="site-header__tools">
           <LanguagePicker />
           <SaveIndicator state={saveState} />
-          <button type="button" className="button button--quiet" onClick={onExit}>
-            {t('app.exit')}
-          </button>
+          {onExit && (
+            <button type="button" className="button button--quiet" onClick={onExit}>
+              {t('app.exit')}
+            </button>
+          )}
         </div>
       </div>
     </header>

@@ -13,8 +13,8 @@ describe('app shell', () => {
     await user.click(within(header).getByRole('button', { name: 'Afslut' }));
     expect(session.exit).toHaveBeenCalledOnce();
     expect(await screen.findByRole('heading', { level: 1, name: 'Du har forladt kurset' })).toHaveFocus();
-    await user.click(screen.getByRole('button', { name: 'Fortsæt kurset' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Prøvekursus' })).toHaveFocus();
+    expect(screen.getByText('Dit forløb er gemt. Du kan lukke vinduet nu.')).toBeInTheDocument();
+    expect(within(header).queryByRole('button', { name: 'Afslut' })).toBeNull(); // the session has ended
   });
 
   it('welcomes a returning learner where they left off, with a way to the menu', async () => {

@@ -163,6 +163,23 @@ describe.each(['1.2', '2004'] as const)('SCORM %s faults', (version) => {
     vi.useFakeTimers();
   });
 
+  test('launch reads the LMS cannot answer (error codes on GetValue) leave defaults, not a crash', async () => {
+    const lms = await createLms(version, launch(version));
+    const notImplemented = { method: n.get, result: '', error: '401' };
+    lms.faults.push({ ...notImplemented, element: /language|mastery_score|scaled_passing_score|_count$/ });
+    lms.faults.push({ ...notImplemented, element: /student_name|learner_name/, error: '101' });
+    const session = await open(version);
+    expect(session.start.language).toBeUndefined();
+    expect(session.start.masteryScore).toBeUndefined();
+    expect(session.start.learnerName).toBeUndefined();
+    const { actor } = boot(session);
+    step(actor, { type: 'START' });
+    doModule(actor, 'intro');
+    lms.faults.length = 0;
+    expect(lms.get('cmi.suspend_data')).toBe(current(actor));
+    expect(lms.get('cmi.interactions.0.id')).toBe('kc_intro_q1');
+  });
+
   test('Initialize failing: the learner works on in memory, told plainly; nothing throws', async () => {
     const lms = await createLms(version, launch(version));
     lms.faults.push({ method: version === '1.2' ? 'LMSInitialize' : 'Initialize', result: 'false', error: '101' });

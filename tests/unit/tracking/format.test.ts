@@ -47,8 +47,8 @@ describe('times and durations', () => {
       fc.property(fc.integer({ min: 0, max: 200 * 3600 * 1000 }), (ms) => {
         expect(set12('cmi.core.session_time', timespan12(ms))).toBe('true');
         expect(set2004('cmi.session_time', duration2004(ms))).toBe('true');
-        expect(Math.abs(toMs12(timespan12(ms)) - ms)).toBeLessThanOrEqual(5);
-        expect(Math.abs(toMs2004(duration2004(ms)) - ms)).toBeLessThanOrEqual(5);
+        expect(Math.abs(toMs12(timespan12(ms)) - ms)).toBeLessThan(5.5); // rounding to 0.01 s, plus float noise in the parse
+        expect(Math.abs(toMs2004(duration2004(ms)) - ms)).toBeLessThan(5.5); // rounding to 0.01 s, plus float noise in the parse
       }),
       { numRuns: 300 },
     );

@@ -1,0 +1,105 @@
+/**
+ * The completion-rules matrix of docs/tracking.md, checked: the course's rules (courseStatus) as each
+ * SCORM version reports them (the adapters' status writes and exit).
+ */
+import { describe, expect, test } from 'vitest';
+import type { Course } from '../../../src/content-model/types';
+import type { FinalAttempt, LearnerRecord } from '../../../src/engine';
+import { scorm12 } from '../../../src/tracking/adapters/scorm12';
+import { scorm2004 } from '../../../src/tracking/adapters/scorm2004';
+import type { LmsStart } from '../../../src/tracking/adapters/dialect';
+import { buildReport } from '../../../src/tracking/report';
+import { course as sample } from './support';
+
+type Rule = 'all-modules-and-final/final' | 'all-modules/final' | 'all-modules/none' | 'all-modules-and-final/none';
+
+function withRule(rule: Rule): Course {
+  const [completedWhen, successFrom] = rule.split('/') as [Course['settings']['completion']['completedWhen'], Course['settings']['completion']['successFrom']];
+  return { ...sample, settings: { ...sample.settings, gating: 'free', completion: { completedWhen, successFrom } } };
+}
+
+const done = { done: true, answers: {} };
+const attempt = (correct: number): FinalAttempt => ({ seed: 1, drawn: ['intro.b1', 'alpha.b1', 'alpha.b2', 'beta.b1'], answers: {}, index: 3, correct });
+const situations: Record<string, LearnerRecord> = {
+  nothing: { modules: {}, past: [] },
+  someModules: { modules: { intro: done }, past: [] },
+  allModules: { modules: { intro: done, alpha: done, beta: done }, past: [] },
+  failedAttemptsLeft: { modules: { intro: done, alpha: done, beta: done }, past: [], latest: attempt(1) },
+  passed: { modules: { intro: done, alpha: done, beta: done }, past: [], latest: attempt(4) },
+  exhausted: { modules: { intro: done, alpha: done, beta: done }, past: [{ correct: 1, max: 4 }], latest: attempt(2) },
+  passedModulesLeft: { modules: { intro: done }, past: [], latest: attempt(4) },
+};
+
+/** [1.2 lesson_status, 2004 completion_status, 2004 success_status, finished] — as in the docs' table. */
+const MATRIX: Record<string, Partial<Record<Rule, [string, string, string, boolean]>>> = {
+  nothing: { 'all-modules-and-final/final': ['incomplete', 'incomplete', 'unknown', false], 'all-modules/final': ['incomplete', 'incomplete', 'unknown', false] },
+  someModules: { 'all-modules-and-final/final': ['incomplete', 'incomplete', 'unknown', false], 'all-modules/none': ['incomplete', 'incomplete', 'unknown', false] },
+  allModules: {
+    'all-modules-and-final/final': ['incomplete', 'incomplete', 'unknown', false],
+    'all-modules/final': ['completed', 'completed', 'unknown', true],
+    'all-modules/none': ['completed', 'completed', 'unknown', true],
+  },
+  failedAttemptsLeft: {
+    'all-modules-and-final/final': ['incomplete', 'incomplete', 'failed', false],
+    'all-modules/final': ['failed', 'completed', 'failed', true],
+    'all-modules-and-final/none': ['incomplete', 'incomplete', 'unknown', false],
+  },
+  passed: {
+    'all-modules-and-final/final': ['passed', 'completed', 'passed', true],
+    'all-modules/final': ['passed', 'completed', 'passed', true],
+    'all-modules-and-final/none': ['completed', 'completed', 'unknown', true],
+  },
+  exhausted: {
+    'all-modules-and-final/final': ['failed', 'completed', 'failed', true],
+    'all-modules/final': ['failed', 'completed', 'failed', true],
+    'all-modules-and-final/none': ['completed', 'completed', 'unknown', true],
+  },
+  passedModulesLeft: {
+    'all-modules-and-final/final': ['incomplete', 'incomplete', 'passed', false],
+    'all-modules/final': ['incomplete', 'incomplete', 'passed', false],
+  },
+};
+
+const fresh = (status: Record<string, string>): LmsStart => ({ entry: 'ab-initio', mode: 'normal', interactionCount: 0, objectiveIds: [], status });
+
+describe.each(Object.entries(MATRIX))('%s', (situation, rules) => {
+  test.each(Object.entries(rules) as Array<[Rule, [string, string, string, boolean]]>)('%s', (rule, [lesson, completion, success, finished]) => {
+    const c = withRule(rule);
+    const report = buildReport(c, situations[situation]!, 'menu');
+    expect(report.finished).toBe(finished);
+    const w12 = new Map(scorm12.stateWrites(report, () => 0, fresh({ 'cmi.core.lesson_status': 'not attempted' })));
+    expect(w12.get('cmi.core.lesson_status')).toBe(lesson);
+    expect(w12.get('cmi.core.exit')).toBe(finished ? '' : 'suspend');
+    const w2004 = new Map(scorm2004.stateWrites(report, () => 0, fresh({ 'cmi.completion_status': 'unknown', 'cmi.success_status': 'unknown' })));
+    expect(w2004.get('cmi.completion_status')).toBe(completion);
+    expect(w2004.get('cmi.success_status') ?? 'unknown').toBe(success);
+    expect(w2004.get('cmi.exit')).toBe(finished ? 'normal' : 'suspend');
+    expect(Number(w2004.get('cmi.progress_measure')) === 1).toBe(completion === 'completed');
+  });
+});
+
+test('a status the LMS holds is never reported lower', () => {
+  const report = buildReport(withRule('all-modules-and-final/final'), situations.someModules!, 'menu');
+  expect(new Map(scorm12.stateWrites(report, () => 0, fresh({ 'cmi.core.lesson_status': 'passed' }))).has('cmi.core.lesson_status')).toBe(false);
+  expect(new Map(scorm12.stateWrites(report, () => 0, fresh({ 'cmi.core.lesson_status': 'failed' }))).has('cmi.core.lesson_status')).toBe(false);
+  const w = new Map(scorm2004.stateWrites(report, () => 0, fresh({ 'cmi.completion_status': 'completed', 'cmi.success_status': 'passed' })));
+  expect(w.get('cmi.completion_status')).toBe('completed');
+  expect(w.get('cmi.progress_measure')).toBe('1');
+  expect(w.has('cmi.success_status')).toBe(false);
+});
+
+test('2004: progress_measure stays below the LMS completion threshold until complete', () => {
+  const report = buildReport(withRule('all-modules-and-final/final'), situations.allModules!, 'menu');
+  const w = new Map(scorm2004.stateWrites(report, () => 0, { ...fresh({}), completionThreshold: 0.5 }));
+  expect(Number(w.get('cmi.progress_measure'))).toBeLessThan(0.5);
+  expect(w.get('cmi.completion_status')).toBe('incomplete');
+});
+
+test('score before status, in both versions', () => {
+  const report = buildReport(withRule('all-modules-and-final/final'), situations.passed!, 'results');
+  const e12 = scorm12.stateWrites(report, () => 0, fresh({})).map(([e]) => e);
+  expect(e12.indexOf('cmi.core.score.raw')).toBeLessThan(e12.indexOf('cmi.core.lesson_status'));
+  const e2004 = scorm2004.stateWrites(report, () => 0, fresh({})).map(([e]) => e);
+  expect(e2004.indexOf('cmi.score.scaled')).toBeLessThan(e2004.indexOf('cmi.completion_status'));
+  expect(e2004.indexOf('cmi.score.raw')).toBeLessThan(e2004.indexOf('cmi.success_status'));
+});
