@@ -1,4 +1,7 @@
 import { startCourse } from './app/start';
 import './player/theme.css';
 
-void startCourse(document.getElementById('root')!);
+const root = document.getElementById('root')!;
+// The dev server adds the authors' inspector; a production build leaves it out entirely.
+if (import.meta.env.DEV) void import('./inspector/start-preview').then((m) => m.startPreview(root));
+else void startCourse(root);

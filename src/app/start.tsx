@@ -9,9 +9,10 @@ import { createActor } from 'xstate';
 import { course as baseCourse, images, textLoaders } from 'virtual:course';
 import { courseMachine, decodeSnapshot, SnapshotError, type Saved } from '../engine';
 import { createI18n, ensureNamespaces } from '../i18n/create-i18n';
-import { openSession } from '../tracking';
+import { openSession, type ScormVersion } from '../tracking';
+import { buildScormVersion } from '../tracking/scorm-version';
 import type { Course } from '../content-model/types';
-import type { Notice } from './session';
+import type { CourseActor, Notice } from './session';
 import { App } from '../player/App';
 
 function pickLanguage(course: Course, preferred: string | undefined): string {
@@ -20,8 +21,25 @@ function pickLanguage(course: Course, preferred: string | undefined): string {
   return exact ?? course.languages.find((l) => preferred.toLowerCase().startsWith(l.toLowerCase() + '-')) ?? course.defaultLanguage;
 }
 
-export async function startCourse(container: HTMLElement): Promise<void> {
-  const session = await openSession(baseCourse);
+/** What the dev preview may change about a start; a package never passes any of it. */
+export interface StartOptions {
+  scormVersion?: ScormVersion;
+  /** Overrides the learner's preferred language. */
+  language?: string;
+  /** Changes the restored state before the machine starts (the preview's "jump to"). */
+  adjustSaved?: (saved: Saved | undefined, course: Course) => Saved | undefined;
+}
+
+export interface Started {
+  actor: CourseActor;
+  course: Course;
+  language: string;
+  scormVersion: ScormVersion;
+}
+
+export async function startCourse(container: HTMLElement, options: StartOptions = {}): Promise<Started> {
+  const scormVersion = options.scormVersion ?? buildScormVersion();
+  const session = await openSession(baseCourse, { version: scormVersion });
   const { start } = session;
   const course: Course =
     start.masteryScore === undefined ? baseCourse : { ...baseCourse, settings: { ...baseCourse.settings, final: { ...baseCourse.settings.final, masteryScore: start.masteryScore } } };
@@ -40,9 +58,11 @@ export async function startCourse(container: HTMLElement): Promise<void> {
     }
   }
 
+  if (options.adjustSaved) saved = options.adjustSaved(saved, course);
+
   const limits = course.settings.limits[start.kind === 'scorm12' ? 'scorm12' : 'scorm2004'];
   const actor = createActor(courseMachine, { input: { course, limits, record: saved?.record, resumeAt: saved?.location } });
-  const language = pickLanguage(course, start.language);
+  const language = pickLanguage(course, options.language ?? start.language);
   const i18n = await createI18n(language, course.defaultLanguage);
   await ensureNamespaces(i18n, textLoaders, [language, course.defaultLanguage], ['ui', 'course']);
   session.attach(actor);
@@ -53,4 +73,7 @@ export async function startCourse(container: HTMLElement): Promise<void> {
       <App actor={actor} course={course} i18n={i18n} textLoaders={textLoaders} images={images} session={session} notices={notices} />
     </StrictMode>,
   );
+  // For the benchmark: the first screen is rendered and its handlers are attached.
+  requestAnimationFrame(() => setTimeout(() => performance.mark('course:interactive')));
+  return { actor, course, language, scormVersion };
 }

@@ -120,7 +120,12 @@ export async function readZip(source: string | Buffer, options: ReadOptions = {}
   const result: ZipReadResult = { readable: false, fileSize: 0, entryCount: 0, entries: [], totalBytes: 0, kept: new Map() };
 
   try {
-    result.fileSize = Buffer.isBuffer(source) ? source.length : (await stat(source)).size;
+    const st = Buffer.isBuffer(source) ? undefined : await stat(source);
+    if (st && !st.isFile()) {
+      result.error = `${source} is ${st.isDirectory() ? 'a folder' : 'not a regular file'}, not a zip file`;
+      return result;
+    }
+    result.fileSize = st ? st.size : (source as Buffer).length;
   } catch (e) {
     result.error = `cannot read the file: ${(e as Error).message}`;
     return result;

@@ -50,6 +50,10 @@ describe('first-load budget (LMS path)', () => {
     expect(lazy.length, 'the standalone runtime is still in the build, as its own chunk').toBeGreaterThan(0);
   });
 
+  it('leaves the authors\' inspector out of the package', () => {
+    for (const f of listFiles(dir).filter((x) => x.endsWith('.js'))) expect(readFileSync(join(dir, f), 'utf8'), f).not.toContain('Simulate LMS faults');
+  });
+
   it('uses system fonts, or one web-font subset under 30 KB', () => {
     const fonts = listFiles(dir).filter((f) => /\.(woff2?|ttf|otf|eot)$/.test(f)).map((f) => sizeOf(dir, f));
     expect(fonts.length, describeFiles(fonts)).toBeLessThanOrEqual(1);

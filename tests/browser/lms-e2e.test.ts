@@ -22,7 +22,7 @@
  *
  * PACKAGES_DIR=<folder with both zips> skips the packaging step (for iterating on this test).
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -336,16 +336,19 @@ let browser: Browser;
 const routes: Record<string, string> = {};
 const manifested = {} as Record<Version, Manifested>;
 let packagesDir: string;
+const temporary: string[] = [];
 
 beforeAll(async () => {
   packagesDir = process.env.PACKAGES_DIR ?? mkdtempSync(join(tmpdir(), 'lms-e2e-packages-'));
   if (!process.env.PACKAGES_DIR) {
+    temporary.push(packagesDir);
     const r = await runPackage(packagesDir);
     if (r.code !== 0) throw new Error(`npm run package failed (exit ${r.code}):\n${r.output}`);
   }
   const mounts: Record<string, string> = { [VENDOR]: join(repoRoot, 'node_modules/scorm-again/dist') };
   for (const v of VERSIONS) {
     const dir = mkdtempSync(join(tmpdir(), `lms-e2e-${v}-`));
+    temporary.push(dir);
     const manifest = await unzip(join(packagesDir, ZIP(v)), dir);
     mounts[IFRAME_PREFIX(v)] = dir;
     mounts[POPUP_PREFIX(v)] = dir;
@@ -363,6 +366,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
 });
 
 interface Session {

@@ -107,6 +107,7 @@ it('completes the sample course from start to results by keyboard alone', async 
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${server.url}/course/index.html`);
   await page.getByRole('heading', { level: 1, name: 'Prøvekursus' }).waitFor();
+  await page.waitForFunction(() => document.hasFocus()); // a fresh headless page gets focus a moment after load
 
   // The first tab stop is the skip link, and it leads to the heading
   await page.keyboard.press('Tab');

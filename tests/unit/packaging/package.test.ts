@@ -4,10 +4,10 @@
  * runs in a child process with a clean environment, exactly as an author runs it; once per file, plus
  * once more (in another time zone) to prove the zips are byte-identical.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseManifest, packageIndex } from '../../../src/packaging/analyse';
 import { decodeEntities } from '../../../src/packaging/package';
 import { schemaFiles } from '../../../src/packaging/schemas';
@@ -21,9 +21,16 @@ import { runScript, sampleCourse, type RunResult } from './helpers';
 const ZIPS = { '1.2': 'sample-course-0.1.0-scorm12.zip', '2004': 'sample-course-0.1.0-scorm2004.zip' } as const;
 let out: string;
 let run: RunResult;
+const temporary: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+};
+afterAll(() => temporary.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), 'package-cli-'));
+  out = tempDir('package-cli-');
   run = await runScript('package', ['--course', sampleCourse, '--out', out]);
   if (run.code !== 0) throw new Error(`npm run package failed (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
 }, 240_000);
@@ -91,7 +98,7 @@ describe('npm run package', () => {
   });
 
   it('gives byte-identical zips for the same input, in another time zone too', async () => {
-    const again = mkdtempSync(join(tmpdir(), 'package-cli-again-'));
+    const again = tempDir('package-cli-again-');
     const second = await runScript('package', ['--course', sampleCourse, '--out', again], { TZ: 'Pacific/Chatham' });
     expect(second.code, second.stderr).toBe(0);
     for (const v of ['1.2', '2004'] as const) {
@@ -107,7 +114,7 @@ describe('npm run package', () => {
   }, 240_000);
 
   it('stops on invalid content, naming file and path, and writes no zip', async () => {
-    const broken = mkdtempSync(join(tmpdir(), 'package-broken-'));
+    const broken = tempDir('package-broken-');
     cpSync(sampleCourse, broken, { recursive: true });
     const file = join(broken, 'content/modules/beta.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('correct: [b] }', 'correct: [z] }'));

@@ -258,6 +258,9 @@ describe('scripts/verify.ts', () => {
     expect(bad.stderr).toBe('');
     const none = await runScript('verify', []);
     expect(none.code).toBe(2);
+    const folder = await runScript('verify', [dir]);
+    expect(folder.code).toBe(1);
+    expect(folder.stdout).toMatch(/is a folder, not a zip file/);
     const missing = await runScript('verify', [join(dir, 'nope.zip')]);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toMatch(/cannot read the file/);

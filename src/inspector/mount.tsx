@@ -1,0 +1,19 @@
+/** Mounts the inspector in its own React root beside the course (dev server only). */
+import { createRoot } from 'react-dom/client';
+import { findApi } from '../tracking/scorm-api/discovery';
+import { storageKey } from '../tracking/adapters/standalone';
+import { Inspector, type InspectorProps } from './Inspector';
+
+export function mountInspector(props: Omit<InspectorProps, 'api' | 'resetProgress' | 'navigate'>): void {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const api = findApi(window, props.version)?.api;
+  createRoot(host).render(
+    <Inspector
+      {...props}
+      api={api}
+      resetProgress={() => localStorage.removeItem(storageKey(props.course.id, props.version))}
+      navigate={(url) => window.location.assign(url)}
+    />,
+  );
+}

@@ -1,0 +1,18 @@
+/** The dev server's start: the course as an LMS would run it, plus the preview's URL options and the inspector. */
+import { startCourse } from '../app/start';
+import { mountInspector } from './mount';
+import { applyJump, previewUrl, readPreviewParams } from './preview-url';
+
+const previewUrlWithout = (url: string, key: string) => previewUrl(url, { [key]: undefined });
+
+export async function startPreview(root: HTMLElement): Promise<void> {
+  const params = readPreviewParams(window.location.search);
+  const started = await startCourse(root, {
+    ...(params.scorm ? { scormVersion: params.scorm } : {}),
+    ...(params.lang ? { language: params.lang } : {}),
+    adjustSaved: (saved, course) => applyJump(saved, course, params.jump),
+  });
+  // A jump is done once; a reload then resumes where the author is, like a learner's would.
+  if (params.jump) history.replaceState(null, '', previewUrlWithout(window.location.href, 'jump'));
+  mountInspector({ actor: started.actor, course: started.course, version: started.scormVersion, language: started.language });
+}
