@@ -143,8 +143,8 @@ async function main(): Promise<void> {
     const synthLoads = await coldLoads(synthDir, RUNS);
 
     console.log('Counting SCORM calls of a full course run in each version...');
-    const traffic12 = await runCourseThroughLms(real12Dir, '1.2', real.course);
-    const traffic2004 = await runCourseThroughLms(real2004Dir, '2004', real.course);
+    const traffic12 = await runCourseThroughLms(real12Dir, '1.2', real);
+    const traffic2004 = await runCourseThroughLms(real2004Dir, '2004', real);
 
     writeFileSync(resolve(repo, 'BENCHMARKS.md'), report({ realLoads, synthLoads, realFirst, synthFirst, growth, realBuildMs, synthBuildMs, realPackageMs, synthPackageMs, chunks: chunkTable(real12Dir), traffic12, traffic2004 }));
     console.log('Wrote BENCHMARKS.md');

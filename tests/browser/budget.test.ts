@@ -14,8 +14,8 @@ const { course, texts } = loadCourse(repoRoot);
 const first = firstLoad(dir, course.defaultLanguage);
 const describeFiles = (files: { file: string; gzip: number }[]) => files.map((f) => `${f.file} (${f.gzip} B gzip)`).join(', ');
 
-/** Strings only scorm-again's runtime holds (its configuration keys): our LMS path must not. */
-const SCORM_AGAIN_MARKERS = ['lmsCommitUrl', 'selfReportSessionTime'];
+/** Strings only scorm-again's runtime holds (settings it reads internally): our LMS path must not. */
+const SCORM_AGAIN_MARKERS = ['selfReportSessionTime', 'autocommitSeconds'];
 
 describe('first-load budget (LMS path)', () => {
   it('moves at most 150 KB gzip before the first content', () => {

@@ -36,6 +36,8 @@ import { readZip } from '../../src/packaging/zip-read';
 import { CONTENT_SECURITY_POLICY } from '../../vite.config';
 import { launchChromium } from './support/browser';
 import { repoRoot } from './support/build';
+import { endsWith, exact, Learner, Texts } from './support/learner';
+import { harnessHtml, VENDOR_DIR, VENDOR_PREFIX } from './support/lms-harness';
 import { serveStatic, type StaticServer } from './support/server';
 
 type Version = '1.2' | '2004';
@@ -45,7 +47,6 @@ const ZIP = (v: Version) => `sample-course-0.1.0-${v === '1.2' ? 'scorm12' : 'sc
 /** Where the LMS serves each package: deep, and different for the pop-up. */
 const IFRAME_PREFIX = (v: Version) => `/lms/content/abc/${v === '1.2' ? 'scorm12' : 'scorm2004'}/`;
 const POPUP_PREFIX = (v: Version) => `/deep/tenant-7/courses/42/launch/${v === '1.2' ? 'scorm12' : 'scorm2004'}/`;
-const VENDOR = '/lms/vendor/';
 /** The learner's language as the LMS states it (none: the course's default). */
 const LANGUAGE: Record<Version, string | undefined> = { '1.2': undefined, '2004': 'en' };
 
@@ -92,190 +93,8 @@ interface Launch {
 
 const API_NAME = (v: Version) => (v === '1.2' ? 'API' : 'API_1484_11');
 
-function parentPage(l: Launch): string {
-  const ctor = l.version === '1.2' ? 'Scorm12API' : 'Scorm2004API';
-  const script = l.version === '1.2' ? 'scorm12.min.js' : 'scorm2004.min.js';
-  const course = `${(l.popup ? POPUP_PREFIX : IFRAME_PREFIX)(l.version)}index.html`;
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>LMS</title>
-<style>html,body{margin:0;height:100%}iframe{border:0;width:100%;height:100%}</style>
-<script src="${VENDOR}${script}"></script>
-<script>
-  var api = new ${ctor}({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
-  api.loadFromJSON(${JSON.stringify(l.initial)}, '');
-  // Every call, its result and the error code after it, for the test to read.
-  window.lmsCalls = [];
-  ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'Commit', 'LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 'LMSCommit'].forEach(function (name) {
-    if (typeof api[name] !== 'function') return;
-    var original = api[name].bind(api);
-    api[name] = function () {
-      var result = original.apply(null, arguments);
-      window.lmsCalls.push({ name: name, args: Array.prototype.slice.call(arguments), result: String(result), error: String(api.lastErrorCode) });
-      return result;
-    };
-  });
-  window.${API_NAME(l.version)} = api;
-  window.lmsData = function () { return JSON.parse(JSON.stringify(api.renderCMIToJSONObject())); };
-  window.lmsState = function () { return { initialized: api.isInitialized(), terminated: api.isTerminated() }; };
-</script></head>
-<body>${l.popup ? `<button id="launch" type="button" onclick="window.open('${course}', 'course', 'width=1100,height=900')">Launch the course</button>` : `<iframe id="course" title="Course" src="${course}"></iframe>`}</body></html>`;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// The course's texts, for driving it by its labels
-
 const sample = loadCourse(SAMPLE, { uiRoot: repoRoot });
 const course: Course = sample.course;
-const loadedTexts = sample.texts;
-
-function lookup(tree: TextTree | undefined, path: string): string | undefined {
-  let node: unknown = tree;
-  for (const k of path.split('.')) node = node && typeof node === 'object' ? (node as TextTree)[k] : undefined;
-  return typeof node === 'string' ? node : undefined;
-}
-
-class Texts {
-  readonly ui: TextTree;
-  constructor(readonly lang: string) {
-    this.ui = JSON.parse(readFileSync(join(repoRoot, 'locales', lang, 'ui.json'), 'utf8')) as TextTree;
-  }
-  t(key: string, params: Record<string, string | number> = {}): string {
-    const plural = params.count !== undefined ? lookup(this.ui, `${key}_${params.count === 1 ? 'one' : 'other'}`) : undefined;
-    const text = plural ?? lookup(this.ui, key);
-    if (text === undefined) throw new Error(`no ui text ${key} in ${this.lang}`);
-    return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => String(params[k] ?? ''));
-  }
-  /** A module's (or the course's) own text. */
-  c(ns: string, key: string): string {
-    const tree = ns === 'course' ? loadedTexts[this.lang]!.course : loadedTexts[this.lang]!.modules[ns];
-    const text = lookup(tree, key);
-    if (text === undefined) throw new Error(`no text ${ns}:${key} in ${this.lang}`);
-    return text;
-  }
-}
-
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const exact = (s: string) => new RegExp(`^${esc(s)}$`);
-const endsWith = (s: string) => new RegExp(`${esc(s)}$`);
-
-// ---------------------------------------------------------------------------------------------------
-// The learner
-
-class Learner {
-  checkSubmissions = 0;
-  finalQuestions = 0;
-  reflections = new Map<string, string>();
-  plans = new Map<string, string>();
-  constructor(
-    readonly f: FrameLocator,
-    readonly x: Texts,
-  ) {}
-
-  button(name: string | RegExp) {
-    return this.f.getByRole('button', { name: typeof name === 'string' ? exact(name) : name });
-  }
-  heading(name: string) {
-    return this.f.getByRole('heading', { level: 1, name: exact(name) });
-  }
-
-  async start(): Promise<void> {
-    await expect.poll(() => this.heading(this.x.c('course', 'title')).isVisible(), { timeout: 20_000 }).toBe(true);
-    await this.button(this.x.t('start.start')).click();
-    await this.heading(this.x.t('menu.title')).waitFor();
-  }
-
-  async openModule(m: Module, status: 'not-started' | 'in-progress' | 'completed' = 'not-started'): Promise<void> {
-    // The button reads "Start" and, for screen readers, ": <module title>".
-    await this.button(new RegExp(`^${esc(this.x.t(`menu.open.${status}`))}\\s*:\\s*${esc(this.x.c(m.id, 'title'))}$`)).click();
-  }
-
-  next() {
-    return this.button(new RegExp(`^(${this.x.t('module.next')}|${this.x.t('module.finish')})$`));
-  }
-
-  async answerCheck(m: Module, q: Question): Promise<void> {
-    const prompt = this.x.c(m.id, `knowledgeCheck.questions.${q.localId}.prompt`);
-    const group = this.f.getByRole('group', { name: endsWith(prompt) });
-    for (const o of q.correct) await group.getByRole(q.type === 'single' ? 'radio' : 'checkbox', { name: exact(this.x.c(m.id, `knowledgeCheck.questions.${q.localId}.options.${o}.text`)) }).check();
-    const question = this.f.locator('.question').filter({ has: group });
-    await question.getByRole('button', { name: exact(this.x.t('check.submit')) }).click();
-    await expect.poll(() => question.getByText(this.x.t('check.correct'), { exact: true }).isVisible()).toBe(true);
-    this.checkSubmissions++;
-  }
-
-  /** Takes a module from its current step to its end; `from` skips the steps already done. */
-  async completeModule(m: Module, from: 'start' | 'reflection' = 'start'): Promise<void> {
-    if (from === 'start') {
-      for (const p of m.pages) {
-        await this.heading(this.x.c(m.id, `pages.${p.id}.title`)).waitFor();
-        await this.next().click();
-      }
-      if (m.questions.length) {
-        await this.heading(this.x.t('check.title')).waitFor();
-        for (const q of m.questions) await this.answerCheck(m, q);
-        await this.next().click();
-      }
-      if (m.reflection) await this.writeReflection(m, `${m.id}: what I take with me.`);
-    }
-    if (m.reflection) await this.next().click();
-    if (m.selfAssessment) {
-      await this.heading(this.x.t('self.title')).waitFor();
-      await this.f.getByRole('radio', { name: new RegExp(`^${this.x.t('self.step', { value: 3 })}`) }).check();
-      await this.next().click();
-    }
-    await this.heading(this.x.t('menu.title')).waitFor();
-  }
-
-  async writeReflection(m: Module, text: string): Promise<void> {
-    await this.heading(this.x.t('reflection.title')).waitFor();
-    const box = this.f.getByRole('textbox', { name: exact(this.x.t('reflection.label')) });
-    await box.fill(text);
-    await box.blur();
-    this.reflections.set(m.id, text);
-  }
-
-  async takeFinal(): Promise<void> {
-    await this.button(this.x.t('menu.openFinal')).click();
-    await this.heading(this.x.c('course', 'final.title')).waitFor();
-    await this.button(this.x.t('final.begin')).click();
-    const total = course.settings.final.draw;
-    for (let i = 0; i < total; i++) {
-      await this.heading(this.x.t('final.question', { current: i + 1, total })).waitFor();
-      const q = await this.currentFinalQuestion();
-      const group = this.f.getByRole('group', { name: exact(this.x.c(q.moduleId, `bank.${q.localId}.prompt`)) });
-      for (const o of q.correct) await group.getByRole(q.type === 'single' ? 'radio' : 'checkbox', { name: exact(this.x.c(q.moduleId, `bank.${q.localId}.options.${o}.text`)) }).check();
-      this.finalQuestions++;
-      if (i < total - 1) await this.button(this.x.t('final.next')).click();
-    }
-    await this.button(this.x.t('final.submit')).click();
-    await this.heading(this.x.t('final.resultTitle')).waitFor();
-    await expect.poll(() => this.f.getByText(this.x.t('final.score', { correct: total, total, percent: 100 })).isVisible()).toBe(true);
-    await expect.poll(() => this.f.getByText(exact(this.x.t('final.passed'))).isVisible()).toBe(true);
-  }
-
-  private async currentFinalQuestion(): Promise<Question> {
-    for (let tries = 0; tries < 50; tries++) {
-      for (const q of course.bank) {
-        const group = this.f.getByRole('group', { name: exact(this.x.c(q.moduleId, `bank.${q.localId}.prompt`)) });
-        if (await group.isVisible()) return q;
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('no bank question on screen');
-  }
-
-  async writePlan(m: Module, text: string): Promise<void> {
-    const box = this.f.getByRole('textbox', { name: exact(this.x.t('results.planLabel', { title: this.x.c(m.id, 'title') })) });
-    await box.fill(text);
-    await box.blur();
-    this.plans.set(m.id, text);
-  }
-
-  async exit(): Promise<void> {
-    await this.button(this.x.t('app.exit')).click();
-    await this.heading(this.x.t('exit.title')).waitFor();
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------
 // The LMS's data
@@ -345,7 +164,7 @@ beforeAll(async () => {
     const r = await runPackage(packagesDir);
     if (r.code !== 0) throw new Error(`npm run package failed (exit ${r.code}):\n${r.output}`);
   }
-  const mounts: Record<string, string> = { [VENDOR]: join(repoRoot, 'node_modules/scorm-again/dist') };
+  const mounts: Record<string, string> = { [VENDOR_PREFIX]: VENDOR_DIR };
   for (const v of VERSIONS) {
     const dir = mkdtempSync(join(tmpdir(), `lms-e2e-${v}-`));
     temporary.push(dir);
@@ -385,7 +204,7 @@ interface Session {
  */
 async function launch(l: Launch): Promise<Session> {
   const path = `/lms/launch-${l.version}${l.popup ? '-popup' : ''}-${Math.random().toString(36).slice(2)}.html`;
-  routes[path] = parentPage(l);
+  routes[path] = harnessHtml({ version: l.version, courseUrl: `${(l.popup ? POPUP_PREFIX : IFRAME_PREFIX)(l.version)}index.html`, initial: l.initial, popup: l.popup });
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   context.setDefaultTimeout(15_000);
   const prefix = `${server.url}${(l.popup ? POPUP_PREFIX : IFRAME_PREFIX)(l.version)}`;
@@ -459,7 +278,7 @@ async function failedCalls(s: Session): Promise<string[]> {
 
 describe.each(VERSIONS)('SCORM %s package in an LMS', (v) => {
   const lang = LANGUAGE[v] ?? course.defaultLanguage;
-  const x = new Texts(lang);
+  const x = new Texts(lang, sample);
   const [intro, ...rest] = course.modules as [Module, ...Module[]];
   const firstReflection = 'Første tanker om kurset, gemt til næste gang.';
   const plan = 'Tal med teamet om næste skridt.';

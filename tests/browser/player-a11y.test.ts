@@ -36,7 +36,7 @@ interface Found {
 }
 
 async function settle(page: Page) {
-  await page.locator('main h1').first().waitFor();
+  await page.locator('#main h1').first().waitFor(); // #main: the player, not the launch page's pre-rendered splash
   await page.waitForFunction(() => !document.querySelector('.loading'));
 }
 
@@ -79,7 +79,7 @@ const key = (() => {
   return out;
 })();
 
-const main = (page: Page) => page.locator('main');
+const main = (page: Page) => page.locator('#main');
 const click = (page: Page, name: string | RegExp) => main(page).getByRole('button', { name, exact: typeof name === 'string' }).first().click();
 const h1 = (page: Page, name: string) => main(page).getByRole('heading', { level: 1, name, exact: true }).waitFor();
 const question = (page: Page, n: number) => main(page).locator('.question').nth(n);
@@ -112,7 +112,7 @@ it('has no WCAG 2.1 A/AA violations on any screen, in Danish or English', async 
   await page.evaluate(() => document.getElementById('planted')!.remove());
 
   // Reduced motion is honoured: no transitions when the learner asks for less motion
-  expect(await page.evaluate(() => getComputedStyle(document.querySelector('main .button')!).transitionDuration)).toBe('0s');
+  expect(await page.evaluate(() => getComputedStyle(document.querySelector('#main .button')!).transitionDuration)).toBe('0s');
 
   await audit('start');
 

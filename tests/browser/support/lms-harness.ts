@@ -21,6 +21,16 @@ export interface HarnessOptions {
   popup?: boolean;
 }
 
+/** What the harness records of each call: the result and the error code after it, and when it came. */
+export interface LmsCall {
+  name: string;
+  args: string[];
+  result: string;
+  error: string;
+  /** performance.now() in the LMS page. */
+  at: number;
+}
+
 export function harnessHtml(o: HarnessOptions): string {
   const global = o.version === '1.2' ? 'Scorm12API' : 'Scorm2004API';
   const apiName = o.version === '1.2' ? 'API' : 'API_1484_11';
@@ -31,23 +41,22 @@ export function harnessHtml(o: HarnessOptions): string {
 <script src="${VENDOR_PREFIX}${script}"></script>
 <script>
   // The LMS: scorm-again with no server, holding the learner's data in memory.
-  var api = new ${global}({ autocommit: false, logLevel: 5, lmsCommitUrl: false });
+  var api = new ${global}({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
   var initial = ${JSON.stringify(o.initial ?? null)};
   if (initial) api.loadFromJSON(initial, '');
-  window.__calls = [];
-  ['Initialize','Terminate','GetValue','SetValue','Commit','GetLastError','GetErrorString','GetDiagnostic',
-   'LMSInitialize','LMSFinish','LMSGetValue','LMSSetValue','LMSCommit','LMSGetLastError','LMSGetErrorString','LMSGetDiagnostic']
-    .forEach(function (name) {
-      if (typeof api[name] !== 'function') return;
-      var original = api[name].bind(api);
-      api[name] = function () {
-        var result = original.apply(null, arguments);
-        window.__calls.push({ name: name, args: Array.prototype.slice.call(arguments), result: String(result), at: performance.now() });
-        return result;
-      };
-    });
+  window.lmsCalls = [];
+  ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'Commit', 'LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 'LMSCommit'].forEach(function (name) {
+    if (typeof api[name] !== 'function') return;
+    var original = api[name].bind(api);
+    api[name] = function () {
+      var result = original.apply(null, arguments);
+      window.lmsCalls.push({ name: name, args: Array.prototype.slice.call(arguments), result: String(result), error: String(api.lastErrorCode), at: performance.now() });
+      return result;
+    };
+  });
   window.${apiName} = api;
-  window.__lmsData = function () { return api.renderCMIToJSONObject(); };
+  window.lmsData = function () { return JSON.parse(JSON.stringify(api.renderCMIToJSONObject())); };
+  window.lmsState = function () { return { initialized: api.isInitialized(), terminated: api.isTerminated() }; };
 </script></head>
-<body>${o.popup ? `<button id="launch" onclick="window.open('${o.courseUrl}', 'course')">Launch</button>` : `<iframe id="course" title="Course" src="${o.courseUrl}"></iframe>`}</body></html>`;
+<body>${o.popup ? `<button id="launch" type="button" onclick="window.open('${o.courseUrl}', 'course', 'width=1100,height=900')">Launch the course</button>` : `<iframe id="course" title="Course" src="${o.courseUrl}"></iframe>`}</body></html>`;
 }

@@ -1,16 +1,27 @@
 // @vitest-environment happy-dom
 /** The authors' inspector: simulated faults on a real scorm-again API, preview jumps, and the panel. */
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { Scorm2004API } from 'scorm-again/scorm2004';
-import { Scorm12API } from 'scorm-again/scorm12';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createActor } from 'xstate';
 import { courseMachine } from '../../../src/engine/machine';
 import { activeFaults, setFault } from '../../../src/inspector/faults';
 import { dataModelFromCalls, Inspector } from '../../../src/inspector/Inspector';
 import { applyJump, previewUrl, readPreviewParams } from '../../../src/inspector/preview-url';
+import { loadScormAgain } from '../../../src/tracking/adapters/scorm-again';
 import { clearScormCallLog, recordCall } from '../../../src/tracking/scorm-api/call-log';
 import { course, input } from '../engine/sample';
+
+/** The LMS-facing methods, as a course calls them. */
+type LmsMethods = Record<'Initialize' | 'Commit' | 'GetLastError' | 'LMSInitialize' | 'LMSSetValue' | 'LMSGetLastError', (...args: string[]) => string>;
+const lms = (api: object) => api as unknown as LmsMethods;
+
+type Runtime = Awaited<ReturnType<typeof loadScormAgain>>;
+let Scorm2004API: Runtime;
+let Scorm12API: Runtime;
+beforeAll(async () => {
+  Scorm2004API = await loadScormAgain('2004');
+  Scorm12API = await loadScormAgain('1.2');
+});
 
 afterEach(() => {
   cleanup();
@@ -19,7 +30,7 @@ afterEach(() => {
 
 describe('simulated LMS faults', () => {
   it('makes Commit fail with error 391 in SCORM 2004, and recovers when switched off', () => {
-    const api = new Scorm2004API({ logLevel: 5 });
+    const api = lms(new Scorm2004API({ logLevel: 5 }));
     expect(api.Initialize('')).toBe('true');
     setFault(api, 'commit-fails', true);
     expect(api.Commit('')).toBe('false');
@@ -31,7 +42,7 @@ describe('simulated LMS faults', () => {
   });
 
   it('makes SetValue and GetValue fail with error 101 in SCORM 1.2', () => {
-    const api = new Scorm12API({ logLevel: 5 });
+    const api = lms(new Scorm12API({ logLevel: 5 }));
     expect(api.LMSInitialize('')).toBe('true');
     setFault(api, 'calls-fail', true);
     expect(api.LMSSetValue('cmi.core.lesson_location', 'x')).toBe('false');
@@ -41,7 +52,7 @@ describe('simulated LMS faults', () => {
   });
 
   it('makes every call throw when the API is lost', () => {
-    const api = new Scorm2004API({ logLevel: 5 });
+    const api = lms(new Scorm2004API({ logLevel: 5 }));
     setFault(api, 'api-lost', true);
     expect(() => api.Initialize('')).toThrow(/API is gone/);
   });

@@ -1,0 +1,162 @@
+/**
+ * Drives a course through its UI the way a learner would: controls are found by their roles and by the
+ * course's own strings (read from the locale files), so a change of wording does not break a test.
+ * Shared by the LMS end-to-end test and the benchmark.
+ */
+import type { FrameLocator } from 'playwright-core';
+import { expect } from 'vitest';
+import type { LoadedCourse } from '../../../src/content-model/load';
+import type { Course, Module, Question, TextTree } from '../../../src/content-model/types';
+
+function lookup(tree: TextTree | undefined, path: string): string | undefined {
+  let node: unknown = tree;
+  for (const k of path.split('.')) node = node && typeof node === 'object' ? (node as TextTree)[k] : undefined;
+  return typeof node === 'string' ? node : undefined;
+}
+
+/** A course's strings in one language, for finding the UI's controls by their names. */
+export class Texts {
+  readonly ui: TextTree;
+  readonly course: Course;
+  constructor(
+    readonly lang: string,
+    private readonly loaded: LoadedCourse,
+  ) {
+    this.ui = loaded.texts[lang]!.ui;
+    this.course = loaded.course;
+  }
+  t(key: string, params: Record<string, string | number> = {}): string {
+    const plural = params.count !== undefined ? lookup(this.ui, `${key}_${params.count === 1 ? 'one' : 'other'}`) : undefined;
+    const text = plural ?? lookup(this.ui, key);
+    if (text === undefined) throw new Error(`no ui text ${key} in ${this.lang}`);
+    return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => String(params[k] ?? ''));
+  }
+  /** A module's (or the course's) own text. */
+  c(ns: string, key: string): string {
+    const tree = ns === 'course' ? this.loaded.texts[this.lang]!.course : this.loaded.texts[this.lang]!.modules[ns];
+    const text = lookup(tree, key);
+    if (text === undefined) throw new Error(`no text ${ns}:${key} in ${this.lang}`);
+    return text;
+  }
+}
+
+export const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const exact = (s: string) => new RegExp(`^${esc(s)}$`);
+export const endsWith = (s: string) => new RegExp(`${esc(s)}$`);
+
+/** A learner who takes the course through its UI, by roles and labels, always answering correctly. */
+export class Learner {
+  checkSubmissions = 0;
+  finalQuestions = 0;
+  reflections = new Map<string, string>();
+  plans = new Map<string, string>();
+  constructor(
+    readonly f: FrameLocator,
+    readonly x: Texts,
+  ) {}
+
+  button(name: string | RegExp) {
+    return this.f.getByRole('button', { name: typeof name === 'string' ? exact(name) : name });
+  }
+  heading(name: string) {
+    return this.f.getByRole('heading', { level: 1, name: exact(name) });
+  }
+
+  async start(): Promise<void> {
+    await expect.poll(() => this.heading(this.x.c('course', 'title')).isVisible(), { timeout: 20_000 }).toBe(true);
+    await this.button(this.x.t('start.start')).click();
+    await this.heading(this.x.t('menu.title')).waitFor();
+  }
+
+  async openModule(m: Module, status: 'not-started' | 'in-progress' | 'completed' = 'not-started'): Promise<void> {
+    // The button reads "Start" and, for screen readers, ": <module title>".
+    await this.button(new RegExp(`^${esc(this.x.t(`menu.open.${status}`))}\\s*:\\s*${esc(this.x.c(m.id, 'title'))}$`)).click();
+  }
+
+  next() {
+    return this.button(new RegExp(`^(${this.x.t('module.next')}|${this.x.t('module.finish')})$`));
+  }
+
+  async answerCheck(m: Module, q: Question): Promise<void> {
+    const prompt = this.x.c(m.id, `knowledgeCheck.questions.${q.localId}.prompt`);
+    const group = this.f.getByRole('group', { name: endsWith(prompt) });
+    for (const o of q.correct) await group.getByRole(q.type === 'single' ? 'radio' : 'checkbox', { name: exact(this.x.c(m.id, `knowledgeCheck.questions.${q.localId}.options.${o}.text`)) }).check();
+    const question = this.f.locator('.question').filter({ has: group });
+    await question.getByRole('button', { name: exact(this.x.t('check.submit')) }).click();
+    await expect.poll(() => question.getByText(this.x.t('check.correct'), { exact: true }).isVisible()).toBe(true);
+    this.checkSubmissions++;
+  }
+
+  /** Takes a module from its current step to its end; `from` skips the steps already done. */
+  async completeModule(m: Module, from: 'start' | 'reflection' = 'start'): Promise<void> {
+    if (from === 'start') {
+      for (const p of m.pages) {
+        await this.heading(this.x.c(m.id, `pages.${p.id}.title`)).waitFor();
+        await this.next().click();
+      }
+      if (m.questions.length) {
+        await this.heading(this.x.t('check.title')).waitFor();
+        for (const q of m.questions) await this.answerCheck(m, q);
+        await this.next().click();
+      }
+      if (m.reflection) await this.writeReflection(m, `${m.id}: what I take with me.`);
+    }
+    if (m.reflection) await this.next().click();
+    if (m.selfAssessment) {
+      await this.heading(this.x.t('self.title')).waitFor();
+      await this.f.getByRole('radio', { name: new RegExp(`^${this.x.t('self.step', { value: 3 })}`) }).check();
+      await this.next().click();
+    }
+    await this.heading(this.x.t('menu.title')).waitFor();
+  }
+
+  async writeReflection(m: Module, text: string): Promise<void> {
+    await this.heading(this.x.t('reflection.title')).waitFor();
+    const box = this.f.getByRole('textbox', { name: exact(this.x.t('reflection.label')) });
+    await box.fill(text);
+    await box.blur();
+    this.reflections.set(m.id, text);
+  }
+
+  async takeFinal(): Promise<void> {
+    await this.button(this.x.t('menu.openFinal')).click();
+    await this.heading(this.x.c('course', 'final.title')).waitFor();
+    await this.button(this.x.t('final.begin')).click();
+    const total = this.x.course.settings.final.draw;
+    for (let i = 0; i < total; i++) {
+      await this.heading(this.x.t('final.question', { current: i + 1, total })).waitFor();
+      const q = await this.currentFinalQuestion();
+      const group = this.f.getByRole('group', { name: exact(this.x.c(q.moduleId, `bank.${q.localId}.prompt`)) });
+      for (const o of q.correct) await group.getByRole(q.type === 'single' ? 'radio' : 'checkbox', { name: exact(this.x.c(q.moduleId, `bank.${q.localId}.options.${o}.text`)) }).check();
+      this.finalQuestions++;
+      if (i < total - 1) await this.button(this.x.t('final.next')).click();
+    }
+    await this.button(this.x.t('final.submit')).click();
+    await this.heading(this.x.t('final.resultTitle')).waitFor();
+    await expect.poll(() => this.f.getByText(this.x.t('final.score', { correct: total, total, percent: 100 })).isVisible()).toBe(true);
+    await expect.poll(() => this.f.getByText(exact(this.x.t('final.passed'))).isVisible()).toBe(true);
+  }
+
+  private async currentFinalQuestion(): Promise<Question> {
+    for (let tries = 0; tries < 50; tries++) {
+      for (const q of this.x.course.bank) {
+        const group = this.f.getByRole('group', { name: exact(this.x.c(q.moduleId, `bank.${q.localId}.prompt`)) });
+        if (await group.isVisible()) return q;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('no bank question on screen');
+  }
+
+  async writePlan(m: Module, text: string): Promise<void> {
+    const box = this.f.getByRole('textbox', { name: exact(this.x.t('results.planLabel', { title: this.x.c(m.id, 'title') })) });
+    await box.fill(text);
+    await box.blur();
+    this.plans.set(m.id, text);
+  }
+
+  async exit(): Promise<void> {
+    await this.button(this.x.t('app.exit')).click();
+    await this.heading(this.x.t('exit.title')).waitFor();
+  }
+}
