@@ -6,7 +6,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createActor } from 'xstate';
-import { course as baseCourse, images, textLoaders } from 'virtual:course';
+import { course as baseCourse, images, readingMinutes, textLoaders } from 'virtual:course';
 import { courseMachine, decodeSnapshot, SnapshotError, type Saved } from '../engine';
 import { createI18n, ensureNamespaces } from '../i18n/create-i18n';
 import { openSession, type ScormVersion } from '../tracking';
@@ -70,7 +70,7 @@ export async function startCourse(container: HTMLElement, options: StartOptions 
 
   createRoot(container).render(
     <StrictMode>
-      <App actor={actor} course={course} i18n={i18n} textLoaders={textLoaders} images={images} session={session} notices={notices} />
+      <App actor={actor} course={course} i18n={i18n} textLoaders={textLoaders} images={images} session={session} notices={notices} readingMinutes={readingMinutes} />
     </StrictMode>,
   );
   // For the benchmark: the first screen is rendered and its handlers are attached.

@@ -2,7 +2,8 @@
  * Turns the content files into modules the player imports, validating them first:
  *
  *   virtual:course              the course model, image URLs and a loader per text namespace
- *   virtual:texts/<lang>/<ns>   one namespace's strings (`ui`, `course`, a module id, or `bank`),
+ *   virtual:texts/<lang>/<ns>   one namespace's strings (`ui`, `course`, a module id, `modules` (every
+ *                               module's title and summary, for the menu) or `bank`),
  *                               Markdown already rendered; each is its own chunk, loaded when needed
  *
  * A content error fails the build with every problem named by file, line and path; in the dev server
@@ -28,19 +29,25 @@ export interface CoursePluginOptions {
   uiRoot?: string;
 }
 
-/** The namespaces of one language: `ui`, `course`, each module, and `bank` (all modules' final questions). */
+/**
+ * The namespaces of one language: `ui`, `course`, each module, `modules` (titles and summaries, so the
+ * menu needs no module's full text) and `bank` (all modules' final-assessment questions).
+ */
 export function textNamespaces(loaded: LoadedCourse, lang: string): Record<string, TextTree> {
   const texts = loaded.texts[lang]!;
   const out: Record<string, TextTree> = { ui: texts.ui, course: renderTree(texts.course, courseTextSlots()) };
   const bank: TextTree = {};
+  const modules: TextTree = {};
   for (const m of loaded.course.modules) {
     const slots = moduleTextSlots(m);
     const tree = texts.modules[m.id] ?? {};
     out[m.id] = renderTree(tree, slots, (s) => s.path[0] !== 'bank');
     const rendered = renderTree(tree, slots, (s) => s.path[0] === 'bank');
     if (rendered.bank) bank[m.id] = rendered.bank;
+    modules[m.id] = { title: String(tree.title ?? ''), summary: String(tree.summary ?? '') };
   }
   out.bank = bank;
+  out.modules = modules;
   return out;
 }
 
@@ -58,15 +65,25 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
   const uiRoot = options.uiRoot ? resolve(options.uiRoot) : undefined;
   let loaded: LoadedCourse | undefined;
   let server: ViteDevServer | undefined;
+  /** Rendered namespaces per language, computed once per load: every text chunk reads from it. */
+  let namespaces = new Map<string, Record<string, TextTree>>();
 
-  const load = (): LoadedCourse => (loaded ??= loadCourse(root, { uiRoot }));
+  const load = (): LoadedCourse => {
+    if (!loaded) namespaces = new Map();
+    return (loaded ??= loadCourse(root, { uiRoot }));
+  };
+  const namespacesOf = (l: LoadedCourse, lang: string): Record<string, TextTree> => {
+    let ns = namespaces.get(lang);
+    if (!ns) namespaces.set(lang, (ns = textNamespaces(l, lang)));
+    return ns;
+  };
 
   const courseModule = (l: LoadedCourse): string => {
     const images = l.course.modules.flatMap((m) => m.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'image' ? [b.src] : []))));
     const unique = [...new Set(images)];
     const imports = unique.map((src, i) => `import image${i} from ${JSON.stringify(resolve(root, 'content', src) + '?url')};`);
     const loaders = l.course.languages.flatMap((lang) =>
-      Object.keys(textNamespaces(l, lang)).map((ns) => `  ${JSON.stringify(`${lang}/${ns}`)}: () => import(${JSON.stringify(`${TEXTS_PREFIX}${lang}/${ns}`)}),`),
+      Object.keys(namespacesOf(l, lang)).map((ns) => `  ${JSON.stringify(`${lang}/${ns}`)}: () => import(${JSON.stringify(`${TEXTS_PREFIX}${lang}/${ns}`)}),`),
     );
     return [
       ...imports,
@@ -97,7 +114,7 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
       for (const f of l.files) this.addWatchFile(f);
       if (name === COURSE_ID) return courseModule(l);
       const [lang, ns] = name.slice(TEXTS_PREFIX.length).split('/');
-      const tree = l.texts[lang!] ? textNamespaces(l, lang!)[ns!] : undefined;
+      const tree = l.texts[lang!] ? namespacesOf(l, lang!)[ns!] : undefined;
       if (!tree) this.error(`no text namespace "${ns}" for language "${lang}"`);
       return `export default ${JSON.stringify(tree)};`;
     },

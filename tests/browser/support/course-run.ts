@@ -12,10 +12,10 @@ export interface TrafficReport {
   total: number;
   setValue: number;
   commit: number;
-  /** Changes of the LMS location (one per page turn or step). */
-  pageTurns: number;
-  /** The most commits between two location changes. */
-  maxCommitsPerTurn: number;
+  /** The learner's actions: page turns, choices, submissions. */
+  actions: number;
+  /** The most commits between one action and the next (the commit policy allows one). */
+  maxCommitsPerAction: number;
   /** Commits in a quiet spell after the learner stopped (must be 0). */
   commitsWhileIdle: number;
   idleSeconds: number;
@@ -23,28 +23,21 @@ export interface TrafficReport {
 
 const IDLE_SECONDS = 5;
 
-export function summariseTraffic(calls: LmsCall[], idleFrom: number, idleTo: number): TrafficReport {
+export function summariseTraffic(calls: LmsCall[], actions: number[], idleFrom: number, idleTo: number): TrafficReport {
   const isCommit = (c: LmsCall) => c.name === 'Commit' || c.name === 'LMSCommit';
-  const isLocation = (c: LmsCall) => (c.name === 'SetValue' || c.name === 'LMSSetValue') && /^cmi\.(core\.lesson_)?location$/.test(c.args[0] ?? '');
-  let turns = 0;
-  let commitsThisTurn = 0;
-  let maxCommitsPerTurn = 0;
-  let lastLocation: string | undefined;
-  for (const c of calls) {
-    if (isLocation(c) && c.args[1] !== lastLocation) {
-      lastLocation = c.args[1];
-      turns++;
-      commitsThisTurn = 0;
-    }
-    if (isCommit(c)) maxCommitsPerTurn = Math.max(maxCommitsPerTurn, ++commitsThisTurn);
-  }
+  const commits = calls.filter(isCommit);
+  // Commits that follow each action, up to the next one (the last up to the quiet spell).
+  const bounds = [...actions, idleFrom];
+  let maxCommitsPerAction = 0;
+  for (let i = 0; i + 1 < bounds.length; i++)
+    maxCommitsPerAction = Math.max(maxCommitsPerAction, commits.filter((c) => c.at >= bounds[i]! && c.at < bounds[i + 1]!).length);
   return {
     total: calls.length,
     setValue: calls.filter((c) => c.name.endsWith('SetValue')).length,
-    commit: calls.filter(isCommit).length,
-    pageTurns: turns,
-    maxCommitsPerTurn,
-    commitsWhileIdle: calls.filter((c) => isCommit(c) && c.at >= idleFrom && c.at <= idleTo).length,
+    commit: commits.length,
+    actions: actions.length,
+    maxCommitsPerAction,
+    commitsWhileIdle: commits.filter((c) => c.at >= idleFrom && c.at <= idleTo).length,
     idleSeconds: IDLE_SECONDS,
   };
 }
@@ -68,13 +61,13 @@ export async function runCourseThroughLms(dir: string, version: ScormVersion, lo
     }
     await learner.takeFinal();
     await page.waitForTimeout(3000); // let the last debounced save land
-    const idleFrom = await page.evaluate(() => performance.now());
+    const idleFrom = Date.now();
     await page.waitForTimeout(IDLE_SECONDS * 1000);
-    const idleTo = await page.evaluate(() => performance.now());
+    const idleTo = Date.now();
     await learner.exit();
     const calls = await page.evaluate(() => (window as unknown as { lmsCalls: LmsCall[] }).lmsCalls);
     await context.close();
-    return summariseTraffic(calls, idleFrom, idleTo);
+    return summariseTraffic(calls, learner.actions, idleFrom, idleTo);
   } finally {
     await browser.close();
     await server.close();

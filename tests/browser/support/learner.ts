@@ -4,7 +4,6 @@
  * Shared by the LMS end-to-end test and the benchmark.
  */
 import type { FrameLocator } from 'playwright-core';
-import { expect } from 'vitest';
 import type { LoadedCourse } from '../../../src/content-model/load';
 import type { Course, Module, Question, TextTree } from '../../../src/content-model/types';
 
@@ -12,6 +11,16 @@ function lookup(tree: TextTree | undefined, path: string): string | undefined {
   let node: unknown = tree;
   for (const k of path.split('.')) node = node && typeof node === 'object' ? (node as TextTree)[k] : undefined;
   return typeof node === 'string' ? node : undefined;
+}
+
+/** Waits until `check` holds (for the test runner and the benchmark alike, so no test-runner API). */
+export async function until(check: () => Promise<boolean>, timeout = 5000): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for: ${check.toString()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** A course's strings in one language, for finding the UI's controls by their names. */
@@ -46,6 +55,8 @@ export const endsWith = (s: string) => new RegExp(`${esc(s)}$`);
 
 /** A learner who takes the course through its UI, by roles and labels, always answering correctly. */
 export class Learner {
+  /** When each action was taken (epoch ms), for relating the LMS traffic to what the learner did. */
+  readonly actions: number[] = [];
   checkSubmissions = 0;
   finalQuestions = 0;
   reflections = new Map<string, string>();
@@ -55,6 +66,12 @@ export class Learner {
     readonly x: Texts,
   ) {}
 
+  /** Every click and choice goes through here, so the benchmark can count commits per action. */
+  private async act(action: () => Promise<void>): Promise<void> {
+    this.actions.push(Date.now());
+    await action();
+  }
+
   button(name: string | RegExp) {
     return this.f.getByRole('button', { name: typeof name === 'string' ? exact(name) : name });
   }
@@ -63,14 +80,14 @@ export class Learner {
   }
 
   async start(): Promise<void> {
-    await expect.poll(() => this.heading(this.x.c('course', 'title')).isVisible(), { timeout: 20_000 }).toBe(true);
-    await this.button(this.x.t('start.start')).click();
+    await until(() => this.heading(this.x.c('course', 'title')).isVisible(), 20_000);
+    await this.act(() => this.button(this.x.t('start.start')).click());
     await this.heading(this.x.t('menu.title')).waitFor();
   }
 
   async openModule(m: Module, status: 'not-started' | 'in-progress' | 'completed' = 'not-started'): Promise<void> {
     // The button reads "Start" and, for screen readers, ": <module title>".
-    await this.button(new RegExp(`^${esc(this.x.t(`menu.open.${status}`))}\\s*:\\s*${esc(this.x.c(m.id, 'title'))}$`)).click();
+    await this.act(() => this.button(new RegExp(`^${esc(this.x.t(`menu.open.${status}`))}\\s*:\\s*${esc(this.x.c(m.id, 'title'))}$`)).click());
   }
 
   next() {
@@ -80,10 +97,10 @@ export class Learner {
   async answerCheck(m: Module, q: Question): Promise<void> {
     const prompt = this.x.c(m.id, `knowledgeCheck.questions.${q.localId}.prompt`);
     const group = this.f.getByRole('group', { name: endsWith(prompt) });
-    for (const o of q.correct) await group.getByRole(q.type === 'single' ? 'radio' : 'checkbox', { name: exact(this.x.c(m.id, `knowledgeCheck.questions.${q.localId}.options.${o}.text`)) }).check();
+    for (const o of q.correct) await this.act(() => group.getByRole(q.type === 'single' ? 'radio' : 'checkbox', { name: exact(this.x.c(m.id, `knowledgeCheck.questions.${q.localId}.options.${o}.text`)) }).check());
     const question = this.f.locator('.question').filter({ has: group });
-    await question.getByRole('button', { name: exact(this.x.t('check.submit')) }).click();
-    await expect.poll(() => question.getByText(this.x.t('check.correct'), { exact: true }).isVisible()).toBe(true);
+    await this.act(() => question.getByRole('button', { name: exact(this.x.t('check.submit')) }).click());
+    await until(() => question.getByText(this.x.t('check.correct'), { exact: true }).isVisible());
     this.checkSubmissions++;
   }
 
@@ -92,20 +109,20 @@ export class Learner {
     if (from === 'start') {
       for (const p of m.pages) {
         await this.heading(this.x.c(m.id, `pages.${p.id}.title`)).waitFor();
-        await this.next().click();
+        await this.act(() => this.next().click());
       }
       if (m.questions.length) {
         await this.heading(this.x.t('check.title')).waitFor();
         for (const q of m.questions) await this.answerCheck(m, q);
-        await this.next().click();
+        await this.act(() => this.next().click());
       }
       if (m.reflection) await this.writeReflection(m, `${m.id}: what I take with me.`);
     }
-    if (m.reflection) await this.next().click();
+    if (m.reflection) await this.act(() => this.next().click());
     if (m.selfAssessment) {
       await this.heading(this.x.t('self.title')).waitFor();
-      await this.f.getByRole('radio', { name: new RegExp(`^${this.x.t('self.step', { value: 3 })}`) }).check();
-      await this.next().click();
+      await this.act(() => this.f.getByRole('radio', { name: new RegExp(`^${this.x.t('self.step', { value: 3 })}`) }).check());
+      await this.act(() => this.next().click());
     }
     await this.heading(this.x.t('menu.title')).waitFor();
   }
@@ -119,22 +136,22 @@ export class Learner {
   }
 
   async takeFinal(): Promise<void> {
-    await this.button(this.x.t('menu.openFinal')).click();
+    await this.act(() => this.button(this.x.t('menu.openFinal')).click());
     await this.heading(this.x.c('course', 'final.title')).waitFor();
-    await this.button(this.x.t('final.begin')).click();
+    await this.act(() => this.button(this.x.t('final.begin')).click());
     const total = this.x.course.settings.final.draw;
     for (let i = 0; i < total; i++) {
       await this.heading(this.x.t('final.question', { current: i + 1, total })).waitFor();
       const q = await this.currentFinalQuestion();
       const group = this.f.getByRole('group', { name: exact(this.x.c(q.moduleId, `bank.${q.localId}.prompt`)) });
-      for (const o of q.correct) await group.getByRole(q.type === 'single' ? 'radio' : 'checkbox', { name: exact(this.x.c(q.moduleId, `bank.${q.localId}.options.${o}.text`)) }).check();
+      for (const o of q.correct) await this.act(() => group.getByRole(q.type === 'single' ? 'radio' : 'checkbox', { name: exact(this.x.c(q.moduleId, `bank.${q.localId}.options.${o}.text`)) }).check());
       this.finalQuestions++;
-      if (i < total - 1) await this.button(this.x.t('final.next')).click();
+      if (i < total - 1) await this.act(() => this.button(this.x.t('final.next')).click());
     }
-    await this.button(this.x.t('final.submit')).click();
+    await this.act(() => this.button(this.x.t('final.submit')).click());
     await this.heading(this.x.t('final.resultTitle')).waitFor();
-    await expect.poll(() => this.f.getByText(this.x.t('final.score', { correct: total, total, percent: 100 })).isVisible()).toBe(true);
-    await expect.poll(() => this.f.getByText(exact(this.x.t('final.passed'))).isVisible()).toBe(true);
+    await until(() => this.f.getByText(this.x.t('final.score', { correct: total, total, percent: 100 })).isVisible());
+    await until(() => this.f.getByText(exact(this.x.t('final.passed'))).isVisible());
   }
 
   private async currentFinalQuestion(): Promise<Question> {
@@ -156,7 +173,7 @@ export class Learner {
   }
 
   async exit(): Promise<void> {
-    await this.button(this.x.t('app.exit')).click();
+    await this.act(() => this.button(this.x.t('app.exit')).click());
     await this.heading(this.x.t('exit.title')).waitFor();
   }
 }

@@ -5,6 +5,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createGzip } from 'node:zlib';
 import { extname, join, normalize } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -28,7 +29,12 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(mounts: Record<string, string>, extraRoutes: Record<string, string> = {}): Promise<StaticServer> {
+export interface ServeOptions {
+  /** Compress text responses (the benchmark does; tests read plain bytes). */
+  gzip?: boolean;
+}
+
+export async function serveStatic(mounts: Record<string, string>, extraRoutes: Record<string, string> = {}, options: ServeOptions = {}): Promise<StaticServer> {
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -47,8 +53,11 @@ export async function serveStatic(mounts: Record<string, string>, extraRoutes: R
     let file = join(mounts[prefix]!, rel);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    createReadStream(file).pipe(res);
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    // Text is sent gzipped when the browser asks for it, as any LMS's web server does.
+    const gzip = options.gzip && /text|json|xml|svg/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding']));
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}) });
+    (gzip ? createReadStream(file).pipe(createGzip({ level: 9 })) : createReadStream(file)).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
