@@ -95,9 +95,9 @@ it('in an LMS, uses the LMS API and never downloads the standalone runtime', asy
   await frame.getByRole('button', { name: 'Start kurset' }).click();
   await frame.getByRole('heading', { level: 1, name: 'Kursusoversigt' }).waitFor();
   await expect
-    .poll(() => page.evaluate(() => (window as unknown as { __calls: Array<{ name: string }> }).__calls.filter((c) => c.name === 'Commit').length))
+    .poll(() => page.evaluate(() => (window as unknown as { lmsCalls: Array<{ name: string }> }).lmsCalls.filter((c) => c.name === 'Commit').length))
     .toBeGreaterThan(0);
-  const calls = await page.evaluate(() => (window as unknown as { __calls: Array<{ name: string; args: string[]; result: string }> }).__calls);
+  const calls = await page.evaluate(() => (window as unknown as { lmsCalls: Array<{ name: string; args: string[]; result: string }> }).lmsCalls);
   expect(calls[0]).toMatchObject({ name: 'Initialize', result: 'true' });
   expect(calls.filter((c) => c.name === 'SetValue').map((c) => c.args[0])).toContain('cmi.suspend_data');
   expect(server.requests.slice(requestsBefore).filter((p) => RUNTIME_CHUNK.test(p))).toEqual([]);

@@ -366,7 +366,7 @@ describe('a pseudo-locale added through XLIFF', () => {
     expect(loaded.course.languages).toEqual(['da', 'en', 'qps']);
     expect(loaded.texts.qps!.modules.alpha!.title).toBe('Ááĺƒáá'); // "Alfa"
     expect(loaded.texts.qps!.ui.greeting).toBe('Ĥééĵ {{name}}'); // "Hej {{name}}"
-    expect(Object.keys(textNamespaces(loaded, 'qps'))).toEqual(['ui', 'course', 'intro', 'alpha', 'beta', 'bank']);
+    expect(Object.keys(textNamespaces(loaded, 'qps'))).toEqual(['ui', 'course', 'intro', 'alpha', 'beta', 'bank', 'modules']);
 
     // A real Vite build with the course plugin: the pseudo-locale's namespaces are chunks it can load.
     const entry = join(root, 'entry.js');
@@ -381,7 +381,7 @@ describe('a pseudo-locale added through XLIFF', () => {
     });
     const built = (await import(pathToFileURL(join(outDir, 'course.mjs')).href)) as typeof import('virtual:course');
     expect(built.course.languages).toEqual(['da', 'en', 'qps']);
-    expect(Object.keys(built.textLoaders).filter((k) => k.startsWith('qps/'))).toEqual(['qps/ui', 'qps/course', 'qps/intro', 'qps/alpha', 'qps/beta', 'qps/bank']);
+    expect(Object.keys(built.textLoaders).filter((k) => k.startsWith('qps/'))).toEqual(['qps/ui', 'qps/course', 'qps/intro', 'qps/alpha', 'qps/beta', 'qps/bank', 'qps/modules']);
     const alpha = (await built.textLoaders['qps/alpha']!()).default as Record<string, any>;
     expect(alpha.title).toBe('Ááĺƒáá');
     expect(alpha.pages.one.blocks.text.body).toBe(`<p>${pseudoLocalize('Tekst på side et.')}</p>`);

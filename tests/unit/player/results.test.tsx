@@ -42,20 +42,20 @@ describe('results', () => {
 
   it('draws the self-assessment as an SVG radar chart with a title and description, and a data table', async () => {
     await atResults();
-    const chart = screen.getByRole('img', { name: 'Selvvurdering pr. princip' });
+    const chart = screen.getByRole('img', { name: 'Selvvurdering pr. bud' });
     expect(chart.tagName.toLowerCase()).toBe('svg');
     expect(chart).toHaveAccessibleDescription(/Alfa 3 af 5.*Beta 5 af 5/);
     // one axis label per principle module, in principle order
-    expect([...chart.querySelectorAll('text')].map((t) => t.textContent)).toEqual(['P1', 'P2']);
+    expect([...chart.querySelectorAll('text')].map((t) => t.textContent)).toEqual(['B1', 'B2']);
     expect(chart.querySelector('.radar__shape')!.getAttribute('points')).toMatch(/^[\d.]+,[\d.]+ [\d.]+,[\d.]+$/);
 
-    const table = screen.getByRole('table', { name: 'Din selvvurdering pr. princip, fra 1 til 5' });
+    const table = screen.getByRole('table', { name: 'Din selvvurdering pr. bud, fra 1 til 5' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent))).toEqual([
       ['Alfa', '3 af 5'],
       ['Beta', '5 af 5'],
     ]);
-    expect(within(rows[0]!).getByRole('rowheader')).toHaveTextContent('P1');
+    expect(within(rows[0]!).getByRole('rowheader')).toHaveTextContent('B1');
   });
 
   it('lists the learner’s reflections per module', async () => {
