@@ -1,0 +1,54 @@
+/**
+ * `npm start` / `npm run dev`: the Vite dev server serves the course standalone (scorm-again hosted in
+ * the page, progress in browser storage) with the authors' inspector; a content change reloads it.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchChromium } from './support/browser';
+import { repoRoot } from './support/build';
+import { until } from './support/learner';
+
+let server: ViteDevServer;
+let browser: Browser;
+let url: string;
+const course = mkdtempSync(join(tmpdir(), 'dev-course-'));
+
+beforeAll(async () => {
+  cpSync(resolve(repoRoot, 'tests/sample-course'), course, { recursive: true });
+  process.env.COURSE_ROOT = course;
+  server = await createServer({ configFile: resolve(repoRoot, 'vite.config.ts'), root: repoRoot, mode: 'development', logLevel: 'silent', server: { port: 0, host: '127.0.0.1' } });
+  await server.listen();
+  url = server.resolvedUrls!.local[0]!;
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  delete process.env.COURSE_ROOT;
+  rmSync(course, { recursive: true, force: true });
+});
+
+it('runs the course standalone with the inspector, and reloads on a content change', async () => {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Start kurset' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Kursusoversigt' }).waitFor();
+  // The standalone notice: progress lives in this browser only.
+  await until(() => page.getByText(/kun i denne browser/i).first().isVisible(), 10_000);
+
+  // The inspector shows the SCORM calls the course made to the runtime hosted in the page.
+  await page.keyboard.press('Alt+Shift+KeyI');
+  await page.getByRole('tab', { name: 'Call log' }).click();
+  expect(await page.getByText('Initialize()').count()).toBeGreaterThan(0);
+
+  // An author edits a module title: the preview reloads with the new text, at the same place.
+  const file = join(course, 'locales/da/intro.json');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('"title": "Introduktion"', '"title": "Ny introduktion"'));
+  await until(() => page.getByRole('heading', { name: 'Ny introduktion' }).isVisible(), 20_000);
+  await page.getByRole('heading', { level: 1, name: 'Kursusoversigt' }).waitFor();
+}, 120_000);
