@@ -4,28 +4,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadCourse } from '../../src/content-model/load';
-import { launchChromium } from './support/browser';
-import { buildDir, repoRoot, SAMPLE_2004 } from './support/build';
-import { serveStatic, type StaticServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { repoRoot } from './support/build';
+import { bankKey, click, h1, main, settle, useSampleSite } from './support/sample-site';
 
 const AXE = readFileSync(resolve(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic({ '/course/': buildDir(SAMPLE_2004) });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSampleSite();
 
 interface Found {
   screen: string;
@@ -33,11 +20,6 @@ interface Found {
   rule: string;
   help: string;
   targets: string[];
-}
-
-async function settle(page: Page) {
-  await page.locator('#main h1').first().waitFor(); // #main: the player, not the launch page's pre-rendered splash
-  await page.waitForFunction(() => !document.querySelector('.loading'));
 }
 
 async function switchTo(page: Page, lang: 'da' | 'en') {
@@ -69,26 +51,13 @@ function auditor(page: Page, found: Found[], screens: string[]) {
   };
 }
 
-const key = (() => {
-  const { course, texts } = loadCourse('tests/sample-course', { uiRoot: '.' });
-  const out = new Map<string, { multiple: boolean; correct: string[]; wrong: string }>();
-  for (const q of course.bank) {
-    const t = (texts.da!.modules[q.moduleId]!.bank as Record<string, { prompt: string; options: Record<string, { text: string }> }>)[q.localId]!;
-    out.set(t.prompt, { multiple: q.type === 'multiple', correct: q.correct.map((c) => t.options[c]!.text), wrong: t.options[q.options.find((o) => !q.correct.includes(o))!]!.text });
-  }
-  return out;
-})();
-
-const main = (page: Page) => page.locator('#main');
-const click = (page: Page, name: string | RegExp) => main(page).getByRole('button', { name, exact: typeof name === 'string' }).first().click();
-const h1 = (page: Page, name: string) => main(page).getByRole('heading', { level: 1, name, exact: true }).waitFor();
 const question = (page: Page, n: number) => main(page).locator('.question').nth(n);
 
 async function takeFinal(page: Page, right: boolean, audit?: (s: string) => Promise<void>) {
   for (let n = 1; n <= 4; n++) {
     await h1(page, `Spørgsmål ${n} af 4`);
     if (n === 1) await audit?.('final: question, unanswered');
-    const a = key.get((await main(page).locator('legend').innerText()).trim())!;
+    const a = bankKey.get((await main(page).locator('legend').innerText()).trim())!;
     for (const text of right ? a.correct : [a.wrong]) await main(page).getByRole(a.multiple ? 'checkbox' : 'radio', { name: text, exact: true }).check();
     if (n === 1) await audit?.('final: question, answered');
     if (n < 4) await click(page, 'Næste spørgsmål');
@@ -98,12 +67,12 @@ async function takeFinal(page: Page, right: boolean, audit?: (s: string) => Prom
 }
 
 it('has no WCAG 2.1 A/AA violations on any screen, in Danish or English', async () => {
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+  const context = await site.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const found: Found[] = [];
   const screens: string[] = [];
   const audit = auditor(page, found, screens);
-  await page.goto(`${server.url}/course/index.html`);
+  await page.goto(site.url);
   await settle(page);
 
   // The audit itself works: a planted unlabelled field is reported

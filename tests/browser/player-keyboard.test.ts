@@ -2,37 +2,11 @@
  * The sample course from start to results by keyboard alone: Tab, Shift+Tab, Enter, Space and the
  * arrow keys, never a click. After every navigation focus must be on the new view's h1.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadCourse } from '../../src/content-model/load';
-import { launchChromium } from './support/browser';
-import { buildDir, SAMPLE_2004 } from './support/build';
-import { serveStatic, type StaticServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { bankKey, useSampleSite } from './support/sample-site';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic({ '/course/': buildDir(SAMPLE_2004) });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** For each final-assessment prompt (Danish), the texts of its correct options. */
-function answerKey(): Map<string, { multiple: boolean; correct: string[] }> {
-  const { course, texts } = loadCourse('tests/sample-course', { uiRoot: '.' });
-  const key = new Map<string, { multiple: boolean; correct: string[] }>();
-  for (const q of course.bank) {
-    const bank = texts.da!.modules[q.moduleId]!.bank as Record<string, { prompt: string; options: Record<string, { text: string }> }>;
-    const t = bank[q.localId]!;
-    key.set(t.prompt, { multiple: q.type === 'multiple', correct: q.correct.map((c) => t.options[c]!.text) });
-  }
-  return key;
-}
+const site = useSampleSite();
 
 interface Focused {
   tag: string;
@@ -102,10 +76,10 @@ async function answerByArrows(page: Page, target: string) {
 }
 
 it('completes the sample course from start to results by keyboard alone', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/course/index.html`);
+  await page.goto(site.url);
   // The launch page paints a pre-rendered title first; wait for the player (its main is #main)
   await page.locator('#main h1', { hasText: 'Prøvekursus' }).waitFor();
 
@@ -193,7 +167,7 @@ it('completes the sample course from start to results by keyboard alone', async 
   await press(page, button('Gå til testen'));
   await headingFocused(page, 'Afsluttende test');
   await press(page, button('Start testen'));
-  const key = answerKey();
+  const key = bankKey;
   for (let n = 1; n <= 4; n++) {
     await headingFocused(page, `Spørgsmål ${n} af 4`);
     const prompt = (await page.locator('#main legend').innerText()).trim();

@@ -2,12 +2,9 @@
  * Phone to desktop: on every screen, at 320x640, 360x740, 768x1024 and 1280x800, no horizontal
  * scrolling and every interactive target at least 44 x 44 px; and text zoomed to 200 % still fits.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadCourse } from '../../src/content-model/load';
-import { launchChromium } from './support/browser';
-import { buildDir, SAMPLE_2004 } from './support/build';
-import { serveStatic, type StaticServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { bankKey, click, h1, main, settle, useSampleSite } from './support/sample-site';
 
 const VIEWPORTS = [
   { width: 320, height: 640 },
@@ -17,18 +14,7 @@ const VIEWPORTS = [
 ];
 const MIN_TARGET = 44;
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic({ '/course/': buildDir(SAMPLE_2004) });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSampleSite();
 
 interface Layout {
   scrollWidth: number;
@@ -56,27 +42,8 @@ const measure = (page: Page, min: number): Promise<Layout> =>
     return { scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth, small, targets };
   }, min);
 
-async function settle(page: Page) {
-  await page.locator('#main h1').first().waitFor(); // #main: the player, not the launch page's pre-rendered splash
-  await page.waitForFunction(() => !document.querySelector('.loading'));
-}
-
-const key = (() => {
-  const { course, texts } = loadCourse('tests/sample-course', { uiRoot: '.' });
-  const out = new Map<string, { multiple: boolean; correct: string[] }>();
-  for (const q of course.bank) {
-    const t = (texts.da!.modules[q.moduleId]!.bank as Record<string, { prompt: string; options: Record<string, { text: string }> }>)[q.localId]!;
-    out.set(t.prompt, { multiple: q.type === 'multiple', correct: q.correct.map((c) => t.options[c]!.text) });
-  }
-  return out;
-})();
-
-const main = (page: Page) => page.locator('#main');
-const click = (page: Page, name: string | RegExp) => main(page).getByRole('button', { name, exact: typeof name === 'string' }).first().click();
-const h1 = (page: Page, name: string) => main(page).getByRole('heading', { level: 1, name, exact: true }).waitFor();
-
 it('never scrolls sideways and keeps every target at 44 px or more, from 320 to 1280 px wide', async () => {
-  const page = await browser.newPage({ viewport: VIEWPORTS[3]! });
+  const page = await site.browser.newPage({ viewport: VIEWPORTS[3]! });
   const problems: string[] = [];
   let checked = 0;
   const check = async (screen: string) => {
@@ -93,7 +60,7 @@ it('never scrolls sideways and keeps every target at 44 px or more, from 320 to 
     await page.setViewportSize(VIEWPORTS[3]!);
   };
 
-  await page.goto(`${server.url}/course/index.html`);
+  await page.goto(site.url);
   await settle(page);
   // Without a reduced-motion preference the small transitions are on (the a11y test checks they go away)
   expect(await page.evaluate(() => getComputedStyle(document.querySelector('#main .button')!).transitionDuration)).not.toBe('0s');
@@ -154,7 +121,7 @@ it('never scrolls sideways and keeps every target at 44 px or more, from 320 to 
   await click(page, 'Start testen');
   for (let n = 1; n <= 4; n++) {
     await h1(page, `Spørgsmål ${n} af 4`);
-    const a = key.get((await main(page).locator('legend').innerText()).trim())!;
+    const a = bankKey.get((await main(page).locator('legend').innerText()).trim())!;
     for (const text of a.correct) await main(page).getByRole(a.multiple ? 'checkbox' : 'radio', { name: text, exact: true }).check();
     if (n === 1) await check('final question');
     if (n < 4) await click(page, 'Næste spørgsmål');
