@@ -18,3 +18,6 @@ declare module 'virtual:texts/*' {
 
 /** Which LMS API this build looks for. */
 declare const __SCORM_VERSION__: '1.2' | '2004';
+
+/** The organisation's theme, `content/theme.css` (custom properties over the default theme), if any. */
+declare module 'virtual:course-theme.css';

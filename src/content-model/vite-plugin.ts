@@ -9,6 +9,7 @@
  * A content error fails the build with every problem named by file, line and path; in the dev server
  * it shows in the error overlay and the last good content stays up.
  */
+import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { ContentError } from './issues.js';
@@ -19,6 +20,8 @@ import { courseTextSlots, moduleTextSlots } from './text-spec.js';
 import type { TextTree } from './types.js';
 
 const COURSE_ID = 'virtual:course';
+/** The organisation's theme: `content/theme.css` when the course has one, else nothing. */
+const THEME_ID = 'virtual:course-theme.css';
 const TEXTS_PREFIX = 'virtual:texts/';
 const RESOLVED = '\0';
 
@@ -98,10 +101,16 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
     name: 'course-content',
     enforce: 'pre',
     resolveId(id) {
+      if (id === THEME_ID) {
+        // The real file, so its url(...)s (a logo) resolve beside it and ship in the package.
+        const theme = resolve(root, 'content/theme.css');
+        return existsSync(theme) ? theme : RESOLVED + THEME_ID;
+      }
       if (id === COURSE_ID || id.startsWith(TEXTS_PREFIX)) return RESOLVED + id;
       return undefined;
     },
     load(id) {
+      if (id === RESOLVED + THEME_ID) return '/* no content/theme.css: the default theme applies */';
       if (!id.startsWith(RESOLVED + 'virtual:course') && !id.startsWith(RESOLVED + TEXTS_PREFIX)) return undefined;
       const name = id.slice(1);
       let l: LoadedCourse;
