@@ -53,7 +53,8 @@ export async function runCourseThroughLms(dir: string, version: ScormVersion, lo
     context.setDefaultTimeout(20_000);
     const page = await context.newPage();
     await page.goto(`${server.url}/lms/launch.html`);
-    const learner = new Learner(page.frameLocator('#course'), new Texts(loaded.course.defaultLanguage, loaded));
+    // Actions are timed on the LMS page's clock, the one its call log uses.
+    const learner = new Learner(page.frameLocator('#course'), new Texts(loaded.course.defaultLanguage, loaded), () => page.evaluate(() => Date.now()));
     await learner.start();
     for (const m of loaded.course.modules) {
       await learner.openModule(m);
@@ -61,9 +62,9 @@ export async function runCourseThroughLms(dir: string, version: ScormVersion, lo
     }
     await learner.takeFinal();
     await page.waitForTimeout(3000); // let the last debounced save land
-    const idleFrom = Date.now();
+    const idleFrom = await page.evaluate(() => Date.now());
     await page.waitForTimeout(IDLE_SECONDS * 1000);
-    const idleTo = Date.now();
+    const idleTo = await page.evaluate(() => Date.now());
     await learner.exit();
     const calls = await page.evaluate(() => (window as unknown as { lmsCalls: LmsCall[] }).lmsCalls);
     await context.close();
