@@ -52,3 +52,18 @@ it('runs the course standalone with the inspector, and reloads on a content chan
   await until(() => page.getByRole('heading', { name: 'Ny introduktion' }).isVisible(), 20_000);
   await page.getByRole('heading', { level: 1, name: 'Kursusoversigt' }).waitFor();
 }, 120_000);
+
+it('switches the preview to SCORM 1.2 from the inspector, with the 1.2 runtime hosted in the page', async () => {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.locator('#main h1').first().waitFor();
+  await page.getByRole('button', { name: 'Inspector' }).click();
+  await page.getByRole('tab', { name: 'Controls' }).click();
+  await page.getByRole('combobox', { name: 'SCORM version' }).selectOption('1.2');
+  await page.waitForURL(/scorm=1\.2/);
+  await page.locator('#main h1').first().waitFor();
+  await page.getByRole('button', { name: 'Inspector' }).click();
+  await page.getByRole('tab', { name: 'Call log' }).click();
+  expect(await page.getByText('LMSInitialize()').count()).toBeGreaterThan(0);
+  expect(await page.getByText(/^SCORM 1\.2/).count()).toBe(1);
+}, 60_000);

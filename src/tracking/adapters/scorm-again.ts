@@ -25,7 +25,8 @@ const load12 = async () => pick(await import('scorm-again/scorm12'), 'Scorm12API
 const load2004 = async () => pick(await import('scorm-again/scorm2004'), 'Scorm2004API');
 
 export async function loadScormAgain(version: ScormVersion): Promise<ScormAgainConstructor> {
-  // In a build (any mode but vitest's `test`) the version is the build's: one runtime chunk only.
-  if (import.meta.env.MODE !== 'test') return __SCORM_VERSION__ === '1.2' ? load12() : load2004();
+  // A production build carries its own version's runtime only (one chunk); the dev preview and the
+  // tests may ask for either (the inspector switches versions).
+  if (import.meta.env.PROD) return __SCORM_VERSION__ === '1.2' ? load12() : load2004();
   return version === '1.2' ? load12() : load2004();
 }
