@@ -5,13 +5,15 @@ import { usePrefetch, useT } from '../shared/use-texts';
 
 export function StartView() {
   const { t, i18n } = useT(['ui', 'course']);
-  const { course, send } = usePlayer();
-  // The menu shows every module's title; fetch them while the learner reads this page.
-  usePrefetch(course.modules.map((m) => m.id));
+  const { course, send, session } = usePlayer();
+  // While the learner reads this page: the menu's titles, and the first module.
+  usePrefetch(['modules', course.modules[0]!.id]);
+  const name = session.start.learnerName;
   const audience = i18n.exists('course:audience') ? t('course:audience') : undefined;
   return (
     <section className="view view--start">
       <ViewHeading>{t('course:title')}</ViewHeading>
+      {name && <p>{t('start.greeting', { name })}</p>}
       <p className="lead">{t('course:description')}</p>
       {audience && (
         <p>

@@ -62,6 +62,8 @@ export interface PlayerOptions {
   limits?: 'scorm12' | 'scorm2004';
   seed?: number;
   course?: (c: Course) => Course;
+  /** The learner's name as the LMS gives it. */
+  learnerName?: string;
 }
 
 export const IMAGES = { 'images/square.svg': '/assets/square.svg' };
@@ -84,6 +86,7 @@ export async function renderPlayer(options: PlayerOptions = {}) {
   });
   actor.start();
   const session = fakeSession();
+  if (options.learnerName) session.start.learnerName = options.learnerName;
   const user = userEvent.setup();
   const view = render(
     <App
