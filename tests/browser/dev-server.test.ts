@@ -51,6 +51,19 @@ it('runs the course standalone with the inspector, and reloads on a content chan
   writeFileSync(file, readFileSync(file, 'utf8').replace('"title": "Introduktion"', '"title": "Ny introduktion"'));
   await until(() => page.getByRole('heading', { name: 'Ny introduktion' }).isVisible(), 20_000);
   await page.getByRole('heading', { level: 1, name: 'Kursusoversigt' }).waitFor();
+
+  // A mistake in a content file: the error overlay names the file, the line and the path, and the
+  // course stays up with the last good content.
+  const yaml = join(course, 'content/modules/alpha.yaml');
+  const good = readFileSync(yaml, 'utf8');
+  writeFileSync(yaml, good.replace('correct: [c] }', 'correct: [e] }'));
+  await until(() => page.locator('vite-error-overlay').isVisible(), 20_000);
+  expect(await page.locator('vite-error-overlay').evaluate((el) => el.shadowRoot?.textContent ?? '')).toContain(
+    'content/modules/alpha.yaml:14: knowledgeCheck.questions[0].correct[0]: unknown option "e"',
+  );
+  writeFileSync(yaml, good);
+  await until(async () => !(await page.locator('vite-error-overlay').isVisible()), 20_000);
+  await page.getByRole('heading', { level: 1, name: 'Kursusoversigt' }).waitFor();
 }, 120_000);
 
 it('switches the preview to SCORM 1.2 from the inspector, with the 1.2 runtime hosted in the page', async () => {
