@@ -67,6 +67,7 @@ export default defineConfig(({ mode }) => ({
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   test: {
+    reporters: ['default', './tests/setup/plain-summary-reporter.ts'],
     projects: [
       {
         extends: true,
