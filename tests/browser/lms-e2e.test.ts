@@ -22,14 +22,14 @@
  *
  * PACKAGES_DIR=<folder with both zips> skips the packaging step (for iterating on this test).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, BrowserContext, FrameLocator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCourse } from '../../src/content-model/load';
-import type { Course, Module, Question, TextTree } from '../../src/content-model/types';
+import type { Course, Module } from '../../src/content-model/types';
 import { analyseManifest, packageIndex } from '../../src/packaging/analyse';
 import { parseXml } from '../../src/packaging/xml';
 import { readZip } from '../../src/packaging/zip-read';
@@ -91,7 +91,6 @@ interface Launch {
   popup?: boolean;
 }
 
-const API_NAME = (v: Version) => (v === '1.2' ? 'API' : 'API_1484_11');
 
 const sample = loadCourse(SAMPLE, { uiRoot: repoRoot });
 const course: Course = sample.course;

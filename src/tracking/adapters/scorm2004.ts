@@ -6,7 +6,7 @@
  */
 import { choiceKeysOrEmpty, optional } from './shared';
 import { cut, decimal, duration2004, timestamp2004 } from '../cmi/format';
-import type { InteractionReport, Report } from '../report';
+import type { InteractionReport } from '../report';
 import { displayName, parseMode, percent, readCount, readObjectiveIds, readOptional, responseText, type Dialect, type LmsStart, type Write } from './dialect';
 
 const COMPLETION = 'cmi.completion_status';

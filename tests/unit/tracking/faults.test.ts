@@ -4,18 +4,13 @@
  * error code, a commit that keeps failing, an API that disappears mid-course, slow calls. In each, the
  * learner keeps working, nothing is lost, and nothing reaches the machine or the view.
  */
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { Notice, SaveState, Session } from '../../../src/app/session';
-import { decodeSnapshot, encodeSnapshot, locationOf } from '../../../src/engine';
-import { getScormCallLog, getTrackingLog, openSession } from '../../../src/tracking';
-import { boot, cleanWindow, course, createLms, doAttempt, doModule, pageHide, quietLogger, step } from './support';
+import { decodeSnapshot } from '../../../src/engine';
+import { getScormCallLog, getTrackingLog } from '../../../src/tracking';
+import { boot, course, createLms, currentSnapshot, doAttempt, doModule, pageHide, step, useSessions } from './support';
 
-const sessions: Session[] = [];
-async function open(version: '1.2' | '2004', extra: Parameters<typeof openSession>[1] = {}): Promise<Session> {
-  const s = await openSession(course, { version, logger: quietLogger(), ...extra });
-  sessions.push(s);
-  return s;
-}
+const open = useSessions();
 
 function follow(session: Session): Array<[SaveState, Notice | undefined]> {
   const seen: Array<[SaveState, Notice | undefined]> = [];
@@ -23,15 +18,6 @@ function follow(session: Session): Array<[SaveState, Notice | undefined]> {
   return seen;
 }
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: new Date('2026-03-02T09:00:00Z') });
-  cleanWindow();
-});
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.exit();
-  vi.useRealTimers();
-  cleanWindow();
-});
 
 const launch = (version: '1.2' | '2004') => (version === '1.2' ? { core: { entry: 'ab-initio', student_name: 'A, B' } } : { entry: 'ab-initio', learner_name: 'A, B', scaled_passing_score: '0.75', completion_threshold: '1' });
 const names = (version: '1.2' | '2004') =>
@@ -40,10 +26,7 @@ const names = (version: '1.2' | '2004') =>
     : { set: 'SetValue', commit: 'Commit', terminate: 'Terminate', get: 'GetValue', exit: 'cmi.exit', status: 'cmi.completion_status' };
 
 /** The learner's current state, as the tracker must have stored it. */
-const current = (actor: ReturnType<typeof boot>['actor']) => {
-  const s = actor.getSnapshot();
-  return encodeSnapshot({ location: locationOf(s), record: s.context.record });
-};
+const current = currentSnapshot;
 
 describe.each(['1.2', '2004'] as const)('SCORM %s faults', (version) => {
   const n = names(version);

@@ -5,28 +5,12 @@
  * score, interactions, objectives, exit and session time; then a relaunch with the stored CMI lands on
  * the same place with the same answers, drawn questions and attempts left.
  */
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { Session } from '../../../src/app/session';
+import { describe, expect, test } from 'vitest';
 import { finalStatus, locationOf } from '../../../src/engine';
-import { openSession } from '../../../src/tracking';
-import { boot, cleanWindow, course, createLms, doAttempt, doModule, E, hidePage, pageHide, quietLogger, relaunchData, step, type Json, type Lms } from './support';
+import { boot, createLms, doAttempt, doModule, E, hidePage, type Json, type Lms, pageHide, relaunchData, step, useSessions } from './support';
 
-const sessions: Session[] = [];
-async function open(version: '1.2' | '2004'): Promise<Session> {
-  const s = await openSession(course, { version, logger: quietLogger() });
-  sessions.push(s);
-  return s;
-}
+const open = useSessions();
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: new Date('2026-03-02T09:00:00Z') });
-  cleanWindow();
-});
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.exit();
-  vi.useRealTimers();
-  cleanWindow();
-});
 
 const launch12: Json = {
   core: { student_id: 'u42', student_name: 'Hansen, Mette', lesson_mode: 'normal', entry: 'ab-initio', credit: 'credit', lesson_status: 'not attempted' },

@@ -4,32 +4,14 @@
  * review/browse modes, unreadable saved data, status that must never go down, the suspend-data limit,
  * and the commit policy (what commits when, and nothing while idle).
  */
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { Notice, SaveState, Session } from '../../../src/app/session';
-import { encodeSnapshot, locationOf } from '../../../src/engine';
-import { getTrackingLog, openSession } from '../../../src/tracking';
-import { boot, cleanWindow, course, createLms, doAttempt, doModule, hidePage, pageHide, quietLogger, relaunchData, showPage, step } from './support';
+import { describe, expect, test, vi } from 'vitest';
+import type { Notice, SaveState } from '../../../src/app/session';
+import { getTrackingLog } from '../../../src/tracking';
+import { boot, course, createLms, currentSnapshot, doAttempt, doModule, hidePage, pageHide, relaunchData, showPage, step, useSessions } from './support';
 
-const sessions: Session[] = [];
-async function open(version: '1.2' | '2004', extra: Parameters<typeof openSession>[1] = {}): Promise<Session> {
-  const s = await openSession(course, { version, logger: quietLogger(), ...extra });
-  sessions.push(s);
-  return s;
-}
-const current = (actor: ReturnType<typeof boot>['actor']) => {
-  const s = actor.getSnapshot();
-  return encodeSnapshot({ location: locationOf(s), record: s.context.record });
-};
+const open = useSessions();
+const current = currentSnapshot;
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: new Date('2026-03-02T09:00:00Z') });
-  cleanWindow();
-});
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.exit();
-  vi.useRealTimers();
-  cleanWindow();
-});
 
 describe('launch data', () => {
   test('1.2: mastery_score 0-100 becomes 0..1, the name reads first-last, language comes from the preference', async () => {

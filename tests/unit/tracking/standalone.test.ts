@@ -3,23 +3,14 @@
  * Standalone: no LMS API anywhere, so the page hosts scorm-again itself with browser storage behind it.
  * The tracker talks to it like to any LMS; a reload resumes from what was stored.
  */
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { Notice, SaveState, Session } from '../../../src/app/session';
-import { encodeSnapshot, locationOf } from '../../../src/engine';
-import { openSession } from '../../../src/tracking';
+import { describe, expect, test, vi } from 'vitest';
+import type { Notice, SaveState } from '../../../src/app/session';
+import { locationOf } from '../../../src/engine';
 import { storageKey } from '../../../src/tracking/adapters/standalone';
-import { boot, cleanWindow, course, doModule, pageHide, quietLogger, step } from './support';
+import { boot, course, currentSnapshot, doModule, pageHide, step, useSessions } from './support';
 
-const sessions: Session[] = [];
-async function open(version: '1.2' | '2004', extra: Parameters<typeof openSession>[1] = {}): Promise<Session> {
-  const s = await openSession(course, { version, logger: quietLogger(), ...extra });
-  sessions.push(s);
-  return s;
-}
-const current = (actor: ReturnType<typeof boot>['actor']) => {
-  const s = actor.getSnapshot();
-  return encodeSnapshot({ location: locationOf(s), record: s.context.record });
-};
+const open = useSessions();
+const current = currentSnapshot;
 /** Browser storage that can be told to refuse writes (full, or denied by privacy settings). */
 function flakyStorage(): Storage & { failing: boolean } {
   const data = new Map<string, string>();
@@ -44,15 +35,6 @@ function reload(): void {
   for (const key of ['API', 'API_1484_11']) delete (window as unknown as Record<string, unknown>)[key];
 }
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: new Date('2026-03-02T09:00:00Z') });
-  cleanWindow();
-});
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.exit();
-  vi.useRealTimers();
-  cleanWindow();
-});
 
 describe.each(['1.2', '2004'] as const)('standalone, SCORM %s build', (version) => {
   const key = storageKey(course.id, version);
@@ -138,8 +120,7 @@ describe.each(['1.2', '2004'] as const)('standalone, SCORM %s build', (version) 
 test('without usable storage the learner still works, and is told saving fails', async () => {
   const storage = flakyStorage();
   storage.failing = true;
-  const s = await openSession(course, { version: '2004', logger: quietLogger(), storage, win: window, retryDelays: [] });
-  sessions.push(s);
+  const s = await open('2004', { storage, win: window, retryDelays: [] });
   const seen: Array<[SaveState, Notice | undefined]> = [];
   s.onSaveState((st, n) => seen.push([st, n]));
   const { actor } = boot(s);

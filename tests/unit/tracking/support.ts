@@ -4,12 +4,13 @@
  * real object's methods, and helpers that drive the real course machine the way a learner would.
  */
 import { resolve } from 'node:path';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { createActor } from 'xstate';
 import type { CourseActor, Session } from '../../../src/app/session';
 import { loadCourse } from '../../../src/content-model/load';
 import type { Course } from '../../../src/content-model/types';
-import { courseMachine, decodeSnapshot, questionIndex, SnapshotError, type EngineEvent, type Saved } from '../../../src/engine';
+import { courseMachine, decodeSnapshot, encodeSnapshot, locationOf, questionIndex, SnapshotError, type EngineEvent, type Saved } from '../../../src/engine';
+import { openSession } from '../../../src/tracking';
 import { loadScormAgain, type ScormAgainApi } from '../../../src/tracking/adapters/scorm-again';
 import { relaunchCmi } from '../../../src/tracking/adapters/standalone';
 import { API_NAME, METHODS, type ScormVersion } from '../../../src/tracking/scorm-api/types';
@@ -275,4 +276,29 @@ export function cleanWindow(): void {
   for (const key of ['API', 'API_1484_11']) delete (window as unknown as Json)[key];
   localStorage.clear();
   Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+}
+
+/** Each test runs on fake timers in a clean window; the sessions it opens are exited after it. */
+export function useSessions(): (version: ScormVersion, extra?: Parameters<typeof openSession>[1]) => Promise<Session> {
+  const sessions: Session[] = [];
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date('2026-03-02T09:00:00Z') });
+    cleanWindow();
+  });
+  afterEach(async () => {
+    for (const s of sessions.splice(0)) await s.exit();
+    vi.useRealTimers();
+    cleanWindow();
+  });
+  return async (version, extra = {}) => {
+    const s = await openSession(course, { version, logger: quietLogger(), ...extra });
+    sessions.push(s);
+    return s;
+  };
+}
+
+/** The encoded snapshot of an actor's current state. */
+export function currentSnapshot(actor: CourseActor): string {
+  const s = actor.getSnapshot();
+  return encodeSnapshot({ location: locationOf(s), record: s.context.record });
 }

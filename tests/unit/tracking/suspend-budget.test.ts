@@ -4,7 +4,6 @@
  * sample course and on the real course in content/. If the real course cannot be loaded, this fails:
  * an unmeasurable course is not a course that fits.
  */
-import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadCourse } from '../../../src/content-model/load';
 import type { Course } from '../../../src/content-model/types';
