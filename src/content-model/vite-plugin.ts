@@ -90,7 +90,9 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
     );
     return [
       ...imports,
-      `export const course = ${JSON.stringify(l.course)};`,
+      // The bank is every module's `bank`, joined: shipped once, rebuilt on load.
+      `const model = ${JSON.stringify({ ...l.course, bank: undefined })};`,
+      `export const course = { ...model, bank: model.modules.flatMap((m) => m.bank) };`,
       `export const images = {${unique.map((src, i) => `${JSON.stringify(src)}: image${i}`).join(', ')}};`,
       `export const textLoaders = {\n${loaders.join('\n')}\n};`,
       `export const readingMinutes = ${JSON.stringify(readingMinutes(l))};`,
