@@ -56,7 +56,8 @@ export function unpack(text: string): Packed {
       while (text[i] !== '}') {
         const key = read();
         if (typeof key !== 'string') fail('a record key must be a string');
-        record[key as string] = read();
+        // An own property whatever the key: saved data must never reach a prototype ("__proto__").
+        Object.defineProperty(record, key as string, { value: read(), enumerable: true, writable: true, configurable: true });
       }
       i++;
       return record;

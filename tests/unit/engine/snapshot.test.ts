@@ -48,6 +48,13 @@ describe('codec', () => {
     );
   });
 
+  it('keeps a "__proto__" key as data, never as a prototype', () => {
+    const decoded = unpack('{9:__proto__{8:polluted1:y}}') as Record<string, unknown>;
+    expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.keys(decoded)).toEqual(['__proto__']);
+  });
+
   it('costs a string its length plus a short prefix: no escaping', () => {
     const text = '"\\\n{}[]:#_TF'.repeat(10);
     expect(pack(text).length).toBe(text.length + `${text.length}:`.length);
