@@ -33,11 +33,8 @@ export interface AppProps {
   images: Record<string, string>;
   session: Session;
   notices: Notice[];
-  /**
-   * Estimated minutes per language and module (`readingMinutes` of `virtual:course`). Without it the
-   * menu estimates them from the module texts it has loaded, by the same rule the build uses.
-   */
-  readingMinutes?: ReadingMinutes;
+  /** Estimated minutes per language and module (`readingMinutes` of `virtual:course`). */
+  readingMinutes: ReadingMinutes;
 }
 
 export function App({ actor, course, i18n, textLoaders, images, session, notices, readingMinutes }: AppProps) {

@@ -1,6 +1,5 @@
 /** The module menu: every module with its status, progress and time, then the final and the results. */
 import { useSelector } from '@xstate/react';
-import type { TextTree } from '../../content-model/types';
 import { finalStatus, finalUnlocked } from '../../engine/progress';
 import { ViewHeading } from '../shared/focus';
 import { NamespaceGate } from '../shared/NamespaceGate';
@@ -30,7 +29,7 @@ function ModuleList() {
   const { actor, course, readingMinutes } = usePlayer();
   const record = useSelector(actor, (s) => s.context.record);
   const lang = i18n.language;
-  const entries = menuEntries(course, record, readingMinutes?.[lang], (id) => i18n.getResourceBundle(lang, id) as TextTree | undefined);
+  const entries = menuEntries(course, record, readingMinutes[lang]);
   return (
     <ol className="card-list">
       {entries.map((e) => (

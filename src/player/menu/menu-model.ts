@@ -1,6 +1,5 @@
 /** What the menu shows about each module, derived from the course and the learner's record. */
-import { moduleMinutes } from '../../content-model/reading-time';
-import type { Course, TextTree } from '../../content-model/types';
+import type { Course } from '../../content-model/types';
 import { canOpenModule, moduleProgress, moduleStatus, type ModuleStatus } from '../../engine/progress';
 import type { LearnerRecord } from '../../engine/record';
 
@@ -14,24 +13,13 @@ export interface ModuleEntry {
   minutes?: number;
 }
 
-/**
- * `minutes` are the build's estimates; when a module has none, `texts` (its loaded namespace) gives an
- * estimate by the same rule (words at 200 a minute plus a minute per activity).
- */
-export function menuEntries(
-  course: Course,
-  record: LearnerRecord,
-  minutes: Record<string, number> | undefined,
-  texts: (moduleId: string) => TextTree | undefined,
-): ModuleEntry[] {
-  return course.modules.map((m) => {
-    const tree = minutes?.[m.id] === undefined ? texts(m.id) : undefined;
-    return {
-      id: m.id,
-      status: moduleStatus(m, record.modules[m.id]),
-      progress: moduleProgress(m, record.modules[m.id]),
-      locked: !canOpenModule(course, record, m.id),
-      minutes: minutes?.[m.id] ?? (tree ? moduleMinutes(m, tree) : undefined),
-    };
-  });
+/** `minutes` are the build's estimates for the UI language (`readingMinutes` of `virtual:course`). */
+export function menuEntries(course: Course, record: LearnerRecord, minutes: Record<string, number> | undefined): ModuleEntry[] {
+  return course.modules.map((m) => ({
+    id: m.id,
+    status: moduleStatus(m, record.modules[m.id]),
+    progress: moduleProgress(m, record.modules[m.id]),
+    locked: !canOpenModule(course, record, m.id),
+    minutes: minutes?.[m.id],
+  }));
 }

@@ -17,7 +17,7 @@ export interface PlayerServices {
   images: Record<string, string>;
   textLoaders: TextLoaders;
   session: Session;
-  readingMinutes?: ReadingMinutes;
+  readingMinutes: ReadingMinutes;
   /** Flushes pending text drafts, then sends the event to the machine. */
   send(event: EngineEvent): void;
   /** Flushes pending text drafts (before exit or a language switch). */
