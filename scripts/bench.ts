@@ -9,12 +9,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { launchChromium } from '../tests/browser/support/browser';
-import { buildPlayer, type BuildTarget } from '../tests/browser/support/build';
-import { runCourseThroughLms, type TrafficReport } from '../tests/browser/support/course-run';
-import { firstLoad, listFiles, sizeOf, type BuiltFile } from '../tests/browser/support/first-load';
-import { harnessHtml, VENDOR_DIR, VENDOR_PREFIX } from '../tests/browser/support/lms-harness';
-import { serveStatic } from '../tests/browser/support/server';
+import { launchChromium } from './harness/browser';
+import { buildPlayer, type BuildTarget } from './harness/build';
+import { runCourseThroughLms, type TrafficReport } from './harness/course-run';
+import { firstLoad, listFiles, sizeOf, type BuiltFile } from './harness/first-load';
+import { harnessHtml, VENDOR_DIR, VENDOR_PREFIX } from './harness/lms-harness';
+import { serveStatic } from './harness/server';
 import { loadCourse } from '../src/content-model/load';
 import { generateSyntheticCourse } from './generate-synthetic-course';
 
@@ -124,7 +124,12 @@ async function main(): Promise<void> {
     const [synthDir, synthBuildMs] = await timed(() => buildPlayer(synth));
 
     const packageTime = (course: string) =>
-      timed(() => execFileSync('npx', ['tsx', 'scripts/package.ts', '--course', course, '--out', mkdtempSync(join(tmpdir(), 'bench-package-'))], { cwd: repo, stdio: 'pipe' }));
+      timed(() =>
+        execFileSync('npx', ['tsx', 'scripts/package.ts', '--course', course, '--out', mkdtempSync(join(tmpdir(), 'bench-package-'))], {
+          cwd: repo,
+          stdio: 'pipe',
+        }),
+      );
     const [, realPackageMs] = await packageTime('.');
     const [, synthPackageMs] = await packageTime(synthRoot);
 
@@ -142,7 +147,23 @@ async function main(): Promise<void> {
     const traffic12 = await runCourseThroughLms(real12Dir, '1.2', real);
     const traffic2004 = await runCourseThroughLms(real2004Dir, '2004', real);
 
-    writeFileSync(resolve(repo, 'BENCHMARKS.md'), report({ realLoads, synthLoads, realFirst, synthFirst, growth, realBuildMs, synthBuildMs, realPackageMs, synthPackageMs, chunks: chunkTable(real12Dir), traffic12, traffic2004 }));
+    writeFileSync(
+      resolve(repo, 'BENCHMARKS.md'),
+      report({
+        realLoads,
+        synthLoads,
+        realFirst,
+        synthFirst,
+        growth,
+        realBuildMs,
+        synthBuildMs,
+        realPackageMs,
+        synthPackageMs,
+        chunks: chunkTable(real12Dir),
+        traffic12,
+        traffic2004,
+      }),
+    );
     console.log('Wrote BENCHMARKS.md');
   } finally {
     rmSync(synthRoot, { recursive: true, force: true });

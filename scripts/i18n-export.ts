@@ -1,4 +1,4 @@
 /** npm run i18n:export: see src/authoring/cli.ts and docs/authoring.md. */
-import { exportMain } from '../src/authoring/cli.js';
+import { exportMain } from '../src/authoring/cli';
 
 process.exitCode = exportMain(process.argv.slice(2));

@@ -14,12 +14,12 @@ import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
-import { ContentError } from '../src/content-model/issues.js';
-import { loadCourse } from '../src/content-model/load.js';
-import { packageMetadata, type ScormVersion } from '../src/packaging/metadata.js';
-import { packageBuild, SUFFIX_OF, zipName } from '../src/packaging/package.js';
-import { formatReport, verifyPackage } from '../src/packaging/verify.js';
-import { formatBytes } from '../src/packaging/zip-read.js';
+import { ContentError } from '../src/content-model/issues';
+import { loadCourse } from '../src/content-model/load';
+import { packageMetadata, type ScormVersion } from '../src/packaging/metadata';
+import { packageBuild, SUFFIX_OF, zipName } from '../src/packaging/package';
+import { formatReport, verifyPackage } from '../src/packaging/verify';
+import { formatBytes } from '../src/packaging/zip-read';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 /** npm runs scripts from the package root; paths on the command line are the caller's. */
@@ -28,21 +28,30 @@ const callerCwd = process.env.INIT_CWD ?? process.cwd();
 const USAGE = 'usage: npm run package -- [--course <course root>] [--out <output folder>]';
 
 async function buildPlayer(courseRoot: string, version: ScormVersion, outDir: string): Promise<void> {
-  const saved = { COURSE_ROOT: process.env.COURSE_ROOT, SCORM_VERSION: process.env.SCORM_VERSION, OUT_DIR: process.env.OUT_DIR, NODE_ENV: process.env.NODE_ENV };
+  const saved = {
+    COURSE_ROOT: process.env.COURSE_ROOT,
+    SCORM_VERSION: process.env.SCORM_VERSION,
+    OUT_DIR: process.env.OUT_DIR,
+    NODE_ENV: process.env.NODE_ENV,
+  };
   // A package is always a production build, whatever the caller's shell says.
   Object.assign(process.env, { COURSE_ROOT: courseRoot, SCORM_VERSION: version, OUT_DIR: outDir, NODE_ENV: 'production' });
   try {
     await build({ configFile: join(repoRoot, 'vite.config.ts'), root: repoRoot, mode: 'production', logLevel: 'warn' });
   } finally {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   }
 }
 
 async function main(): Promise<number> {
   let values: { course?: string; out?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({ options: { course: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: false }));
+    ({ values } = parseArgs({
+      options: { course: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: false,
+    }));
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
     return 2;
@@ -84,7 +93,10 @@ async function main(): Promise<number> {
       failed = true;
       console.error(formatReport(report));
       console.error(`✗ ${shown} failed its own verification.`);
-    } else console.log(`✓ ${shown}  SCORM ${version === '1.2' ? '1.2' : '2004 4th Edition'}, ${result.files.length} course files + ${result.schemaFiles.length} schema files, ${formatBytes(result.bytes.length)}`);
+    } else
+      console.log(
+        `✓ ${shown}  SCORM ${version === '1.2' ? '1.2' : '2004 4th Edition'}, ${result.files.length} course files + ${result.schemaFiles.length} schema files, ${formatBytes(result.bytes.length)}`,
+      );
   }
   return failed ? 1 : 0;
 }

@@ -1,4 +1,4 @@
 /** npm run validate: see src/authoring/cli.ts and docs/authoring.md. */
-import { validateMain } from '../src/authoring/cli.js';
+import { validateMain } from '../src/authoring/cli';
 
 process.exitCode = validateMain(process.argv.slice(2));

@@ -10,8 +10,8 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatReport, verifyPackage } from '../src/packaging/verify.js';
-import { DEFAULT_LIMITS, formatBytes } from '../src/packaging/zip-read.js';
+import { formatReport, verifyPackage } from '../src/packaging/verify';
+import { DEFAULT_LIMITS, formatBytes } from '../src/packaging/zip-read';
 
 const USAGE = 'usage: npm run verify -- <package.zip> [more.zip ...] [--max-size 1GB] [--max-files 10000] [--json]';
 const callerCwd = process.env.INIT_CWD ?? process.cwd();
@@ -28,7 +28,12 @@ async function main(): Promise<number> {
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { 'max-size': { type: 'string' }, 'max-files': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        'max-size': { type: 'string' },
+        'max-files': { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
@@ -36,7 +41,9 @@ async function main(): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    console.log(`${USAGE}\n\nLimits: --max-size (default ${formatBytes(DEFAULT_LIMITS.maxTotalBytes)} uncompressed), --max-files (default ${DEFAULT_LIMITS.maxFiles} entries).`);
+    console.log(
+      `${USAGE}\n\nLimits: --max-size (default ${formatBytes(DEFAULT_LIMITS.maxTotalBytes)} uncompressed), --max-files (default ${DEFAULT_LIMITS.maxFiles} entries).`,
+    );
     return 0;
   }
   if (!positionals.length) {

@@ -42,7 +42,9 @@ export async function startCourse(container: HTMLElement, options: StartOptions 
   const session = await openSession(baseCourse, { version: scormVersion });
   const { start } = session;
   const course: Course =
-    start.masteryScore === undefined ? baseCourse : { ...baseCourse, settings: { ...baseCourse.settings, final: { ...baseCourse.settings.final, masteryScore: start.masteryScore } } };
+    start.masteryScore === undefined
+      ? baseCourse
+      : { ...baseCourse, settings: { ...baseCourse.settings, final: { ...baseCourse.settings.final, masteryScore: start.masteryScore } } };
 
   const notices: Notice[] = [...start.notices];
   let saved: Saved | undefined;
@@ -70,7 +72,16 @@ export async function startCourse(container: HTMLElement, options: StartOptions 
 
   createRoot(container).render(
     <StrictMode>
-      <App actor={actor} course={course} i18n={i18n} textLoaders={textLoaders} images={images} session={session} notices={notices} readingMinutes={readingMinutes} />
+      <App
+        actor={actor}
+        course={course}
+        i18n={i18n}
+        textLoaders={textLoaders}
+        images={images}
+        session={session}
+        notices={notices}
+        readingMinutes={readingMinutes}
+      />
     </StrictMode>,
   );
   // For the benchmark: the first screen is rendered and its handlers are attached.

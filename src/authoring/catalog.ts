@@ -5,8 +5,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { TextKind } from '../content-model/text-spec.js';
-import { CourseFiles, getAt, isObject, stringLeaves, type CourseLocation } from './course-files.js';
+import type { TextKind } from '../content-model/text-spec';
+import { CourseFiles, getAt, isObject, stringLeaves, type CourseLocation } from './course-files';
 
 export interface SourceString {
   /** `<namespace>:<key.path>` */
@@ -50,7 +50,8 @@ export function parseStringId(id: string): { ns: string; path: string[] } | unde
 
 export function buildCatalog(location: CourseLocation | CourseFiles): Catalog {
   const files = location instanceof CourseFiles ? location : new CourseFiles(location);
-  if (!files.courseFile) throw new CatalogError(`${files.rel(files.root) || '.'}: content/course.yaml is missing or not valid YAML (run npm run validate)`);
+  if (!files.courseFile)
+    throw new CatalogError(`${files.rel(files.root) || '.'}: content/course.yaml is missing or not valid YAML (run npm run validate)`);
   const sourceLanguage = files.defaultLanguage;
   if (!sourceLanguage) throw new CatalogError('content/course.yaml: defaultLanguage is not set (run npm run validate)');
   const namespaces: NamespaceStrings[] = [];

@@ -7,13 +7,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { formatIssue } from '../content-model/issues.js';
-import { buildCatalog, CatalogError, type Catalog } from './catalog.js';
-import { stringLeaves } from './course-files.js';
-import { hashFilePath, updateHashes } from './hashes.js';
-import { formatStatus, languageStatus } from './status.js';
-import { exportXliff, formatProblem, importXliff, TranslationError } from './translate.js';
-import { validateCourse } from './validate.js';
+import { formatIssue } from '../content-model/issues';
+import { buildCatalog, CatalogError, type Catalog } from './catalog';
+import { stringLeaves } from './course-files';
+import { hashFilePath, updateHashes } from './hashes';
+import { formatStatus, languageStatus } from './status';
+import { exportXliff, formatProblem, importXliff, TranslationError } from './translate';
+import { validateCourse } from './validate';
 
 export interface Io {
   out(line: string): void;
@@ -75,12 +75,17 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 // --- validate -------------------------------------------------------------------------------------
 
-const VALIDATE_USAGE = ['Usage: npm run validate -- [--course <dir>] [--ui-root <dir>]', '', 'Checks the course and prints each problem as file:line: message.', ...COMMON_HELP];
+const VALIDATE_USAGE = [
+  'Usage: npm run validate -- [--course <dir>] [--ui-root <dir>]',
+  '',
+  'Checks the course and prints each problem as file:line: message.',
+  ...COMMON_HELP,
+];
 
 export function validateMain(argv: string[], io: Io = processIo): number {
   return run(io, VALIDATE_USAGE, () => {
     const { values } = parse(argv, {});
-    if (values.help) return VALIDATE_USAGE.forEach((l) => io.out(l)), 0;
+    if (values.help) return (VALIDATE_USAGE.forEach((l) => io.out(l)), 0);
     const { issues, loaded } = validateCourse(location(values));
     if (issues.length) {
       for (const i of issues) io.out(formatIssue(i));
@@ -89,8 +94,13 @@ export function validateMain(argv: string[], io: Io = processIo): number {
     }
     const c = loaded!.course;
     const texts = loaded!.texts[c.defaultLanguage]!;
-    const strings = stringLeaves(texts.course).length + stringLeaves(texts.ui).length + Object.values(texts.modules).reduce((n, t) => n + stringLeaves(t).length, 0);
-    io.out(`OK: ${c.id} ${c.version}, ${plural(c.modules.length, 'module')}, ${plural(c.languages.length, 'language')} (${c.languages.join(', ')}), ${plural(strings, 'string')} per language: no problems.`);
+    const strings =
+      stringLeaves(texts.course).length +
+      stringLeaves(texts.ui).length +
+      Object.values(texts.modules).reduce((n, t) => n + stringLeaves(t).length, 0);
+    io.out(
+      `OK: ${c.id} ${c.version}, ${plural(c.modules.length, 'module')}, ${plural(c.languages.length, 'language')} (${c.languages.join(', ')}), ${plural(strings, 'string')} per language: no problems.`,
+    );
     return 0;
   });
 }
@@ -110,16 +120,20 @@ const STATUS_USAGE = [
 export function statusMain(argv: string[], io: Io = processIo): number {
   return run(io, STATUS_USAGE, () => {
     const { values } = parse(argv, { details: { type: 'boolean' }, strict: { type: 'boolean' }, 'update-hashes': { type: 'string' } });
-    if (values.help) return STATUS_USAGE.forEach((l) => io.out(l)), 0;
+    if (values.help) return (STATUS_USAGE.forEach((l) => io.out(l)), 0);
     let catalog: Catalog = buildCatalog(location(values));
     const update = values['update-hashes'];
     if (update !== undefined) {
       const langs = update === 'all' ? catalog.targetLanguages : [update];
       for (const lang of langs) {
         if (!catalog.targetLanguages.includes(lang))
-          throw new UsageError(`--update-hashes ${lang}: not a translation of this course (${catalog.targetLanguages.join(', ') || 'there are none'})`);
+          throw new UsageError(
+            `--update-hashes ${lang}: not a translation of this course (${catalog.targetLanguages.join(', ') || 'there are none'})`,
+          );
         const { recorded, written } = updateHashes(catalog, lang);
-        io.out(`${lang}: ${plural(recorded, 'translation')} marked up to date with the current source${written ? ` (wrote ${catalog.files.rel(hashFilePath(catalog, lang))})` : ' (no change)'}`);
+        io.out(
+          `${lang}: ${plural(recorded, 'translation')} marked up to date with the current source${written ? ` (wrote ${catalog.files.rel(hashFilePath(catalog, lang))})` : ' (no change)'}`,
+        );
       }
       io.out('');
       catalog = buildCatalog(catalog.files);
@@ -146,11 +160,14 @@ const EXPORT_USAGE = [
 export function exportMain(argv: string[], io: Io = processIo): number {
   return run(io, EXPORT_USAGE, () => {
     const { values } = parse(argv, { target: { type: 'string' }, out: { type: 'string', short: 'o' }, pseudo: { type: 'boolean' } });
-    if (values.help) return EXPORT_USAGE.forEach((l) => io.out(l)), 0;
+    if (values.help) return (EXPORT_USAGE.forEach((l) => io.out(l)), 0);
     if (!values.target) throw new UsageError('--target <lang> is required');
     const catalog = buildCatalog(location(values));
     const result = exportXliff(catalog, values.target, { pseudo: values.pseudo });
-    const out = resolve(values.out ?? resolve(catalog.files.root, 'dist/i18n', `${catalog.files.courseId ?? 'course'}.${catalog.sourceLanguage}-${values.target}.xlf`));
+    const out = resolve(
+      values.out ??
+        resolve(catalog.files.root, 'dist/i18n', `${catalog.files.courseId ?? 'course'}.${catalog.sourceLanguage}-${values.target}.xlf`),
+    );
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, result.xml);
     io.out(
@@ -167,9 +184,9 @@ export function exportMain(argv: string[], io: Io = processIo): number {
 const IMPORT_USAGE = [
   'Usage: npm run i18n:import -- <file.xlf> [--lang <code>] [--partial] [--dry-run] [--course <dir>] [--ui-root <dir>]',
   '',
-  "Checks a translated XLIFF 1.2 file and writes its targets to locales/<lang>/ (nothing is written if",
+  'Checks a translated XLIFF 1.2 file and writes its targets to locales/<lang>/ (nothing is written if',
   'any unit has an error). Records the source text of each string, so i18n:status can tell when it changes.',
-  '  --lang <code>  import into this language instead of the file\'s target-language',
+  "  --lang <code>  import into this language instead of the file's target-language",
   '  --partial      accept a file that does not translate every string (the rest keep their translation)',
   '  --dry-run      check only, write nothing',
   ...COMMON_HELP,
@@ -177,13 +194,21 @@ const IMPORT_USAGE = [
 
 export function importMain(argv: string[], io: Io = processIo): number {
   return run(io, IMPORT_USAGE, () => {
-    const { values, positionals } = parse(argv, { lang: { type: 'string' }, partial: { type: 'boolean' }, 'dry-run': { type: 'boolean' } }, true);
-    if (values.help) return IMPORT_USAGE.forEach((l) => io.out(l)), 0;
+    const { values, positionals } = parse(
+      argv,
+      { lang: { type: 'string' }, partial: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+      true,
+    );
+    if (values.help) return (IMPORT_USAGE.forEach((l) => io.out(l)), 0);
     if (positionals.length !== 1) throw new UsageError('give exactly one XLIFF file to import');
     const file = positionals[0]!;
     if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
     const catalog = buildCatalog(location(values));
-    const result = importXliff(catalog, readFileSync(file, 'utf8'), { lang: values.lang, partial: values.partial, dryRun: values['dry-run'] });
+    const result = importXliff(catalog, readFileSync(file, 'utf8'), {
+      lang: values.lang,
+      partial: values.partial,
+      dryRun: values['dry-run'],
+    });
     for (const w of result.warnings) io.err(`${formatProblem(file, w)} (warning)`);
     if (result.errors.length) {
       for (const e of result.errors) io.out(formatProblem(file, e));

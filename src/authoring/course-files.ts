@@ -5,11 +5,11 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { listLanguages } from '../content-model/load.js';
-import { moduleSchema } from '../content-model/schema.js';
-import { isIssue, readSourceFile, type SourceFile } from '../content-model/source-file.js';
-import { courseTextSlots, moduleTextSlots, type TextKind, type TextSlot } from '../content-model/text-spec.js';
-import type { Module } from '../content-model/types.js';
+import { listLanguages } from '../content-model/load';
+import { moduleSchema } from '../content-model/schema';
+import { isIssue, readSourceFile, type SourceFile } from '../content-model/source-file';
+import { courseTextSlots, moduleTextSlots, type TextKind, type TextSlot } from '../content-model/text-spec';
+import type { Module } from '../content-model/types';
 
 /** The namespace of the player's own strings (`locales/<lang>/ui.json`). */
 export const UI_NAMESPACE = 'ui';
@@ -93,7 +93,11 @@ export class CourseFiles {
   /** Every locale folder's name, sorted (whether or not it is a valid language code). */
   localeFolders(): string[] {
     const dir = join(this.root, 'locales');
-    return existsSync(dir) ? readdirSync(dir).filter((d) => statSync(join(dir, d)).isDirectory()).sort() : [];
+    return existsSync(dir)
+      ? readdirSync(dir)
+          .filter((d) => statSync(join(dir, d)).isDirectory())
+          .sort()
+      : [];
   }
 
   /** The default language first, then every other locale folder (as the loader does). */
@@ -129,7 +133,13 @@ export class CourseFiles {
     const parsed = moduleSchema.safeParse(this.moduleFile(id)?.data);
     if (!parsed.success) return undefined;
     const f = parsed.data;
-    const q = (x: (typeof f.bank)[number]) => ({ ...x, id: `${f.id}.${x.id}`, localId: x.id, moduleId: f.id, objective: `${f.id}.${x.objective}` });
+    const q = (x: (typeof f.bank)[number]) => ({
+      ...x,
+      id: `${f.id}.${x.id}`,
+      localId: x.id,
+      moduleId: f.id,
+      objective: `${f.id}.${x.objective}`,
+    });
     return {
       id: f.id,
       principle: f.principle,

@@ -11,8 +11,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { translationOf, writeJsonIfChanged, type Catalog } from './catalog.js';
-import { isObject } from './course-files.js';
+import { translationOf, writeJsonIfChanged, type Catalog } from './catalog';
+import { isObject } from './course-files';
 
 export const HASH_DIR = 'i18n';
 

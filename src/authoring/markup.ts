@@ -4,7 +4,7 @@
  * a translation's with its source's; the XLIFF import checks a translator's target the same way.
  */
 import MarkdownIt from 'markdown-it';
-import type { TextKind } from '../content-model/text-spec.js';
+import type { TextKind } from '../content-model/text-spec';
 
 /** Parses with raw HTML recognised (the player renders with `html: false`), so HTML can be reported. */
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false, breaks: false });
@@ -119,11 +119,26 @@ export function compareWithSource(source: string, target: string, kind: TextKind
   const vars = difference(placeholders(source), placeholders(target));
   if (vars) out.push(`interpolation variables differ from the source (${sourceName}): ${describeDifference(vars)}`);
   const markup = difference(markupSignature(source, kind), markupSignature(target, kind));
-  if (markup) out.push(`${kind === 'markdown' ? 'Markdown differs' : 'HTML tags differ'} from the source (${sourceName}): ${describeDifference(markup)}`);
+  if (markup)
+    out.push(
+      `${kind === 'markdown' ? 'Markdown differs' : 'HTML tags differ'} from the source (${sourceName}): ${describeDifference(markup)}`,
+    );
   return out;
 }
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", colon: ':', tab: '\t', newline: '\n', sol: '/', lpar: '(', rpar: ')' };
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+  sol: '/',
+  lpar: '(',
+  rpar: ')',
+};
 
 /** Decodes the HTML entities an attacker might use to hide `javascript:` (`&#106;`, `&#x6A;`, `&colon;`). */
 function decodeEntities(text: string): string {
@@ -152,6 +167,7 @@ export function unsafeMarkup(text: string, kind: TextKind): string[] {
   // Browsers ignore tabs, newlines and control characters inside a URL scheme, so ignore them too. A
   // scheme counts where a URL can start (after `(`, a quote, `=`, `<` or `[`), or after a space when
   // no space follows the colon ("JavaScript: a language" in prose is fine).
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
   const squeezed = decoded.replace(/[\u0000-\u001f]+/g, '');
   const url = /(?:[("'=<[]\s*|^|\s)(javascript|vbscript|data)\s*:/gi;
   for (let m = url.exec(squeezed); m; m = url.exec(squeezed)) {
@@ -173,7 +189,9 @@ export function unsafeMarkup(text: string, kind: TextKind): string[] {
     };
     visit(md.parse(text, {}));
     if (html.length)
-      out.push(`contains raw HTML (${[...new Set(html)].join(', ')}): Markdown fields show HTML as literal text; use Markdown instead (**bold**, *emphasis*, [text](https://...))`);
+      out.push(
+        `contains raw HTML (${[...new Set(html)].join(', ')}): Markdown fields show HTML as literal text; use Markdown instead (**bold**, *emphasis*, [text](https://...))`,
+      );
   }
   return out;
 }

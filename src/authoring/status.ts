@@ -3,9 +3,9 @@
  * it (translated), lacks it or has it empty (missing), or has it but the source text has changed since
  * (outdated: the recorded source hash no longer matches; see hashes.ts).
  */
-import { localeTree, translationOf, type Catalog, type SourceString } from './catalog.js';
-import { stringLeaves } from './course-files.js';
-import { readHashes, sourceHash } from './hashes.js';
+import { localeTree, translationOf, type Catalog, type SourceString } from './catalog';
+import { stringLeaves } from './course-files';
+import { readHashes, sourceHash } from './hashes';
 
 export interface Counts {
   total: number;
@@ -38,7 +38,13 @@ export function languageStatus(catalog: Catalog, lang: string): LanguageStatus {
   const hashes = readHashes(catalog, lang);
   const totals: LanguageStatus = { lang, namespaces: [], ...zero() };
   for (const { ns, strings } of catalog.namespaces) {
-    const st: NamespaceStatus = { ns, file: catalog.files.rel(catalog.files.localePath(lang, ns)), missingStrings: [], outdatedStrings: [], ...zero() };
+    const st: NamespaceStatus = {
+      ns,
+      file: catalog.files.rel(catalog.files.localePath(lang, ns)),
+      missingStrings: [],
+      outdatedStrings: [],
+      ...zero(),
+    };
     for (const s of strings) {
       st.total++;
       if (translationOf(catalog, lang, s) === undefined) {
@@ -71,7 +77,12 @@ export function percent(c: Counts): string {
 
 function table(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 export interface FormatOptions {
@@ -81,12 +92,20 @@ export interface FormatOptions {
 
 export function formatStatus(catalog: Catalog, statuses: LanguageStatus[], options: FormatOptions = {}): string {
   const src = catalog.sourceLanguage;
-  if (statuses.length === 0) return `No translations yet: locales/ holds only the source language (${src}). Add one with npm run i18n:export -- --target <lang>.`;
+  if (statuses.length === 0)
+    return `No translations yet: locales/ holds only the source language (${src}). Add one with npm run i18n:export -- --target <lang>.`;
   const out: string[] = [];
   for (const st of statuses) {
     out.push(`${st.lang} (source: ${src})`);
     const head = ['  file', 'strings', 'translated', 'outdated', 'missing', 'done'];
-    const row = (name: string, c: Counts) => [`  ${name}`, String(c.total), String(c.translated), String(c.outdated), String(c.missing), percent(c)];
+    const row = (name: string, c: Counts) => [
+      `  ${name}`,
+      String(c.total),
+      String(c.translated),
+      String(c.outdated),
+      String(c.missing),
+      percent(c),
+    ];
     out.push(...table([head, ...st.namespaces.map((n) => row(n.file, n)), row('total', st)]));
     if (st.untracked)
       out.push(
@@ -95,7 +114,8 @@ export function formatStatus(catalog: Catalog, statuses: LanguageStatus[], optio
       );
     if (st.extra) out.push(`  ${st.extra} key${st.extra === 1 ? ' is' : 's are'} not in the source language (npm run validate lists them)`);
     if (options.details) {
-      const where = (s: SourceString) => `${s.id}  (${catalog.files.rel(catalog.files.localePath(src, s.ns))}${s.line ? `:${s.line}` : ''})`;
+      const where = (s: SourceString) =>
+        `${s.id}  (${catalog.files.rel(catalog.files.localePath(src, s.ns))}${s.line ? `:${s.line}` : ''})`;
       for (const n of st.namespaces) {
         for (const s of n.missingStrings) out.push(`  missing   ${where(s)}`);
         for (const s of n.outdatedStrings) out.push(`  outdated  ${where(s)}`);

@@ -3,13 +3,13 @@
  * translation as target, a note on where each string is used), and import a translated file back into
  * `locales/<lang>/`, checked first and written only when every unit is fine.
  */
-import { translationOf, treeFrom, writeJsonIfChanged, type Catalog, type SourceString } from './catalog.js';
-import { COURSE_NAMESPACE, UI_NAMESPACE } from './course-files.js';
-import { hashFilePath, readHashes, sourceHash, writeHashes } from './hashes.js';
-import { compareWithSource, placeholders, unsafeMarkup } from './markup.js';
-import { pseudoLocalize } from './pseudo.js';
-import { LANGUAGE_CODE } from './validate.js';
-import { readXliff, writeXliff, type XliffFile, type XliffProblem, type XliffUnit } from './xliff.js';
+import { translationOf, treeFrom, writeJsonIfChanged, type Catalog, type SourceString } from './catalog';
+import { COURSE_NAMESPACE, UI_NAMESPACE } from './course-files';
+import { hashFilePath, readHashes, sourceHash, writeHashes } from './hashes';
+import { compareWithSource, placeholders, unsafeMarkup } from './markup';
+import { pseudoLocalize } from './pseudo';
+import { LANGUAGE_CODE } from './validate';
+import { readXliff, writeXliff, type XliffFile, type XliffProblem, type XliffUnit } from './xliff';
 
 /** What a string is, in words a translator can use: "answer option b of knowledge-check question q1". */
 export function describeString(ns: string, path: readonly string[]): string {
@@ -79,7 +79,10 @@ function unitNote(catalog: Catalog, lang: string, s: SourceString): string {
   const parts = [`Used for ${describeString(s.ns, s.path)}.`, `File ${file}, key ${s.path.join('.')}.`];
   parts.push(s.kind === 'markdown' ? MARKDOWN_NOTE : 'Plain text (no Markdown).');
   const vars = [...new Set(placeholders(s.text))];
-  if (vars.length) parts.push(`Keep ${vars.join(', ')} (shown as ${vars.length === 1 ? 'a tag' : 'tags'}): the course fills ${vars.length === 1 ? 'it' : 'them'} in.`);
+  if (vars.length)
+    parts.push(
+      `Keep ${vars.join(', ')} (shown as ${vars.length === 1 ? 'a tag' : 'tags'}): the course fills ${vars.length === 1 ? 'it' : 'them'} in.`,
+    );
   return parts.join(' ');
 }
 
@@ -173,7 +176,10 @@ export function importXliff(catalog: Catalog, xml: string, options: ImportOption
   const src = catalog.sourceLanguage;
   const wrongSource = parsed.sourceLanguages.find((l) => l !== src);
   if (wrongSource)
-    result.errors.push({ line: lineOf(text, /source-language\s*=/), message: `source-language is "${wrongSource}" but the course's source language is "${src}"` });
+    result.errors.push({
+      line: lineOf(text, /source-language\s*=/),
+      message: `source-language is "${wrongSource}" but the course's source language is "${src}"`,
+    });
   const lang = options.lang ?? (parsed.targetLanguages.length === 1 ? parsed.targetLanguages[0] : undefined);
   if (!lang) {
     const message = parsed.targetLanguages.length
@@ -183,8 +189,16 @@ export function importXliff(catalog: Catalog, xml: string, options: ImportOption
     return result;
   }
   result.lang = lang;
-  if (lang === src) result.errors.push({ line: lineOf(text, /target-language\s*=/), message: `target-language "${lang}" is the source language: importing would overwrite the source text` });
-  else if (!LANGUAGE_CODE.test(lang)) result.errors.push({ line: lineOf(text, /target-language\s*=/), message: `"${lang}" is not a language code (such as "de", "pt" or "pt-BR")` });
+  if (lang === src)
+    result.errors.push({
+      line: lineOf(text, /target-language\s*=/),
+      message: `target-language "${lang}" is the source language: importing would overwrite the source text`,
+    });
+  else if (!LANGUAGE_CODE.test(lang))
+    result.errors.push({
+      line: lineOf(text, /target-language\s*=/),
+      message: `"${lang}" is not a language code (such as "de", "pt" or "pt-BR")`,
+    });
 
   const imported = new Map<string, { text: string; source: string }>();
   const seen = new Map<string, number>();
@@ -202,21 +216,34 @@ export function importXliff(catalog: Catalog, xml: string, options: ImportOption
       continue;
     }
     if (u.target === undefined || !u.target.trim()) {
-      if (!options.partial) err(u.target === undefined ? 'no <target>: the string is not translated (import with --partial to keep the current translation)' : 'empty <target>');
+      if (!options.partial)
+        err(
+          u.target === undefined
+            ? 'no <target>: the string is not translated (import with --partial to keep the current translation)'
+            : 'empty <target>',
+        );
       continue;
     }
     for (const message of compareWithSource(s.text, u.target, s.kind, `${src} source`)) err(message);
     const sourceUnsafe = new Set(unsafeMarkup(s.text, s.kind));
     for (const message of unsafeMarkup(u.target, s.kind)) if (!sourceUnsafe.has(message)) err(message);
     if (u.source !== s.text)
-      result.warnings.push({ line: u.line, id: u.id, message: 'the source text has changed since this file was exported: imported, and marked outdated' });
+      result.warnings.push({
+        line: u.line,
+        id: u.id,
+        message: 'the source text has changed since this file was exported: imported, and marked outdated',
+      });
     imported.set(u.id, { text: u.target, source: u.source });
   }
   if (!options.partial) {
     const absent = [...catalog.byId.keys()].filter((id) => !seen.has(id));
     for (const id of absent.slice(0, MAX_MISSING_LISTED))
-      result.errors.push({ id, message: 'no unit for this string (added to the source after the export?): export again, or import with --partial' });
-    if (absent.length > MAX_MISSING_LISTED) result.errors.push({ message: `... and ${absent.length - MAX_MISSING_LISTED} more strings have no unit` });
+      result.errors.push({
+        id,
+        message: 'no unit for this string (added to the source after the export?): export again, or import with --partial',
+      });
+    if (absent.length > MAX_MISSING_LISTED)
+      result.errors.push({ message: `... and ${absent.length - MAX_MISSING_LISTED} more strings have no unit` });
   }
   result.imported = imported.size;
   if (result.errors.length || options.dryRun) return result;

@@ -7,11 +7,11 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ContentError, formatPath, type ContentIssue } from '../content-model/issues.js';
-import { loadCourse, type LoadedCourse } from '../content-model/load.js';
-import type { SourceFile } from '../content-model/source-file.js';
-import { compareWithSource, unsafeMarkup } from './markup.js';
-import { COURSE_NAMESPACE, CourseFiles, getAt, isObject, stringLeaves, UI_NAMESPACE, type CourseLocation } from './course-files.js';
+import { ContentError, formatPath, type ContentIssue } from '../content-model/issues';
+import { loadCourse, type LoadedCourse } from '../content-model/load';
+import type { SourceFile } from '../content-model/source-file';
+import { compareWithSource, unsafeMarkup } from './markup';
+import { COURSE_NAMESPACE, CourseFiles, getAt, isObject, stringLeaves, UI_NAMESPACE, type CourseLocation } from './course-files';
 
 export const LANGUAGE_CODE = /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/;
 
@@ -32,7 +32,8 @@ class Issues {
   }
 }
 
-const describeNamespace = (ns: string) => (ns === COURSE_NAMESPACE ? 'the course' : ns === UI_NAMESPACE ? "the player's own strings" : `module "${ns}"`);
+const describeNamespace = (ns: string) =>
+  ns === COURSE_NAMESPACE ? 'the course' : ns === UI_NAMESPACE ? "the player's own strings" : `module "${ns}"`;
 
 /** Makes the loader's generic messages point at something the author can act on. */
 function refineLoaderIssues(loader: ContentIssue[], files: CourseFiles): ContentIssue[] {
@@ -46,7 +47,12 @@ function refineLoaderIssues(loader: ContentIssue[], files: CourseFiles): Content
       const raw = getAt(course.data, ['modules']);
       const index = Array.isArray(raw) ? raw.indexOf(mod[1]) : -1;
       if (index >= 0 && modules.includes(mod[1]!))
-        return { file: course.file, line: course.lineOf(['modules', index]), path: `modules[${index}]`, message: `module "${mod[1]}" is listed but ${issue.file} does not exist` };
+        return {
+          file: course.file,
+          line: course.lineOf(['modules', index]),
+          path: `modules[${index}]`,
+          message: `module "${mod[1]}" is listed but ${issue.file} does not exist`,
+        };
     }
     const loc = /(?:^|\/)locales\/([^/]+)\/([^/]+)\.json$/.exec(issue.file);
     if (loc) {
@@ -67,7 +73,10 @@ function checkObjectivesAssessed(files: CourseFiles, issues: Issues): void {
     const src = files.moduleFile(id);
     const data = src?.data;
     if (!src || !isObject(data) || !Array.isArray(data.objectives)) continue;
-    const questions = [...(Array.isArray(getAt(data, ['knowledgeCheck', 'questions'])) ? (getAt(data, ['knowledgeCheck', 'questions']) as unknown[]) : []), ...(Array.isArray(data.bank) ? data.bank : [])];
+    const questions = [
+      ...(Array.isArray(getAt(data, ['knowledgeCheck', 'questions'])) ? (getAt(data, ['knowledgeCheck', 'questions']) as unknown[]) : []),
+      ...(Array.isArray(data.bank) ? data.bank : []),
+    ];
     const assessed = new Set(questions.map((q) => getAt(q, ['objective'])));
     data.objectives.forEach((o, i) => {
       if (typeof o === 'string' && !assessed.has(o))
@@ -89,7 +98,11 @@ function checkModuleFiles(files: CourseFiles, issues: Issues): void {
     const m = /^(.+)\.yaml$/.exec(name);
     if (!m || listed.has(m[1]!)) continue;
     const src = files.read(join(dir, name));
-    issues.file(rel, `module "${m[1]}" is not listed in content/course.yaml (modules:), so the course never shows it: add it there or delete the file`, src?.lineOf(['id']) ?? 1);
+    issues.file(
+      rel,
+      `module "${m[1]}" is not listed in content/course.yaml (modules:), so the course never shows it: add it there or delete the file`,
+      src?.lineOf(['id']) ?? 1,
+    );
   }
 }
 
@@ -97,12 +110,19 @@ function checkLocaleFolders(files: CourseFiles, issues: Issues): void {
   const known = new Set(files.namespaces());
   for (const lang of files.localeFolders()) {
     if (!LANGUAGE_CODE.test(lang))
-      issues.file(`locales/${lang}`, `"${lang}" is not a language code: name the folder with a lower-case code such as "de", "pt" or "pt-BR"`);
+      issues.file(
+        `locales/${lang}`,
+        `"${lang}" is not a language code: name the folder with a lower-case code such as "de", "pt" or "pt-BR"`,
+      );
     if (!files.courseFile) continue;
     for (const name of readdirSync(join(files.root, 'locales', lang)).sort()) {
       const m = /^(.+)\.json$/.exec(name);
       if (m && !known.has(m[1]!))
-        issues.file(`locales/${lang}/${name}`, `no module "${m[1]}" in content/course.yaml, so nothing uses this file: rename it after a module or delete it`, 1);
+        issues.file(
+          `locales/${lang}/${name}`,
+          `no module "${m[1]}" in content/course.yaml, so nothing uses this file: rename it after a module or delete it`,
+          1,
+        );
     }
   }
 }
@@ -165,7 +185,8 @@ function checkUnsafe(files: CourseFiles, languages: string[], issues: Issues): v
     for (const ns of files.namespaces()) {
       const src = files.localeFile(lang, ns);
       if (!src) continue;
-      for (const { path, value } of stringLeaves(src.data)) for (const message of unsafeMarkup(value, files.kindOf(ns, path))) issues.at(src, path, message);
+      for (const { path, value } of stringLeaves(src.data))
+        for (const message of unsafeMarkup(value, files.kindOf(ns, path))) issues.at(src, path, message);
     }
 }
 

@@ -8,7 +8,7 @@
  * source's placeholders, CDATA, comments, namespaced extensions.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { HTML_TAG, PLACEHOLDER } from './markup.js';
+import { HTML_TAG, PLACEHOLDER } from './markup';
 
 export const XLIFF_NS = 'urn:oasis:names:tc:xliff:document:1.2';
 
@@ -41,6 +41,7 @@ export interface XliffDocument {
 const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 const CODE = new RegExp(`${PLACEHOLDER.source}|${HTML_TAG.source}`, 'g');
 
@@ -86,7 +87,8 @@ export function writeXliff(doc: XliffDocument): string {
       lines.push(`      <trans-unit id="${escapeAttr(u.id)}" resname="${escapeAttr(u.resname)}" xml:space="preserve">`);
       const codes = inlineCodes(u.source);
       lines.push(`        <source>${encodeInline(u.source, codes)}</source>`);
-      if (u.target !== undefined) lines.push(`        <target${u.state ? ` state="${u.state}"` : ''}>${encodeInline(u.target, codes)}</target>`);
+      if (u.target !== undefined)
+        lines.push(`        <target${u.state ? ` state="${u.state}"` : ''}>${encodeInline(u.target, codes)}</target>`);
       for (const n of u.notes) lines.push(`        <note from="developer">${escapeText(n)}</note>`);
       lines.push('      </trans-unit>');
     }
@@ -167,7 +169,10 @@ function plainText(nodes: XmlNode[]): string {
     .map((n) => {
       const tag = tagOf(n);
       if (tag === '#text') return decodeXml(n['#text'] ?? '');
-      if (tag === '#cdata') return children(n).map((c) => c['#text'] ?? '').join('');
+      if (tag === '#cdata')
+        return children(n)
+          .map((c) => c['#text'] ?? '')
+          .join('');
       return tag === 'sub' ? '' : plainText(children(n));
     })
     .join('');
@@ -179,7 +184,10 @@ function inlineContent(nodes: XmlNode[], codes: Map<string, string>, problems: s
   for (const n of nodes) {
     const tag = tagOf(n);
     if (tag === '#text') out += decodeXml(n['#text'] ?? '');
-    else if (tag === '#cdata') out += children(n).map((c) => c['#text'] ?? '').join('');
+    else if (tag === '#cdata')
+      out += children(n)
+        .map((c) => c['#text'] ?? '')
+        .join('');
     else if (tag === 'ph' || tag === 'bpt' || tag === 'ept' || tag === 'it') {
       const code = plainText(children(n));
       const id = attr(n, 'id');
@@ -235,7 +243,10 @@ export function readXliff(raw: string): ParsedXliff {
   }
   result.version = attr(root, 'version');
   if (result.version !== '1.2') {
-    result.problems.push({ line: 1, message: `XLIFF version ${result.version ?? '(none)'} is not supported: export and import use XLIFF 1.2` });
+    result.problems.push({
+      line: 1,
+      message: `XLIFF version ${result.version ?? '(none)'} is not supported: export and import use XLIFF 1.2`,
+    });
     return result;
   }
   const lines = unitLines(text);

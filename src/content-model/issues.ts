@@ -25,7 +25,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
 /** Thrown when content cannot be loaded; carries every problem found, not just the first. */
 export class ContentError extends Error {
   constructor(readonly issues: ContentIssue[]) {
-    super(`The course content has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n` + issues.map((i) => '  ' + formatIssue(i)).join('\n'));
+    super(
+      `The course content has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n` +
+        issues.map((i) => '  ' + formatIssue(i)).join('\n'),
+    );
     this.name = 'ContentError';
   }
 }

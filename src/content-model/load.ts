@@ -6,11 +6,11 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { z } from 'zod';
-import { ContentError, formatPath, type ContentIssue } from './issues.js';
-import { courseSchema, moduleSchema, type ModuleFile } from './schema.js';
-import { isIssue, readSourceFile, type SourceFile } from './source-file.js';
-import { courseTextSlots, moduleTextSlots, type TextSlot } from './text-spec.js';
-import type { Course, LanguageTexts, Module, Question, TextTree } from './types.js';
+import { ContentError, formatPath, type ContentIssue } from './issues';
+import { courseSchema, moduleSchema, type ModuleFile } from './schema';
+import { isIssue, readSourceFile, type SourceFile } from './source-file';
+import { courseTextSlots, moduleTextSlots, type TextSlot } from './text-spec';
+import type { Course, LanguageTexts, Module, Question, TextTree } from './types';
 
 export interface LoadedCourse {
   course: Course;
@@ -33,7 +33,8 @@ function parseWith<T extends z.ZodType>(schema: T, src: SourceFile, issues: Issu
   if (result.success) return result.data;
   for (const i of result.error.issues) {
     // Point at each unknown key itself, so the line is the key's line.
-    if (i.code === 'unrecognized_keys') for (const key of i.keys) issues.add(src, [...i.path, key], 'unknown key (allowed keys are in docs/content-format.md)');
+    if (i.code === 'unrecognized_keys')
+      for (const key of i.keys) issues.add(src, [...i.path, key], 'unknown key (allowed keys are in docs/content-format.md)');
     else issues.add(src, i.path, i.message);
   }
   return undefined;
@@ -53,9 +54,17 @@ function checkModule(file: ModuleFile, src: SourceFile, expectedId: string, root
     ids.forEach((id, i) => dup.has(id) && issues.add(src, at(i), `duplicate ${what} id "${id}"`));
   };
   reportDuplicates(file.objectives, (i) => ['objectives', i], 'objective');
-  reportDuplicates(file.pages.map((p) => p.id), (i) => ['pages', i, 'id'], 'page');
+  reportDuplicates(
+    file.pages.map((p) => p.id),
+    (i) => ['pages', i, 'id'],
+    'page',
+  );
   file.pages.forEach((p, pi) => {
-    reportDuplicates(p.blocks.map((b) => b.id), (i) => ['pages', pi, 'blocks', i, 'id'], 'block');
+    reportDuplicates(
+      p.blocks.map((b) => b.id),
+      (i) => ['pages', pi, 'blocks', i, 'id'],
+      'block',
+    );
     p.blocks.forEach((b, bi) => {
       if (b.type === 'image' && !existsSync(join(root, 'content', b.src)))
         issues.add(src, ['pages', pi, 'blocks', bi, 'src'], `image "content/${b.src}" does not exist`);
@@ -63,17 +72,34 @@ function checkModule(file: ModuleFile, src: SourceFile, expectedId: string, root
   });
   const kc = file.knowledgeCheck?.questions ?? [];
   const questionIds = [...kc.map((q) => q.id), ...file.bank.map((q) => q.id)];
-  reportDuplicates(questionIds, (i) => (i < kc.length ? ['knowledgeCheck', 'questions', i, 'id'] : ['bank', i - kc.length, 'id']), 'question');
+  reportDuplicates(
+    questionIds,
+    (i) => (i < kc.length ? ['knowledgeCheck', 'questions', i, 'id'] : ['bank', i - kc.length, 'id']),
+    'question',
+  );
 
   const toQuestion = (q: ModuleFile['bank'][number], at: PropertyKey[]): Question => {
-    if (!file.objectives.includes(q.objective)) issues.add(src, [...at, 'objective'], `unknown objective "${q.objective}" (this module has: ${file.objectives.join(', ') || 'none'})`);
+    if (!file.objectives.includes(q.objective))
+      issues.add(
+        src,
+        [...at, 'objective'],
+        `unknown objective "${q.objective}" (this module has: ${file.objectives.join(', ') || 'none'})`,
+      );
     reportDuplicates(q.options, (i) => [...at, 'options', i], 'option');
     q.correct.forEach((c, i) => {
       if (!q.options.includes(c)) issues.add(src, [...at, 'correct', i], `unknown option "${c}"`);
     });
     if (q.type === 'single' && q.correct.length !== 1)
       issues.add(src, [...at, 'correct'], `a single-choice question needs exactly one correct option, found ${q.correct.length}`);
-    return { id: `${file.id}.${q.id}`, localId: q.id, moduleId: file.id, type: q.type, objective: `${file.id}.${q.objective}`, options: q.options, correct: q.correct };
+    return {
+      id: `${file.id}.${q.id}`,
+      localId: q.id,
+      moduleId: file.id,
+      type: q.type,
+      objective: `${file.id}.${q.objective}`,
+      options: q.options,
+      correct: q.correct,
+    };
   };
   return {
     id: file.id,
@@ -124,7 +150,11 @@ export function leafPaths(tree: TextTree, prefix: string[] = []): string[][] {
 
 export function listLanguages(root: string, defaultLanguage: string): string[] {
   const dir = join(root, 'locales');
-  const found = existsSync(dir) ? readdirSync(dir).filter((d) => statSync(join(dir, d)).isDirectory()).sort() : [];
+  const found = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((d) => statSync(join(dir, d)).isDirectory())
+        .sort()
+    : [];
   return [defaultLanguage, ...found.filter((l) => l !== defaultLanguage)];
 }
 
@@ -179,10 +209,14 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadedCours
   for (const lang of languages) {
     const courseTextSrc = read(`locales/${lang}/course.json`);
     const ownUi = existsSync(join(root, 'locales', lang, 'ui.json'));
-    const uiSrc = read(`locales/${lang}/ui.json`, ownUi ? root : options.uiRoot ?? root);
+    const uiSrc = read(`locales/${lang}/ui.json`, ownUi ? root : (options.uiRoot ?? root));
     const ui = uiSrc && checkUi(uiSrc, sourceUi, courseFile.defaultLanguage, issues);
     if (lang === courseFile.defaultLanguage) sourceUi = ui;
-    const lt: LanguageTexts = { course: courseTextSrc ? checkTexts(courseTextSrc, courseTextSlots(), issues) : {}, ui: ui ?? {}, modules: {} };
+    const lt: LanguageTexts = {
+      course: courseTextSrc ? checkTexts(courseTextSrc, courseTextSlots(), issues) : {},
+      ui: ui ?? {},
+      modules: {},
+    };
     for (const m of modules) {
       const src = read(`locales/${lang}/${m.id}.json`);
       if (src) lt.modules[m.id] = checkTexts(src, moduleTextSlots(m), issues);

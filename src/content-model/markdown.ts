@@ -4,8 +4,8 @@
  * defaults, with `html: false`).
  */
 import MarkdownIt from 'markdown-it';
-import type { TextSlot } from './text-spec.js';
-import type { TextTree } from './types.js';
+import type { TextSlot } from './text-spec';
+import type { TextTree } from './types';
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
 

@@ -4,9 +4,7 @@
  */
 import { z } from 'zod';
 
-export const idSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes (for example "p01")');
+export const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes (for example "p01")');
 
 const optionsSchema = z.array(idSchema).min(2, 'needs at least two options').max(8, 'allows at most eight options');
 
@@ -36,7 +34,9 @@ export const moduleSchema = z.strictObject({
   id: idSchema,
   principle: z.int().min(1).max(999).optional(),
   objectives: z.array(idSchema).default([]),
-  pages: z.array(z.strictObject({ id: idSchema, blocks: z.array(blockSchema).min(1, 'a page needs at least one block') })).min(1, 'a module needs at least one page'),
+  pages: z
+    .array(z.strictObject({ id: idSchema, blocks: z.array(blockSchema).min(1, 'a page needs at least one block') }))
+    .min(1, 'a module needs at least one page'),
   knowledgeCheck: z.strictObject({ questions: z.array(questionSchema).min(1) }).optional(),
   reflection: z.boolean().default(false),
   selfAssessment: z.boolean().default(false),

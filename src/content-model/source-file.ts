@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import type { ContentIssue } from './issues.js';
+import type { ContentIssue } from './issues';
 
 export interface SourceFile {
   /** Path relative to the course root. */
@@ -30,7 +30,11 @@ export function parseSource(text: string, relativePath: string): SourceFile | Co
   const error = doc.errors[0];
   if (error) {
     const line = error.pos ? lineCounter.linePos(error.pos[0]).line : undefined;
-    return { file: relativePath, line, message: `is not valid ${relativePath.endsWith('.json') ? 'JSON' : 'YAML'}: ${error.message.split('\n')[0]}` };
+    return {
+      file: relativePath,
+      line,
+      message: `is not valid ${relativePath.endsWith('.json') ? 'JSON' : 'YAML'}: ${error.message.split('\n')[0]}`,
+    };
   }
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
     let node: unknown = doc.contents;

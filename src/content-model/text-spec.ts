@@ -2,7 +2,7 @@
  * Which strings a course needs, derived from its structure. The loader, the validator, the reading-time
  * estimate and the translation tools all read this one list, so a new block type is declared once.
  */
-import type { Block, Course, Module, Question } from './types.js';
+import type { Block, Course, Module, Question } from './types';
 
 export type TextKind = 'plain' | 'markdown';
 
@@ -35,7 +35,10 @@ function questionSlots(base: string[], q: Question, extra: Partial<TextSlot> = {
   const at = [...base, q.localId];
   return [
     slot([...at, 'prompt'], 'plain', extra),
-    ...q.options.flatMap((o) => [slot([...at, 'options', o, 'text'], 'plain', extra), slot([...at, 'options', o, 'feedback'], 'plain', extra)]),
+    ...q.options.flatMap((o) => [
+      slot([...at, 'options', o, 'text'], 'plain', extra),
+      slot([...at, 'options', o, 'feedback'], 'plain', extra),
+    ]),
   ];
 }
 
@@ -49,7 +52,11 @@ export function moduleTextSlots(m: Module): TextSlot[] {
     ...m.questions.flatMap((q) => questionSlots(['knowledgeCheck', 'questions'], q)),
     ...(m.reflection ? [slot(['reflection', 'prompt']), slot(['reflection', 'hint'], 'plain', { optional: true })] : []),
     ...(m.selfAssessment
-      ? [slot(['selfAssessment', 'question']), ...[1, 2, 3, 4, 5].map((n) => slot(['selfAssessment', 'steps', String(n)])), slot(['actionPlan', 'hint'])]
+      ? [
+          slot(['selfAssessment', 'question']),
+          ...[1, 2, 3, 4, 5].map((n) => slot(['selfAssessment', 'steps', String(n)])),
+          slot(['actionPlan', 'hint']),
+        ]
       : []),
     ...m.bank.flatMap((q) => questionSlots(['bank'], q, { notRead: true })),
   ];

@@ -12,12 +12,12 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { ContentError } from './issues.js';
-import { loadCourse, type LoadedCourse } from './load.js';
-import { renderTree } from './markdown.js';
-import { moduleMinutes } from './reading-time.js';
-import { courseTextSlots, moduleTextSlots } from './text-spec.js';
-import type { TextTree } from './types.js';
+import { ContentError } from './issues';
+import { loadCourse, type LoadedCourse } from './load';
+import { renderTree } from './markdown';
+import { moduleMinutes } from './reading-time';
+import { courseTextSlots, moduleTextSlots } from './text-spec';
+import type { TextTree } from './types';
 
 const COURSE_ID = 'virtual:course';
 /** The organisation's theme: `content/theme.css` when the course has one, else nothing. */
@@ -57,7 +57,10 @@ export function textNamespaces(loaded: LoadedCourse, lang: string): Record<strin
 /** Estimated minutes per language and module, for the menu. */
 export function readingMinutes(l: LoadedCourse): Record<string, Record<string, number>> {
   return Object.fromEntries(
-    l.course.languages.map((lang) => [lang, Object.fromEntries(l.course.modules.map((m) => [m.id, moduleMinutes(m, l.texts[lang]?.modules[m.id] ?? {})]))]),
+    l.course.languages.map((lang) => [
+      lang,
+      Object.fromEntries(l.course.modules.map((m) => [m.id, moduleMinutes(m, l.texts[lang]?.modules[m.id] ?? {})])),
+    ]),
   );
 }
 
@@ -86,7 +89,9 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
     const unique = [...new Set(images)];
     const imports = unique.map((src, i) => `import image${i} from ${JSON.stringify(resolve(root, 'content', src) + '?url')};`);
     const loaders = l.course.languages.flatMap((lang) =>
-      Object.keys(namespacesOf(l, lang)).map((ns) => `  ${JSON.stringify(`${lang}/${ns}`)}: () => import(${JSON.stringify(`${TEXTS_PREFIX}${lang}/${ns}`)}),`),
+      Object.keys(namespacesOf(l, lang)).map(
+        (ns) => `  ${JSON.stringify(`${lang}/${ns}`)}: () => import(${JSON.stringify(`${TEXTS_PREFIX}${lang}/${ns}`)}),`,
+      ),
     );
     return [
       ...imports,
@@ -158,7 +163,8 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
       server = s;
       s.watcher.add([resolve(root, 'content'), resolve(root, 'locales'), ...(uiRoot ? [resolve(uiRoot, 'locales')] : [])]);
       const onChange = (file: string) => {
-        const inContent = [root, uiRoot].some((r) => r && !relative(resolve(r, 'content'), file).startsWith('..')) ||
+        const inContent =
+          [root, uiRoot].some((r) => r && !relative(resolve(r, 'content'), file).startsWith('..')) ||
           [root, uiRoot].some((r) => r && !relative(resolve(r, 'locales'), file).startsWith('..'));
         if (!inContent || !server) return;
         loaded = undefined;

@@ -11,7 +11,10 @@
 export type Packed = string | number | boolean | null | Packed[] | { [key: string]: Packed };
 
 export class CodecError extends Error {
-  constructor(message: string, readonly at: number) {
+  constructor(
+    message: string,
+    readonly at: number,
+  ) {
     super(`${message} at character ${at}`);
     this.name = 'CodecError';
   }
@@ -40,9 +43,9 @@ export function unpack(text: string): Packed {
   const read = (): Packed => {
     const c = text[i];
     if (c === undefined) return fail('unexpected end');
-    if (c === '_') return i++, null;
-    if (c === 'T') return i++, true;
-    if (c === 'F') return i++, false;
+    if (c === '_') return (i++, null);
+    if (c === 'T') return (i++, true);
+    if (c === 'F') return (i++, false);
     if (c === '[') {
       i++;
       const list: Packed[] = [];
@@ -66,7 +69,7 @@ export function unpack(text: string): Packed {
     if (!m) return fail(`unexpected "${c}"`);
     i += m[0].length;
     const n = Number(m[0]);
-    if (text[i] === '#') return i++, n;
+    if (text[i] === '#') return (i++, n);
     if (text[i] === ':' && n >= 0) {
       const start = i + 1;
       if (start + n > text.length) fail('a string runs past the end');

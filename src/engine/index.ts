@@ -1,7 +1,7 @@
 /** The engine: plain TypeScript, no React, no DOM. */
-export * from './machine.js';
-export * from './record.js';
-export * from './progress.js';
-export * from './scoring.js';
-export * from './snapshot.js';
-export { drawQuestions, optionOrder } from './draw.js';
+export * from './machine';
+export * from './record';
+export * from './progress';
+export * from './scoring';
+export * from './snapshot';
+export { drawQuestions, optionOrder } from './draw';

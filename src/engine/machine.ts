@@ -10,11 +10,11 @@
  * and never sends anything back but the learner's own actions.
  */
 import { and, assign, emit, setup } from 'xstate';
-import type { Course, TextLimits } from '../content-model/types.js';
-import { drawQuestions } from './draw.js';
-import { canOpenModule, checkSettled, finalStatus, finalUnlocked, moduleById, moduleSteps, questionIndex } from './progress.js';
-import { emptyModuleRecord, emptyRecord, type FinalAttempt, type LearnerRecord, type ModuleRecord, type StepKey } from './record.js';
-import { countCorrect, isCorrect } from './scoring.js';
+import type { Course, TextLimits } from '../content-model/types';
+import { drawQuestions } from './draw';
+import { canOpenModule, checkSettled, finalStatus, finalUnlocked, moduleById, moduleSteps, questionIndex } from './progress';
+import { emptyModuleRecord, emptyRecord, type FinalAttempt, type LearnerRecord, type ModuleRecord, type StepKey } from './record';
+import { countCorrect, isCorrect } from './scoring';
 
 /** Where a learner can be when their progress is saved. */
 export type Location = 'start' | 'menu' | 'final' | 'results' | `module:${string}`;
@@ -134,7 +134,12 @@ export const courseMachine = setup({
     validChoice: ({ context, event }) => {
       if (event.type !== 'SELECT') return false;
       const q = questionOf(context, event.questionId);
-      return !!q && event.choice.every((c) => q.options.includes(c)) && new Set(event.choice).size === event.choice.length && (q.type === 'multiple' || event.choice.length <= 1);
+      return (
+        !!q &&
+        event.choice.every((c) => q.options.includes(c)) &&
+        new Set(event.choice).size === event.choice.length &&
+        (q.type === 'multiple' || event.choice.length <= 1)
+      );
     },
     hasUnsubmittedChoice: ({ context, event }) => {
       if (event.type !== 'SUBMIT_ANSWER') return false;
@@ -154,9 +159,15 @@ export const courseMachine = setup({
     drawnQuestion: ({ context, event }) => {
       if (event.type !== 'ANSWER_FINAL') return false;
       const q = questionIndex(context.course).get(event.questionId);
-      return !!q && !!currentAttempt(context)?.drawn.includes(event.questionId) && event.choice.every((c) => q.options.includes(c)) && (q.type === 'multiple' || event.choice.length <= 1);
+      return (
+        !!q &&
+        !!currentAttempt(context)?.drawn.includes(event.questionId) &&
+        event.choice.every((c) => q.options.includes(c)) &&
+        (q.type === 'multiple' || event.choice.length <= 1)
+      );
     },
-    questionInRange: ({ context, event }) => event.type === 'GOTO_QUESTION' && event.index >= 0 && event.index < (currentAttempt(context)?.drawn.length ?? 0),
+    questionInRange: ({ context, event }) =>
+      event.type === 'GOTO_QUESTION' && event.index >= 0 && event.index < (currentAttempt(context)?.drawn.length ?? 0),
     hasNextQuestion: ({ context }: Ctx) => {
       const a = currentAttempt(context);
       return !!a && a.index < a.drawn.length - 1;
@@ -167,7 +178,9 @@ export const courseMachine = setup({
       return !!a && a.drawn.every((id) => (a.answers[id]?.length ?? 0) > 0);
     },
     planFits: ({ context, event }) =>
-      event.type === 'SET_PLAN' && event.text.length <= context.limits.actionStep && !!moduleById(context.course, event.moduleId)?.selfAssessment,
+      event.type === 'SET_PLAN' &&
+      event.text.length <= context.limits.actionStep &&
+      !!moduleById(context.course, event.moduleId)?.selfAssessment,
   },
   actions: {
     enterModule: assign(({ context, event }) => {
@@ -188,7 +201,10 @@ export const courseMachine = setup({
       return {
         record: withModule(context, context.moduleId!, (r) => ({
           ...r,
-          answers: { ...r.answers, [event.questionId]: { tries: r.answers[event.questionId]?.tries ?? 0, choice: event.choice, submitted: false } },
+          answers: {
+            ...r.answers,
+            [event.questionId]: { tries: r.answers[event.questionId]?.tries ?? 0, choice: event.choice, submitted: false },
+          },
         })),
       };
     }),
@@ -204,14 +220,26 @@ export const courseMachine = setup({
     emitAnswer: emit(({ context, event }) => {
       const q = event.type === 'SUBMIT_ANSWER' ? questionOf(context, event.questionId) : undefined;
       const choice = q ? moduleRecord(context).answers[q.localId]!.choice : [];
-      return { type: 'answer.submitted' as const, questionId: q?.id ?? '', choice, correct: !!q && isCorrect(q, choice), kind: 'check' as const };
+      return {
+        type: 'answer.submitted' as const,
+        questionId: q?.id ?? '',
+        choice,
+        correct: !!q && isCorrect(q, choice),
+        kind: 'check' as const,
+      };
     }),
     setReflection: assign(({ context, event }) =>
       // An emptied text is no text: it is saved (and restored) as absent.
-      event.type === 'SET_REFLECTION' ? { record: withModule(context, context.moduleId!, (r) => ({ ...r, reflection: event.text || undefined })) } : {},
+      event.type === 'SET_REFLECTION'
+        ? { record: withModule(context, context.moduleId!, (r) => ({ ...r, reflection: event.text || undefined })) }
+        : {},
     ),
-    rate: assign(({ context, event }) => (event.type === 'RATE' ? { record: withModule(context, context.moduleId!, (r) => ({ ...r, rating: event.value })) } : {})),
-    completeModule: assign(({ context }) => ({ record: withModule(context, context.moduleId!, (r) => ({ ...r, done: true, at: undefined })) })),
+    rate: assign(({ context, event }) =>
+      event.type === 'RATE' ? { record: withModule(context, context.moduleId!, (r) => ({ ...r, rating: event.value })) } : {},
+    ),
+    completeModule: assign(({ context }) => ({
+      record: withModule(context, context.moduleId!, (r) => ({ ...r, done: true, at: undefined })),
+    })),
     emitModuleCompleted: emit(({ context }) => ({ type: 'module.completed' as const, moduleId: context.moduleId ?? '' })),
     startAttempt: assign(({ context }) => {
       const seed = context.newSeed() >>> 0;
@@ -223,9 +251,13 @@ export const courseMachine = setup({
       return { record: { ...context.record, past: kept, latest: { seed, drawn, answers: {}, index: 0 } } };
     }),
     answerFinal: assign(({ context, event }) =>
-      event.type === 'ANSWER_FINAL' ? { record: withAttempt(context, (a) => ({ ...a, answers: { ...a.answers, [event.questionId]: event.choice } })) } : {},
+      event.type === 'ANSWER_FINAL'
+        ? { record: withAttempt(context, (a) => ({ ...a, answers: { ...a.answers, [event.questionId]: event.choice } })) }
+        : {},
     ),
-    goToQuestion: assign(({ context, event }) => (event.type === 'GOTO_QUESTION' ? { record: withAttempt(context, (a) => ({ ...a, index: event.index })) } : {})),
+    goToQuestion: assign(({ context, event }) =>
+      event.type === 'GOTO_QUESTION' ? { record: withAttempt(context, (a) => ({ ...a, index: event.index })) } : {},
+    ),
     nextQuestion: assign(({ context }) => ({ record: withAttempt(context, (a) => ({ ...a, index: a.index + 1 })) })),
     previousQuestion: assign(({ context }) => ({ record: withAttempt(context, (a) => ({ ...a, index: a.index - 1 })) })),
     submitAttempt: assign(({ context }) => ({
@@ -233,7 +265,13 @@ export const courseMachine = setup({
     })),
     emitAttempt: emit(({ context }) => {
       const a = currentAttempt(context)!;
-      return { type: 'attempt.submitted' as const, attempt: context.record.past.length + 1, correct: a.correct ?? 0, max: a.drawn.length, answers: a.answers };
+      return {
+        type: 'attempt.submitted' as const,
+        attempt: context.record.past.length + 1,
+        correct: a.correct ?? 0,
+        max: a.drawn.length,
+        answers: a.answers,
+      };
     }),
     setPlan: assign(({ context, event }) =>
       event.type === 'SET_PLAN' ? { record: withModule(context, event.moduleId, (r) => ({ ...r, plan: event.text || undefined })) } : {},
@@ -314,8 +352,14 @@ export const courseMachine = setup({
           entry: { type: 'visitStep', params: { step: 'reflection' } },
           on: {
             SET_REFLECTION: { guard: 'reflectionFits', actions: 'setReflection' },
-            NEXT: [{ guard: 'hasSelfAssessment', target: 'self' }, { target: '#course.menu', actions: ['completeModule', 'emitModuleCompleted'] }],
-            BACK: [{ guard: 'hasCheck', target: 'check' }, { target: 'page', actions: 'lastPage' }],
+            NEXT: [
+              { guard: 'hasSelfAssessment', target: 'self' },
+              { target: '#course.menu', actions: ['completeModule', 'emitModuleCompleted'] },
+            ],
+            BACK: [
+              { guard: 'hasCheck', target: 'check' },
+              { target: 'page', actions: 'lastPage' },
+            ],
             GOTO_PAGE: { guard: 'pageExists', target: 'page', actions: 'goToPage' },
           },
         },
@@ -339,7 +383,11 @@ export const courseMachine = setup({
       on: { MENU: '#course.menu', OPEN_RESULTS: '#course.results' },
       states: {
         routing: {
-          always: [{ guard: 'attemptInProgress', target: 'taking' }, { guard: 'hasSubmittedAttempt', target: 'result' }, { target: 'intro' }],
+          always: [
+            { guard: 'attemptInProgress', target: 'taking' },
+            { guard: 'hasSubmittedAttempt', target: 'result' },
+            { target: 'intro' },
+          ],
         },
         intro: {
           on: { BEGIN_ATTEMPT: { guard: 'canStartAttempt', target: 'taking', actions: 'startAttempt' } },

@@ -4,11 +4,11 @@
  * by an older course version restores whatever still matches by id, and anything unreadable is an
  * error the caller turns into a plain notice and a fresh start.
  */
-import type { Course, Question } from '../content-model/types.js';
-import { pack, unpack, type Packed } from './codec.js';
-import type { Location } from './machine.js';
-import { moduleSteps, questionIndex } from './progress.js';
-import type { FinalAttempt, LearnerRecord, ModuleRecord, QuestionRecord, StepKey } from './record.js';
+import type { Course, Question } from '../content-model/types';
+import { pack, unpack, type Packed } from './codec';
+import type { Location } from './machine';
+import { moduleSteps, questionIndex } from './progress';
+import type { FinalAttempt, LearnerRecord, ModuleRecord, QuestionRecord, StepKey } from './record';
 
 export const SNAPSHOT_FORMAT = 1;
 
@@ -74,9 +74,11 @@ export function decodeSnapshot(text: string, course: Course): Saved {
   } catch (e) {
     throw new SnapshotError(`saved data is not readable: ${(e as Error).message}`);
   }
-  if (!Array.isArray(data) || data[0] !== SNAPSHOT_FORMAT) throw new SnapshotError(`saved data has an unknown format (expected version ${SNAPSHOT_FORMAT})`);
+  if (!Array.isArray(data) || data[0] !== SNAPSHOT_FORMAT)
+    throw new SnapshotError(`saved data has an unknown format (expected version ${SNAPSHOT_FORMAT})`);
   const [, location, modules, past, latest] = data;
-  if (typeof location !== 'string' || !isRecord(modules ?? null) || !Array.isArray(past) || latest === undefined) throw new SnapshotError('saved data is incomplete');
+  if (typeof location !== 'string' || !isRecord(modules ?? null) || !Array.isArray(past) || latest === undefined)
+    throw new SnapshotError('saved data is incomplete');
 
   const record: LearnerRecord = { modules: {}, past: [] };
   for (const m of course.modules) {
@@ -109,7 +111,12 @@ export function decodeSnapshot(text: string, course: Course): Saved {
   }
   if (latest !== null) record.latest = decodeAttempt(latest, questionIndex(course));
 
-  const known = location === 'start' || location === 'menu' || location === 'final' || location === 'results' || (location.startsWith('module:') && course.modules.some((m) => `module:${m.id}` === location));
+  const known =
+    location === 'start' ||
+    location === 'menu' ||
+    location === 'final' ||
+    location === 'results' ||
+    (location.startsWith('module:') && course.modules.some((m) => `module:${m.id}` === location));
   return { location: known ? (location as Location) : 'menu', record };
 }
 

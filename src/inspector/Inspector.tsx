@@ -40,7 +40,8 @@ function useCallLog(): readonly CallLogEntry[] {
 /** The data model as the course wrote it: the last value set for each element. */
 export function dataModelFromCalls(calls: readonly CallLogEntry[]): [string, string][] {
   const values = new Map<string, string>();
-  for (const c of calls) if ((c.method === 'SetValue' || c.method === 'LMSSetValue') && c.error === 0 && c.args[0]) values.set(c.args[0], c.args[1] ?? '');
+  for (const c of calls)
+    if ((c.method === 'SetValue' || c.method === 'LMSSetValue') && c.error === 0 && c.args[0]) values.set(c.args[0], c.args[1] ?? '');
   return [...values].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
 }
 
@@ -88,11 +89,19 @@ export function Inspector(props: InspectorProps) {
             <table className="inspector__table">
               <caption>Values the course has set in the LMS</caption>
               <thead>
-                <tr><th scope="col">Element</th><th scope="col">Value</th></tr>
+                <tr>
+                  <th scope="col">Element</th>
+                  <th scope="col">Value</th>
+                </tr>
               </thead>
               <tbody>
                 {dataModelFromCalls(calls).map(([k, v]) => (
-                  <tr key={k}><td><code>{k}</code></td><td>{v}</td></tr>
+                  <tr key={k}>
+                    <td>
+                      <code>{k}</code>
+                    </td>
+                    <td>{v}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>
@@ -101,29 +110,54 @@ export function Inspector(props: InspectorProps) {
             <table className="inspector__table">
               <caption>Every call to the LMS API, newest first</caption>
               <thead>
-                <tr><th scope="col">#</th><th scope="col">Call</th><th scope="col">Result</th><th scope="col">Error</th></tr>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">Call</th>
+                  <th scope="col">Result</th>
+                  <th scope="col">Error</th>
+                </tr>
               </thead>
               <tbody>
-                {[...calls].reverse().slice(0, 300).map((c) => (
-                  <tr key={c.seq} className={c.error !== 0 ? 'inspector__error' : undefined}>
-                    <td>{c.seq}</td>
-                    <td><code>{c.method}({c.args.join(', ')})</code></td>
-                    <td>{c.result ?? c.threw ?? c.refused ?? ''}</td>
-                    <td>{c.error}{c.errorString ? ` ${c.errorString}` : ''}</td>
-                  </tr>
-                ))}
+                {[...calls]
+                  .reverse()
+                  .slice(0, 300)
+                  .map((c) => (
+                    <tr key={c.seq} className={c.error !== 0 ? 'inspector__error' : undefined}>
+                      <td>{c.seq}</td>
+                      <td>
+                        <code>
+                          {c.method}({c.args.join(', ')})
+                        </code>
+                      </td>
+                      <td>{c.result ?? c.threw ?? c.refused ?? ''}</td>
+                      <td>
+                        {c.error}
+                        {c.errorString ? ` ${c.errorString}` : ''}
+                      </td>
+                    </tr>
+                  ))}
               </tbody>
             </table>
           )}
           {tab === 'controls' && (
             <div className="inspector__controls">
-              <button type="button" onClick={() => { props.resetProgress(); go({ jump: undefined }); }}>Reset progress</button>
+              <button
+                type="button"
+                onClick={() => {
+                  props.resetProgress();
+                  go({ jump: undefined });
+                }}
+              >
+                Reset progress
+              </button>
               <label>
                 Jump to{' '}
                 <select aria-label="Jump to" defaultValue="" onChange={(e) => e.target.value && go({ jump: e.target.value })}>
                   <option value="">choose a place…</option>
                   <option value="menu">Menu</option>
-                  {props.course.modules.flatMap((m) => m.pages.map((p) => <option key={`${m.id}/${p.id}`} value={`${m.id}/${p.id}`}>{`${m.id} / ${p.id}`}</option>))}
+                  {props.course.modules.flatMap((m) =>
+                    m.pages.map((p) => <option key={`${m.id}/${p.id}`} value={`${m.id}/${p.id}`}>{`${m.id} / ${p.id}`}</option>),
+                  )}
                   <option value="final">Final assessment</option>
                   <option value="results">Results</option>
                 </select>
@@ -138,14 +172,24 @@ export function Inspector(props: InspectorProps) {
               <label>
                 Language{' '}
                 <select aria-label="Language" value={props.language} onChange={(e) => go({ lang: e.target.value, jump: undefined })}>
-                  {props.course.languages.map((l) => <option key={l} value={l}>{l}</option>)}
+                  {props.course.languages.map((l) => (
+                    <option key={l} value={l}>
+                      {l}
+                    </option>
+                  ))}
                 </select>
               </label>
               <fieldset>
                 <legend>Simulate LMS faults</legend>
                 {FAULTS.map(({ fault, label }) => (
                   <label key={fault}>
-                    <input type="checkbox" checked={faults.includes(fault)} disabled={!props.api} onChange={(e) => toggleFault(fault, e.target.checked)} /> {label}
+                    <input
+                      type="checkbox"
+                      checked={faults.includes(fault)}
+                      disabled={!props.api}
+                      onChange={(e) => toggleFault(fault, e.target.checked)}
+                    />{' '}
+                    {label}
                   </label>
                 ))}
               </fieldset>

@@ -17,7 +17,19 @@ interface Patched {
 const VALUE_METHODS = ['SetValue', 'GetValue', 'LMSSetValue', 'LMSGetValue'];
 const COMMIT_METHODS = ['Commit', 'LMSCommit'];
 const ERROR_METHODS = ['GetLastError', 'LMSGetLastError'];
-const ALL_METHODS = ['Initialize', 'Terminate', 'LMSInitialize', 'LMSFinish', ...VALUE_METHODS, ...COMMIT_METHODS, ...ERROR_METHODS, 'GetErrorString', 'GetDiagnostic', 'LMSGetErrorString', 'LMSGetDiagnostic'];
+const ALL_METHODS = [
+  'Initialize',
+  'Terminate',
+  'LMSInitialize',
+  'LMSFinish',
+  ...VALUE_METHODS,
+  ...COMMIT_METHODS,
+  ...ERROR_METHODS,
+  'GetErrorString',
+  'GetDiagnostic',
+  'LMSGetErrorString',
+  'LMSGetDiagnostic',
+];
 
 /** The error code each fault reports: general exception (101) or general commit failure (391 in 2004). */
 function faultCode(api: Api, fault: Fault): string {
@@ -35,8 +47,9 @@ function rewire(api: Api & Patched): void {
     const call = (...args: unknown[]) => (original as (...a: unknown[]) => unknown).apply(api, args);
     api[name] = (...args: unknown[]) => {
       if (active.has('api-lost')) throw new Error('Simulated fault: the LMS API is gone');
-      if (active.has('calls-fail') && VALUE_METHODS.includes(name)) return (lastFault = 'calls-fail'), name.includes('Get') ? '' : 'false';
-      if (active.has('commit-fails') && COMMIT_METHODS.includes(name)) return (lastFault = 'commit-fails'), 'false';
+      if (active.has('calls-fail') && VALUE_METHODS.includes(name))
+        return ((lastFault = 'calls-fail'), name.includes('Get') ? '' : 'false');
+      if (active.has('commit-fails') && COMMIT_METHODS.includes(name)) return ((lastFault = 'commit-fails'), 'false');
       if (ERROR_METHODS.includes(name) && lastFault) {
         const code = faultCode(api, lastFault);
         lastFault = undefined;

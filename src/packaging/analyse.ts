@@ -3,8 +3,8 @@
  * reference points at, which mastery score it carries. The checks that XSD validation cannot make
  * live here too, so the tests of our own packages and `verify` for anyone's share one implementation.
  */
-import { NS, type SchemaSetId } from './schemas.js';
-import { attr, child, children, descendants, XML_NAMESPACE, type XElement } from './xml.js';
+import { NS, type SchemaSetId } from './schemas';
+import { attr, child, children, descendants, XML_NAMESPACE, type XElement } from './xml';
 
 export type Family = '1.2' | '2004';
 
@@ -97,14 +97,31 @@ export function detectVersion(root: XElement): { version?: DetectedVersion; prob
 
   if (sv === '1.2' || (sv === undefined && has12 && !has2004)) {
     if (has2004) return { problem: 'the manifest says SCORM 1.2 but uses SCORM 2004 namespaces' };
-    const namespaceProblem = root.ns !== SCORM12_CP ? `a SCORM 1.2 manifest must be in the namespace ${SCORM12_CP}, this one is in ${root.ns}: many LMSs accept it, strict ones refuse it` : undefined;
-    return { version: { family: '1.2', label: 'SCORM 1.2', schemaSet: 'scorm12', schemaversion: sv, ...(namespaceProblem ? { namespaceProblem } : {}) } };
+    const namespaceProblem =
+      root.ns !== SCORM12_CP
+        ? `a SCORM 1.2 manifest must be in the namespace ${SCORM12_CP}, this one is in ${root.ns}: many LMSs accept it, strict ones refuse it`
+        : undefined;
+    return {
+      version: {
+        family: '1.2',
+        label: 'SCORM 1.2',
+        schemaSet: 'scorm12',
+        schemaversion: sv,
+        ...(namespaceProblem ? { namespaceProblem } : {}),
+      },
+    };
   }
-  const editions: Record<string, DetectedVersion['edition']> = { 'cam 1.3': '2nd', '2004 2nd edition': '2nd', '2004 3rd edition': '3rd', '2004 4th edition': '4th' };
+  const editions: Record<string, DetectedVersion['edition']> = {
+    'cam 1.3': '2nd',
+    '2004 2nd edition': '2nd',
+    '2004 3rd edition': '3rd',
+    '2004 4th edition': '4th',
+  };
   const edition = sv ? editions[sv.toLowerCase().replace(/\s+/g, ' ')] : undefined;
   if (edition) {
     if (has12) return { problem: `the manifest says SCORM 2004 (${sv}) but uses the SCORM 1.2 namespace ${NS.adlcp12}` };
-    const namespaceProblem = root.ns !== SCORM2004_CP ? `a SCORM 2004 manifest must be in the namespace ${SCORM2004_CP}, this one is in ${root.ns}` : undefined;
+    const namespaceProblem =
+      root.ns !== SCORM2004_CP ? `a SCORM 2004 manifest must be in the namespace ${SCORM2004_CP}, this one is in ${root.ns}` : undefined;
     return {
       version: {
         ...(namespaceProblem ? { namespaceProblem } : {}),
@@ -135,7 +152,8 @@ export function resolveHref(bases: (string | undefined)[], href: string): Resolv
     return acc + part;
   }, '');
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(full) && !/^file:/i.test(full)) return { external: full };
-  if (/^[a-z]:[\\/]/i.test(full) || /^file:/i.test(full) || full.startsWith('/') || full.startsWith('\\')) return { problem: `absolute path "${full}"`, kind: 'absolute' };
+  if (/^[a-z]:[\\/]/i.test(full) || /^file:/i.test(full) || full.startsWith('/') || full.startsWith('\\'))
+    return { problem: `absolute path "${full}"`, kind: 'absolute' };
   if (/^[a-z][a-z0-9+.-]*:/i.test(full)) return { external: full };
   let clean = full.replace(/[?#].*$/, '');
   try {
@@ -187,7 +205,9 @@ export function analyseManifest(root: XElement, zip: PackageIndex): ManifestAnal
     out.referencedPaths.add(r.path!);
     if (!zip.has(r.path!)) {
       const variant = zip.caseVariant(r.path!);
-      out.references.push({ message: `${what} "${href}" is not in the zip${variant ? ` (the zip has "${variant}": names are case-sensitive on most LMS servers)` : ''}` });
+      out.references.push({
+        message: `${what} "${href}" is not in the zip${variant ? ` (the zip has "${variant}": names are case-sensitive on most LMS servers)` : ''}`,
+      });
     }
     return r.path;
   };
@@ -214,19 +234,29 @@ export function analyseManifest(root: XElement, zip: PackageIndex): ManifestAnal
     const wrong = family === '1.2' ? 'scormType' : 'scormtype';
     const anyAdlcp = res.attrs.filter((a) => a.ns === NS.adlcp12 || a.ns === NS.adlcp);
     for (const a of anyAdlcp) {
-      if (family && a.ns !== adlcp) out.spelling.push({ message: `resource "${identifier}": ${a.qname} is in the ${a.ns === NS.adlcp12 ? 'SCORM 1.2' : 'SCORM 2004'} namespace, but this is a SCORM ${family} manifest` });
-      else if (a.local === wrong) out.spelling.push({ message: `resource "${identifier}": ${a.qname} is spelt for the wrong version; SCORM ${family} needs adlcp:${right}` });
+      if (family && a.ns !== adlcp)
+        out.spelling.push({
+          message: `resource "${identifier}": ${a.qname} is in the ${a.ns === NS.adlcp12 ? 'SCORM 1.2' : 'SCORM 2004'} namespace, but this is a SCORM ${family} manifest`,
+        });
+      else if (a.local === wrong)
+        out.spelling.push({
+          message: `resource "${identifier}": ${a.qname} is spelt for the wrong version; SCORM ${family} needs adlcp:${right}`,
+        });
     }
     if (family) {
       const value = attr(res, right, adlcp);
       info.scormType = value;
-      if (value === undefined && !anyAdlcp.some((a) => a.local === wrong)) out.spelling.push({ message: `resource "${identifier}" has no adlcp:${right} (sco or asset)` });
-      else if (value !== undefined && value !== 'sco' && value !== 'asset') out.spelling.push({ message: `resource "${identifier}": adlcp:${right}="${value}" is neither "sco" nor "asset"` });
+      if (value === undefined && !anyAdlcp.some((a) => a.local === wrong))
+        out.spelling.push({ message: `resource "${identifier}" has no adlcp:${right} (sco or asset)` });
+      else if (value !== undefined && value !== 'sco' && value !== 'asset')
+        out.spelling.push({ message: `resource "${identifier}": adlcp:${right}="${value}" is neither "sco" nor "asset"` });
     }
     if (identifier) out.resources.set(identifier, info);
   }
   for (const r of out.resources.values())
-    for (const d of r.dependencies) if (!out.resources.has(d)) out.references.push({ message: `resource "${r.identifier}" depends on "${d}", which is not a resource in the manifest` });
+    for (const d of r.dependencies)
+      if (!out.resources.has(d))
+        out.references.push({ message: `resource "${r.identifier}" depends on "${d}", which is not a resource in the manifest` });
 
   // Organisations and items.
   const orgsEl = child(root, 'organizations', cp);
@@ -237,7 +267,8 @@ export function analyseManifest(root: XElement, zip: PackageIndex): ManifestAnal
     org = orgs.find((o) => attr(o, 'identifier') === defaultId);
     if (!org) out.references.push({ message: `organizations default="${defaultId}" names no organization` });
   }
-  if (!orgs.length) out.references.push({ message: 'the manifest has no <organization>: an LMS has nothing to launch', note: allResources.length > 0 });
+  if (!orgs.length)
+    out.references.push({ message: 'the manifest has no <organization>: an LMS has nothing to launch', note: allResources.length > 0 });
   const items: XElement[] = [];
   for (const o of orgs) for (const el of descendants(o)) if (el.local === 'item' && el.ns === cp) items.push(el);
   const subManifests = new Set(children(root, 'manifest', cp).map((m) => attr(m, 'identifier')));
@@ -262,15 +293,22 @@ export function analyseManifest(root: XElement, zip: PackageIndex): ManifestAnal
     const r = out.resources.get(attr(it, 'identifierref') ?? '');
     return r?.href !== undefined;
   });
-  if (!launchItem) out.launchProblem = orgItems.length ? 'no item of the default organization points at a resource with an href' : 'the default organization has no item';
+  if (!launchItem)
+    out.launchProblem = orgItems.length
+      ? 'no item of the default organization points at a resource with an href'
+      : 'the default organization has no item';
   else {
     const res = out.resources.get(attr(launchItem, 'identifierref')!)!;
-    const resolved = resolveHref([xmlBase(root), xmlBase(resourcesEl), xmlBase(allResources.find((r) => attr(r, 'identifier') === res.identifier))], res.href!);
+    const resolved = resolveHref(
+      [xmlBase(root), xmlBase(resourcesEl), xmlBase(allResources.find((r) => attr(r, 'identifier') === res.identifier))],
+      res.href!,
+    );
     out.launch = { item: attr(launchItem, 'identifier') ?? '', resource: res.identifier, href: res.href!, path: resolved.path };
     if (resolved.external) out.launchProblem = `the launch href points outside the package: ${resolved.external}`;
     else if (resolved.problem) out.launchProblem = `the launch href is unusable: ${resolved.problem}`;
     else if (!zip.has(resolved.path!)) out.launchProblem = `the launch file "${resolved.path}" is not in the zip`;
-    else if (res.scormType === 'asset') out.launchProblem = `the launch resource "${res.identifier}" is an asset (adlcp:${family === '1.2' ? 'scormtype' : 'scormType'}="asset"), so the LMS expects no tracking from it`;
+    else if (res.scormType === 'asset')
+      out.launchProblem = `the launch resource "${res.identifier}" is an asset (adlcp:${family === '1.2' ? 'scormtype' : 'scormType'}="asset"), so the LMS expects no tracking from it`;
   }
 
   out.mastery = findMastery(family, launchItem ?? items[0], root);
@@ -282,9 +320,18 @@ function findMastery(family: Family | undefined, item: XElement | undefined, roo
   if (!family || !item) return { problems: [{ message: 'no mastery score: the manifest has no item to carry one', note: true }] };
   if (family === '1.2') {
     const el = child(item, 'masteryscore', NS.adlcp12);
-    if (!el) return { problems: [{ message: 'no mastery score (adlcp:masteryscore) in the manifest: the LMS passes the learner on what the course itself reports', note: true }] };
+    if (!el)
+      return {
+        problems: [
+          {
+            message: 'no mastery score (adlcp:masteryscore) in the manifest: the LMS passes the learner on what the course itself reports',
+            note: true,
+          },
+        ],
+      };
     const n = Number(el.text);
-    if (el.text === '' || !Number.isFinite(n) || !/^-?\d+(\.\d+)?$/.test(el.text)) return { problems: [{ message: `adlcp:masteryscore "${el.text}" is not a number` }] };
+    if (el.text === '' || !Number.isFinite(n) || !/^-?\d+(\.\d+)?$/.test(el.text))
+      return { problems: [{ message: `adlcp:masteryscore "${el.text}" is not a number` }] };
     if (n < 0 || n > 100) return { problems: [{ message: `adlcp:masteryscore ${el.text} is outside 0-100` }] };
     return { found: { source: 'adlcp:masteryscore', raw: el.text, value: n / 100 }, problems };
   }
@@ -298,17 +345,35 @@ function findMastery(family: Family | undefined, item: XElement | undefined, roo
     return objectives ? child(objectives, 'primaryObjective', NS.imsss) : undefined;
   };
   const primary = primaryIn(seq) ?? primaryIn(shared);
-  if (!primary) return { problems: [{ message: 'no mastery score: the item has no imsss:primaryObjective with satisfiedByMeasure and minNormalizedMeasure; the LMS takes success from what the course reports', note: true }] };
+  if (!primary)
+    return {
+      problems: [
+        {
+          message:
+            'no mastery score: the item has no imsss:primaryObjective with satisfiedByMeasure and minNormalizedMeasure; the LMS takes success from what the course reports',
+          note: true,
+        },
+      ],
+    };
   const byMeasure = attr(primary, 'satisfiedByMeasure');
   const min = child(primary, 'minNormalizedMeasure', NS.imsss);
   if (byMeasure !== 'true' && byMeasure !== '1') {
-    return { problems: [{ message: `no mastery score in use: the primary objective is not satisfiedByMeasure${min ? ` (its minNormalizedMeasure ${min.text} is ignored)` : ''}`, note: true }] };
+    return {
+      problems: [
+        {
+          message: `no mastery score in use: the primary objective is not satisfiedByMeasure${min ? ` (its minNormalizedMeasure ${min.text} is ignored)` : ''}`,
+          note: true,
+        },
+      ],
+    };
   }
   const raw = min?.text ?? '1.0';
   const n = Number(raw);
-  if (!/^-?\d*\.?\d+$/.test(raw) || !Number.isFinite(n)) return { problems: [{ message: `imsss:minNormalizedMeasure "${raw}" is not a number` }] };
+  if (!/^-?\d*\.?\d+$/.test(raw) || !Number.isFinite(n))
+    return { problems: [{ message: `imsss:minNormalizedMeasure "${raw}" is not a number` }] };
   if (n < -1 || n > 1) return { problems: [{ message: `imsss:minNormalizedMeasure ${raw} is outside -1..1` }] };
-  if (!min) problems.push({ message: 'satisfiedByMeasure without minNormalizedMeasure: the mastery score defaults to 1.0 (100%)', note: true });
+  if (!min)
+    problems.push({ message: 'satisfiedByMeasure without minNormalizedMeasure: the mastery score defaults to 1.0 (100%)', note: true });
   return { found: { source: 'imsss:minNormalizedMeasure', raw, value: n }, problems };
 }
 

@@ -11,8 +11,8 @@
  */
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
-import { manifestIdentifier, type PackageMetadata, type ScormVersion } from './metadata.js';
-import { NS, SCHEMA_SETS } from './schemas.js';
+import { manifestIdentifier, type PackageMetadata, type ScormVersion } from './metadata';
+import { NS, SCHEMA_SETS } from './schemas';
 
 const XMLNS = 'http://www.w3.org/2000/xmlns/';
 
@@ -58,7 +58,9 @@ function ids(meta: PackageMetadata) {
 
 function checkInput({ meta, files }: ManifestInput): void {
   if (!files.includes(meta.launch)) throw new Error(`the launch file ${meta.launch} is not among the package files`);
-  for (const f of files) if (f.startsWith('/') || f.split('/').includes('..') || f.includes('\\') || /^[a-z][a-z0-9+.-]*:/i.test(f)) throw new Error(`not a relative package path: ${f}`);
+  for (const f of files)
+    if (f.startsWith('/') || f.split('/').includes('..') || f.includes('\\') || /^[a-z][a-z0-9+.-]*:/i.test(f))
+      throw new Error(`not a relative package path: ${f}`);
 }
 
 function schemaLocation(pairs: [string, string][]): string {
@@ -89,7 +91,9 @@ function manifest12(input: ManifestInput): string {
   const lifecycle = lom.ele('imsmd:lifecycle');
   lifecycle.ele('imsmd:version').ele('imsmd:langstring', { 'xml:lang': 'x-none' }).txt(meta.version);
 
-  const org = m.ele('organizations', { default: id.organization }).ele('organization', { identifier: id.organization, structure: 'hierarchical' });
+  const org = m
+    .ele('organizations', { default: id.organization })
+    .ele('organization', { identifier: id.organization, structure: 'hierarchical' });
   org.ele('title').txt(title);
   const item = org.ele('item', { identifier: id.item, identifierref: id.resource, isvisible: 'true' });
   item.ele('title').txt(title);
@@ -129,7 +133,9 @@ function manifest2004(input: ManifestInput): string {
   if (meta.descriptions.length) langStrings2004(general.ele('lom:description'), meta.descriptions);
   lom.ele('lom:lifeCycle').ele('lom:version').ele('lom:string', { language: 'x-none' }).txt(meta.version);
 
-  const org = m.ele('organizations', { default: id.organization }).ele('organization', { identifier: id.organization, structure: 'hierarchical' });
+  const org = m
+    .ele('organizations', { default: id.organization })
+    .ele('organization', { identifier: id.organization, structure: 'hierarchical' });
   // The course's objectives are its own: none of them is shared with other courses in the LMS.
   org.att(NS.adlseq, 'adlseq:objectivesGlobalToSystem', 'false');
   org.ele('title').txt(title);

@@ -1,5 +1,5 @@
 /** What a package says about its course, taken from the validated course model and its texts. */
-import type { LoadedCourse } from '../content-model/load.js';
+import type { LoadedCourse } from '../content-model/load';
 
 export type ScormVersion = '1.2' | '2004';
 
@@ -39,7 +39,8 @@ export function packageMetadata(loaded: LoadedCourse, launch = 'index.html'): Pa
       return t ? [{ language, text: t }] : [];
     });
   const titles = pick('title');
-  if (!titles.length || titles[0]!.language !== course.defaultLanguage) throw new Error(`The course has no title in its default language (${course.defaultLanguage})`);
+  if (!titles.length || titles[0]!.language !== course.defaultLanguage)
+    throw new Error(`The course has no title in its default language (${course.defaultLanguage})`);
   return {
     courseId: course.id,
     version: course.version,

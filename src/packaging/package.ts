@@ -6,10 +6,10 @@
  */
 import { readdirSync, readFileSync, lstatSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { buildManifest } from './manifest.js';
-import type { PackageMetadata, ScormVersion } from './metadata.js';
-import { schemaFiles, type SchemaSetId } from './schemas.js';
-import { writeZip, zipToBuffer, type ZipInput } from './zip-write.js';
+import { buildManifest } from './manifest';
+import type { PackageMetadata, ScormVersion } from './metadata';
+import { schemaFiles, type SchemaSetId } from './schemas';
+import { writeZip, zipToBuffer, type ZipInput } from './zip-write';
 
 export const SCHEMA_SET_OF: Record<ScormVersion, SchemaSetId> = { '1.2': 'scorm12', '2004': 'scorm2004-4th' };
 export const SUFFIX_OF: Record<ScormVersion, string> = { '1.2': 'scorm12', '2004': 'scorm2004' };
@@ -44,7 +44,8 @@ export function decodeEntities(text: string): string {
   });
 }
 
-const leavesPackage = (url: string) => /^(\/|\\|[a-z][a-z0-9+.-]*:)/i.test(url.trim()) && !/^(data|blob):/i.test(url.trim()) && !url.trim().startsWith('#');
+const leavesPackage = (url: string) =>
+  /^(\/|\\|[a-z][a-z0-9+.-]*:)/i.test(url.trim()) && !/^(data|blob):/i.test(url.trim()) && !url.trim().startsWith('#');
 
 /** Problems that would break the package in an LMS; empty when the build is fit to ship. */
 export function checkBuild(dir: string, files: string[], launch = 'index.html'): string[] {
@@ -57,11 +58,13 @@ export function checkBuild(dir: string, files: string[], launch = 'index.html'):
   else {
     const scriptSrc = /(?:^|;)\s*script-src\s+([^;]*)/i.exec(policy)?.[1] ?? /(?:^|;)\s*default-src\s+([^;]*)/i.exec(policy)?.[1];
     if (!scriptSrc) problems.push(`${launch}: the Content-Security-Policy sets no script-src`);
-    else if (/unsafe-inline|unsafe-eval|\*|https?:/i.test(scriptSrc)) problems.push(`${launch}: script-src allows more than the package itself: ${scriptSrc.trim()}`);
+    else if (/unsafe-inline|unsafe-eval|\*|https?:/i.test(scriptSrc))
+      problems.push(`${launch}: script-src allows more than the package itself: ${scriptSrc.trim()}`);
   }
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi))
     if (!/\bsrc=/i.test(m[1]!) && m[2]!.trim()) problems.push(`${launch} has an inline <script>, which the Content-Security-Policy blocks`);
-  if (/<[a-z][^>]*\son[a-z]+\s*=/i.test(html.replace(/<script\b[\s\S]*?<\/script>/gi, ''))) problems.push(`${launch} has an inline event handler (on...=), which the Content-Security-Policy blocks`);
+  if (/<[a-z][^>]*\son[a-z]+\s*=/i.test(html.replace(/<script\b[\s\S]*?<\/script>/gi, '')))
+    problems.push(`${launch} has an inline event handler (on...=), which the Content-Security-Policy blocks`);
   for (const m of html.matchAll(/\s(?:src|href|srcset|poster|data)=(["'])(.*?)\1/gi)) {
     if (leavesPackage(m[2]!)) problems.push(`${launch} refers to "${m[2]}", outside the package: use a relative URL`);
   }
@@ -96,7 +99,8 @@ export interface PackageResult {
 export function packageEntries(input: PackageInput): { entries: ZipInput[]; manifest: string; files: string[]; schemaFiles: string[] } {
   const files = listBuildFiles(input.buildDir);
   const problems = checkBuild(input.buildDir, files, input.meta.launch);
-  if (problems.length) throw new Error(`The build in ${input.buildDir} is not fit for a SCORM package:\n` + problems.map((p) => `  - ${p}`).join('\n'));
+  if (problems.length)
+    throw new Error(`The build in ${input.buildDir} is not fit for a SCORM package:\n` + problems.map((p) => `  - ${p}`).join('\n'));
   const schemas = schemaFiles(SCHEMA_SET_OF[input.version]);
   const clash = files.filter((f) => f === 'imsmanifest.xml' || schemas.some((s) => s.path === f));
   if (clash.length) throw new Error(`the build holds files that the package format reserves: ${clash.join(', ')}`);

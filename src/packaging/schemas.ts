@@ -39,7 +39,16 @@ const IMSSS_FILES = [
   'imsss_v1p0util.xsd',
 ];
 
-const SCORM2004_FILES = ['XMLSchema.dtd', 'adlcp_v1p3.xsd', 'adlnav_v1p3.xsd', 'adlseq_v1p3.xsd', 'datatypes.dtd', 'imscp_v1p1.xsd', ...IMSSS_FILES, 'xml.xsd'];
+const SCORM2004_FILES = [
+  'XMLSchema.dtd',
+  'adlcp_v1p3.xsd',
+  'adlnav_v1p3.xsd',
+  'adlseq_v1p3.xsd',
+  'datatypes.dtd',
+  'imscp_v1p1.xsd',
+  ...IMSSS_FILES,
+  'xml.xsd',
+];
 
 export const NS = {
   imscp12: 'http://www.imsproject.org/xsd/imscp_rootv1p1p2',
@@ -71,8 +80,20 @@ export const SCHEMA_SETS: Record<SchemaSetId, SchemaSet> = {
     files: ['adlcp_rootv1p2.xsd', 'ims_xml.xsd', 'imscp_rootv1p1p2.xsd', 'imsmd_rootv1p2p1.xsd'],
     imports: { [NS.imscp12]: 'imscp_rootv1p1p2.xsd', [NS.adlcp12]: 'adlcp_rootv1p2.xsd', [NS.imsmd12]: 'imsmd_rootv1p2p1.xsd' },
   },
-  'scorm2004-3rd': { id: 'scorm2004-3rd', folder: 'scorm20043rdedition', label: 'SCORM 2004 3rd Edition', files: SCORM2004_FILES, imports: SCORM2004_IMPORTS },
-  'scorm2004-4th': { id: 'scorm2004-4th', folder: 'scorm20044thedition', label: 'SCORM 2004 4th Edition', files: SCORM2004_FILES, imports: SCORM2004_IMPORTS },
+  'scorm2004-3rd': {
+    id: 'scorm2004-3rd',
+    folder: 'scorm20043rdedition',
+    label: 'SCORM 2004 3rd Edition',
+    files: SCORM2004_FILES,
+    imports: SCORM2004_IMPORTS,
+  },
+  'scorm2004-4th': {
+    id: 'scorm2004-4th',
+    folder: 'scorm20044thedition',
+    label: 'SCORM 2004 4th Edition',
+    files: SCORM2004_FILES,
+    imports: SCORM2004_IMPORTS,
+  },
 };
 
 let definitionRoot: string | undefined;
@@ -108,7 +129,13 @@ const cache = new Map<SchemaSetId, SchemaFile[]>();
 const VALIDATION_PATCHES: Partial<Record<SchemaSetId, Record<string, [string, string, number][]>>> = {
   scorm12: {
     'ims_xml.xsd': [['<xsd:schema xmlns="http://www.w3.org/XML/1998/namespace"', '<xsd:schema', 1]],
-    'imsmd_rootv1p2p1.xsd': [['<xsd:any namespace="##any" processContents="strict" minOccurs="0" maxOccurs="unbounded"/>', '<xsd:any namespace="##other" processContents="strict" minOccurs="0" maxOccurs="unbounded"/>', 1]],
+    'imsmd_rootv1p2p1.xsd': [
+      [
+        '<xsd:any namespace="##any" processContents="strict" minOccurs="0" maxOccurs="unbounded"/>',
+        '<xsd:any namespace="##other" processContents="strict" minOccurs="0" maxOccurs="unbounded"/>',
+        1,
+      ],
+    ],
   },
 };
 
@@ -121,7 +148,10 @@ export function validationSchemaFiles(id: SchemaSetId): SchemaFile[] {
     let text = f.data.toString('utf8');
     for (const [from, to, times] of list) {
       const found = text.split(from).length - 1;
-      if (found !== times) throw new Error(`${SCHEMA_SETS[id].label} schema ${f.path} has changed upstream: expected ${times} occurrence(s) of ${from}, found ${found}`);
+      if (found !== times)
+        throw new Error(
+          `${SCHEMA_SETS[id].label} schema ${f.path} has changed upstream: expected ${times} occurrence(s) of ${from}, found ${found}`,
+        );
       text = text.split(from).join(to);
     }
     return { path: f.path, data: Buffer.from(text, 'utf8') };

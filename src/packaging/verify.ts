@@ -3,11 +3,11 @@
  * passed, failed, skipped (because an earlier check failed) or a note. Reads the zip in memory and in
  * streams only; never extracts, never writes a file.
  */
-import { analyseManifest, isControlFile, packageIndex, type ManifestAnalysis } from './analyse.js';
-import { SCHEMA_SETS } from './schemas.js';
-import { decodeXmlBytes, parseXml } from './xml.js';
-import { validateManifestXsd } from './xsd.js';
-import { DEFAULT_LIMITS, formatBytes, readZip, type ZipLimits, type ZipReadResult } from './zip-read.js';
+import { analyseManifest, isControlFile, packageIndex, type ManifestAnalysis } from './analyse';
+import { SCHEMA_SETS } from './schemas';
+import { decodeXmlBytes, parseXml } from './xml';
+import { validateManifestXsd } from './xsd';
+import { DEFAULT_LIMITS, formatBytes, readZip, type ZipLimits, type ZipReadResult } from './zip-read';
 
 export type CheckId =
   | 'zip'
@@ -75,20 +75,30 @@ const TITLES: Record<CheckId, string> = {
 
 const MAX_ITEMS = 12;
 
-const UNBUNDLED_LOM = /'\{http:\/\/ltsc\.ieee\.org\/xsd\/LOM\}[^']*': No matching global (element|attribute) declaration available, but demanded by the strict wildcard/;
+const UNBUNDLED_LOM =
+  /'\{http:\/\/ltsc\.ieee\.org\/xsd\/LOM\}[^']*': No matching global (element|attribute) declaration available, but demanded by the strict wildcard/;
 
 export async function verifyPackage(source: string | Buffer, options: VerifyOptions = {}): Promise<VerifyReport> {
   const limits: ZipLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const checks: CheckResult[] = [];
   const add = (id: CheckId, status: Status, detail: string, items?: string[]) => {
-    const list = items?.length ? (items.length > MAX_ITEMS ? [...items.slice(0, MAX_ITEMS), `... and ${items.length - MAX_ITEMS} more`] : items) : undefined;
+    const list = items?.length
+      ? items.length > MAX_ITEMS
+        ? [...items.slice(0, MAX_ITEMS), `... and ${items.length - MAX_ITEMS} more`]
+        : items
+      : undefined;
     checks.push({ id, title: TITLES[id], status, detail, ...(list ? { items: list } : {}) });
   };
   const skipRest = (ids: CheckId[], why: string) => ids.forEach((id) => checks.some((c) => c.id === id) || add(id, 'skip', why));
   const report = (extra: Partial<VerifyReport> = {}): VerifyReport => {
     const order = Object.keys(TITLES) as CheckId[];
     checks.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
-    return { source: options.name ?? (typeof source === 'string' ? source : 'zip'), ok: !checks.some((c) => c.status === 'fail' || c.status === 'skip'), checks, ...extra };
+    return {
+      source: options.name ?? (typeof source === 'string' ? source : 'zip'),
+      ok: !checks.some((c) => c.status === 'fail' || c.status === 'skip'),
+      checks,
+      ...extra,
+    };
   };
   const ALL = Object.keys(TITLES) as CheckId[];
 
@@ -107,9 +117,17 @@ export async function verifyPackage(source: string | Buffer, options: VerifyOpti
     skipRest(ALL, 'not checked: too many entries to read safely');
     return report({ zip });
   }
-  if (broken.length) add('zip', 'fail', `${broken.length} of ${zip.entries.length} entries cannot be read`, broken.map((e) => `${e.name}: ${e.error}`));
-  else if (zip.limit) add('zip', 'pass', `a zip of ${formatBytes(zip.fileSize)} with ${zip.entries.length} entries (contents read until the size limit)`);
-  else add('zip', 'pass', `a zip of ${formatBytes(zip.fileSize)} with ${zip.entries.length} entries, every one read and its CRC-32 checked`);
+  if (broken.length)
+    add(
+      'zip',
+      'fail',
+      `${broken.length} of ${zip.entries.length} entries cannot be read`,
+      broken.map((e) => `${e.name}: ${e.error}`),
+    );
+  else if (zip.limit)
+    add('zip', 'pass', `a zip of ${formatBytes(zip.fileSize)} with ${zip.entries.length} entries (contents read until the size limit)`);
+  else
+    add('zip', 'pass', `a zip of ${formatBytes(zip.fileSize)} with ${zip.entries.length} entries, every one read and its CRC-32 checked`);
 
   // Entry names: absolute, "..", backslashes, duplicates, links.
   const absolute = zip.entries.filter((e) => /^([a-zA-Z]:|[\\/])/.test(e.name)).map((e) => `zip entry "${e.name}"`);
@@ -120,13 +138,27 @@ export async function verifyPackage(source: string | Buffer, options: VerifyOpti
     if (e.name.includes('\\')) names.push(`"${e.name}" uses backslashes: an LMS on Linux makes that one file with "\\" in its name`);
     if (seen.has(e.name)) names.push(`"${e.name}" appears twice`);
     seen.add(e.name);
-    if (e.name === '' || /[\x00-\x1f]/.test(e.name)) names.push(`an entry name has control characters or is empty: ${JSON.stringify(e.name)}`);
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
+    if (e.name === '' || /[\x00-\x1f]/.test(e.name))
+      names.push(`an entry name has control characters or is empty: ${JSON.stringify(e.name)}`);
   }
-  const links = zip.entries.filter((e) => e.isSymlink).map((e) => `"${e.name}" is a symbolic link (mode ${e.mode !== undefined ? e.mode.toString(8) : 'unknown'})`);
-  add('links', links.length ? 'fail' : 'pass', links.length ? `${links.length} symbolic link${links.length > 1 ? 's' : ''}` : 'no entry is a symbolic link', links);
+  const links = zip.entries
+    .filter((e) => e.isSymlink)
+    .map((e) => `"${e.name}" is a symbolic link (mode ${e.mode !== undefined ? e.mode.toString(8) : 'unknown'})`);
+  add(
+    'links',
+    links.length ? 'fail' : 'pass',
+    links.length ? `${links.length} symbolic link${links.length > 1 ? 's' : ''}` : 'no entry is a symbolic link',
+    links,
+  );
 
   if (zip.limit?.kind === 'size') add('size', 'fail', zip.limit.message);
-  else add('size', 'pass', `${formatBytes(zip.totalBytes)} uncompressed (limit ${formatBytes(limits.maxTotalBytes)}), counted while inflating`);
+  else
+    add(
+      'size',
+      'pass',
+      `${formatBytes(zip.totalBytes)} uncompressed (limit ${formatBytes(limits.maxTotalBytes)}), counted while inflating`,
+    );
   add('file-count', 'pass', `${files.length} files, ${zip.entries.length - files.length} folders (limit ${limits.maxFiles} entries)`);
 
   // 2. The manifest.
@@ -136,9 +168,26 @@ export async function verifyPackage(source: string | Buffer, options: VerifyOpti
     const absAll = [...absolute, ...(a?.paths.filter((p) => p.kind === 'absolute').map((p) => p.message) ?? [])];
     const parAll = [...parent, ...(a?.paths.filter((p) => p.kind === 'parent').map((p) => p.message) ?? [])];
     const nameAll = [...names, ...(a?.paths.filter((p) => p.kind === 'name').map((p) => p.message) ?? [])];
-    add('absolute-paths', absAll.length ? 'fail' : 'pass', absAll.length ? `${absAll.length} absolute path${absAll.length > 1 ? 's' : ''}` : 'every entry and href is relative', absAll);
-    add('parent-paths', parAll.length ? 'fail' : 'pass', parAll.length ? `${parAll.length} path${parAll.length > 1 ? 's' : ''} climbing out with ".."` : 'no entry or href climbs out of the package', parAll);
-    add('names', nameAll.length ? 'fail' : 'pass', nameAll.length ? `${nameAll.length} problem${nameAll.length > 1 ? 's' : ''}` : 'forward slashes only, no duplicates', nameAll);
+    add(
+      'absolute-paths',
+      absAll.length ? 'fail' : 'pass',
+      absAll.length ? `${absAll.length} absolute path${absAll.length > 1 ? 's' : ''}` : 'every entry and href is relative',
+      absAll,
+    );
+    add(
+      'parent-paths',
+      parAll.length ? 'fail' : 'pass',
+      parAll.length
+        ? `${parAll.length} path${parAll.length > 1 ? 's' : ''} climbing out with ".."`
+        : 'no entry or href climbs out of the package',
+      parAll,
+    );
+    add(
+      'names',
+      nameAll.length ? 'fail' : 'pass',
+      nameAll.length ? `${nameAll.length} problem${nameAll.length > 1 ? 's' : ''}` : 'forward slashes only, no duplicates',
+      nameAll,
+    );
   };
   if (!manifestEntry) {
     const elsewhere = zip.entries.filter((e) => /(^|[\\/])imsmanifest\.xml$/i.test(e.name)).map((e) => e.name);
@@ -155,7 +204,11 @@ export async function verifyPackage(source: string | Buffer, options: VerifyOpti
   }
   const bytes = zip.kept.get('imsmanifest.xml');
   if (!bytes) {
-    add('manifest-root', 'fail', `imsmanifest.xml is at the root but cannot be read: ${manifestEntry.error ?? 'the size limit was reached'}`);
+    add(
+      'manifest-root',
+      'fail',
+      `imsmanifest.xml is at the root but cannot be read: ${manifestEntry.error ?? 'the size limit was reached'}`,
+    );
     finishPaths();
     skipRest(manifestCheckIds, 'not checked: the manifest cannot be read');
     return report({ zip });
@@ -178,7 +231,11 @@ export async function verifyPackage(source: string | Buffer, options: VerifyOpti
     add('version', 'fail', `unknown version: ${a.versionProblem}`);
     skipRest(['schema', 'scorm-type', 'mastery'], 'not checked: the SCORM version is unknown');
   } else {
-    add('version', 'pass', `${a.version.label}${a.version.schemaversion ? ` (schemaversion "${a.version.schemaversion}")` : ' (no schemaversion; told by its namespaces)'}`);
+    add(
+      'version',
+      'pass',
+      `${a.version.label}${a.version.schemaversion ? ` (schemaversion "${a.version.schemaversion}")` : ' (no schemaversion; told by its namespaces)'}`,
+    );
     const set = SCHEMA_SETS[a.version.schemaSet];
     const xsd = a.version.namespaceProblem ? { valid: false, errors: [] } : await validateManifestXsd(xml, a.version.schemaSet);
     // Inline IEEE LOM metadata: its schemas are not among the bundled ones, so a strict wildcard cannot
@@ -187,26 +244,73 @@ export async function verifyPackage(source: string | Buffer, options: VerifyOpti
     const errors = xsd.errors.filter((e) => !UNBUNDLED_LOM.test(e));
     const lomNote = lomOnly.length ? ' (its inline LOM metadata is not checked: the LOM schemas are not bundled)' : '';
     if (a.version.namespaceProblem) add('schema', 'fail', a.version.namespaceProblem);
-    else if (xsd.valid || !errors.length) add('schema', 'pass', `valid against the ${set.label} schemas${a.version.approximate ? ' (2nd edition checked against the 3rd edition schemas; none bundled for the 2nd)' : ''}${lomNote}`);
-    else if (a.version.approximate) add('schema', 'note', `not valid against the ${set.label} schemas; this is a 2nd edition manifest, for which no schemas are bundled`, errors);
+    else if (xsd.valid || !errors.length)
+      add(
+        'schema',
+        'pass',
+        `valid against the ${set.label} schemas${a.version.approximate ? ' (2nd edition checked against the 3rd edition schemas; none bundled for the 2nd)' : ''}${lomNote}`,
+      );
+    else if (a.version.approximate)
+      add(
+        'schema',
+        'note',
+        `not valid against the ${set.label} schemas; this is a 2nd edition manifest, for which no schemas are bundled`,
+        errors,
+      );
     else add('schema', 'fail', `${errors.length} error${errors.length > 1 ? 's' : ''} against the ${set.label} schemas`, errors);
-    add('scorm-type', a.spelling.length ? 'fail' : 'pass', a.spelling.length ? `${a.spelling.length} problem${a.spelling.length > 1 ? 's' : ''}` : `every resource has adlcp:${a.version.family === '1.2' ? 'scormtype' : 'scormType'}`, a.spelling.map((p) => p.message));
+    add(
+      'scorm-type',
+      a.spelling.length ? 'fail' : 'pass',
+      a.spelling.length
+        ? `${a.spelling.length} problem${a.spelling.length > 1 ? 's' : ''}`
+        : `every resource has adlcp:${a.version.family === '1.2' ? 'scormtype' : 'scormType'}`,
+      a.spelling.map((p) => p.message),
+    );
     const m = a.mastery;
     const bad = m.problems.filter((p) => !p.note);
-    if (bad.length) add('mastery', 'fail', bad[0]!.message, bad.slice(1).map((p) => p.message));
-    else if (m.found) add('mastery', 'pass', `${round(m.found.value * 100)}% (${m.found.source} ${m.found.raw})`, m.problems.map((p) => p.message));
+    if (bad.length)
+      add(
+        'mastery',
+        'fail',
+        bad[0]!.message,
+        bad.slice(1).map((p) => p.message),
+      );
+    else if (m.found)
+      add(
+        'mastery',
+        'pass',
+        `${round(m.found.value * 100)}% (${m.found.source} ${m.found.raw})`,
+        m.problems.map((p) => p.message),
+      );
     else add('mastery', 'note', m.problems[0]?.message ?? 'no mastery score in the manifest');
   }
   if (a.launchProblem) add('launch', 'fail', a.launchProblem);
   else if (a.launch) add('launch', 'pass', `${a.launch.path} (item "${a.launch.item}", resource "${a.launch.resource}")`);
   const refFails = a.references.filter((p) => !p.note);
   const refNotes = a.references.filter((p) => p.note);
-  if (refFails.length) add('references', 'fail', `${refFails.length} broken reference${refFails.length > 1 ? 's' : ''}`, refFails.map((p) => p.message));
+  if (refFails.length)
+    add(
+      'references',
+      'fail',
+      `${refFails.length} broken reference${refFails.length > 1 ? 's' : ''}`,
+      refFails.map((p) => p.message),
+    );
   else
-    add('references', 'pass', `${a.resources.size} resource${a.resources.size === 1 ? '' : 's'}, ${a.referencedPaths.size} file reference${a.referencedPaths.size === 1 ? '' : 's'}, all found`, refNotes.map((p) => p.message));
+    add(
+      'references',
+      'pass',
+      `${a.resources.size} resource${a.resources.size === 1 ? '' : 's'}, ${a.referencedPaths.size} file reference${a.referencedPaths.size === 1 ? '' : 's'}, all found`,
+      refNotes.map((p) => p.message),
+    );
 
   const unlisted = files.map((f) => f.name).filter((n) => !isControlFile(n) && !a.referencedPaths.has(n));
-  if (unlisted.length) add('listing', 'note', `${unlisted.length} file${unlisted.length > 1 ? 's are' : ' is'} in the zip but not listed in any resource (harmless for most LMSs, but the package may be incomplete or carry leftovers)`, unlisted);
+  if (unlisted.length)
+    add(
+      'listing',
+      'note',
+      `${unlisted.length} file${unlisted.length > 1 ? 's are' : ' is'} in the zip but not listed in any resource (harmless for most LMSs, but the package may be incomplete or carry leftovers)`,
+      unlisted,
+    );
   else add('listing', 'pass', 'every file of the zip is listed (besides the manifest and schema files)');
 
   return report({ zip, analysis: a, version: a.version?.label });

@@ -44,9 +44,11 @@ export function decodeXmlBytes(bytes: Buffer): string {
 type Ordered = Record<string, unknown> & { ':@'?: Record<string, string> };
 
 export function parseXml(xml: string): ParseResult {
-  if (/<!ENTITY/i.test(xml)) return { ok: false, error: 'the document declares XML entities (<!ENTITY ...>), which a manifest must not do' };
+  if (/<!ENTITY/i.test(xml))
+    return { ok: false, error: 'the document declares XML entities (<!ENTITY ...>), which a manifest must not do' };
   const valid = XMLValidator.validate(xml, { allowBooleanAttributes: false });
-  if (valid !== true) return { ok: false, error: `${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`, line: valid.err.line };
+  if (valid !== true)
+    return { ok: false, error: `${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`, line: valid.err.line };
   const parser = new XMLParser({
     preserveOrder: true,
     ignoreAttributes: false,
@@ -95,7 +97,14 @@ function toElements(node: Ordered, scope: Map<string | undefined, string>): XEle
     const ns = qname === 'xmlns' || p === 'xmlns' ? XMLNS_NS : p === undefined ? '' : (inner.get(p) ?? `undeclared:${p}`);
     return { qname, ns, local: l, value: String(value) };
   });
-  const el: XElement = { qname: tag, ns: inner.get(prefix) ?? (prefix ? `undeclared:${prefix}` : ''), local, attrs, children: [], text: '' };
+  const el: XElement = {
+    qname: tag,
+    ns: inner.get(prefix) ?? (prefix ? `undeclared:${prefix}` : ''),
+    local,
+    attrs,
+    children: [],
+    text: '',
+  };
   const kids = node[tag];
   if (Array.isArray(kids)) {
     const texts: string[] = [];

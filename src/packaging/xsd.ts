@@ -4,7 +4,7 @@
  * schemaLocation, so one run checks imscp, adlcp, imsss, adlseq, adlnav (2004) or imscp, adlcp, imsmd (1.2).
  */
 import { validateXML } from 'xmllint-wasm';
-import { driverSchema, validationSchemaFiles, type SchemaSetId } from './schemas.js';
+import { driverSchema, validationSchemaFiles, type SchemaSetId } from './schemas';
 
 export interface XsdResult {
   valid: boolean;
@@ -34,12 +34,23 @@ export async function validateManifestXsd(xml: string, set: SchemaSetId): Promis
   } catch (e) {
     // xmllint exits with another code when the document cannot even be parsed.
     const message = e instanceof Error ? e.message : String(e);
-    const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
-    return { valid: false, errors: lines.length ? lines.slice(0, 20).map((l) => tidy(l.replace(/^imsmanifest\.xml:(\d+):/, 'line $1:'))) : ['xmllint could not read the manifest'] };
+    const lines = message
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    return {
+      valid: false,
+      errors: lines.length
+        ? lines.slice(0, 20).map((l) => tidy(l.replace(/^imsmanifest\.xml:(\d+):/, 'line $1:')))
+        : ['xmllint could not read the manifest'],
+    };
   }
 }
 
 /** `element foo: Schemas validity error : Element '{ns}foo': ...` -> `Element '{ns}foo': ...` */
 function tidy(message: string): string {
-  return message.replace(/^element [^:]+: Schemas validity error : /, '').replace(/^Schemas validity error : /, '').trim();
+  return message
+    .replace(/^element [^:]+: Schemas validity error : /, '')
+    .replace(/^Schemas validity error : /, '')
+    .trim();
 }

@@ -83,7 +83,9 @@ export function formatBytes(n: number): string {
 function describeOpenError(message: string, head: Buffer | undefined): string {
   const looksLikeZip = head && head.length >= 4 && head.readUInt32LE(0) === 0x04034b50;
   if (/end of central directory record signature not found/i.test(message))
-    return looksLikeZip ? 'the zip is truncated or damaged: its table of contents (end of central directory) is missing' : 'not a zip file (no zip table of contents found)';
+    return looksLikeZip
+      ? 'the zip is truncated or damaged: its table of contents (end of central directory) is missing'
+      : 'not a zip file (no zip table of contents found)';
   return `the zip is damaged: ${message}`;
 }
 
@@ -157,7 +159,10 @@ export async function readZip(source: string | Buffer, options: ReadOptions = {}
     result.readable = true;
     const declared = listed.reduce((n, [e]) => n + e.uncompressedSize, 0);
     if (declared > limits.maxTotalBytes) {
-      result.limit = { kind: 'size', message: `the entries declare ${formatBytes(declared)} uncompressed, more than the limit of ${formatBytes(limits.maxTotalBytes)}` };
+      result.limit = {
+        kind: 'size',
+        message: `the entries declare ${formatBytes(declared)} uncompressed, more than the limit of ${formatBytes(limits.maxTotalBytes)}`,
+      };
       return result;
     }
     // Pass 2: inflate everything, counting; the files to keep (the manifest) first.
@@ -221,7 +226,14 @@ function listEntries(zip: ZipFile, result: ZipReadResult): Promise<[Entry, ZipEn
 }
 
 /** Inflates one entry, counting bytes against the limits. Resolves true when reading must stop. */
-function inflate(zip: ZipFile, entry: Entry, info: ZipEntryInfo, result: ZipReadResult, limits: ZipLimits, wanted: boolean): Promise<boolean> {
+function inflate(
+  zip: ZipFile,
+  entry: Entry,
+  info: ZipEntryInfo,
+  result: ZipReadResult,
+  limits: ZipLimits,
+  wanted: boolean,
+): Promise<boolean> {
   return new Promise((resolve) => {
     zip.openReadStream(entry, (err, stream) => {
       if (err) {
@@ -264,7 +276,8 @@ function inflate(zip: ZipFile, entry: Entry, info: ZipEntryInfo, result: ZipRead
       stream.on('end', () => {
         if (settled) return;
         // Sizes are compared here, after counting, rather than trusted or enforced by the library.
-        if (size !== entry.uncompressedSize) info.error ??= `inflates to ${size} bytes but its header claims ${entry.uncompressedSize}: the zip is damaged or forged`;
+        if (size !== entry.uncompressedSize)
+          info.error ??= `inflates to ${size} bytes but its header claims ${entry.uncompressedSize}: the zip is damaged or forged`;
         else if (crc >>> 0 !== entry.crc32 >>> 0) info.error ??= 'CRC-32 mismatch: the data is damaged';
         else if (wanted && !info.error) result.kept.set(info.name, Buffer.concat(chunks));
         settle(false);

@@ -40,7 +40,14 @@ export interface AppProps {
 export function App({ actor, course, i18n, textLoaders, images, session, notices, readingMinutes }: AppProps) {
   return (
     <I18nextProvider i18n={i18n}>
-      <PlayerProvider actor={actor} course={course} images={images} textLoaders={textLoaders} session={session} readingMinutes={readingMinutes}>
+      <PlayerProvider
+        actor={actor}
+        course={course}
+        images={images}
+        textLoaders={textLoaders}
+        session={session}
+        readingMinutes={readingMinutes}
+      >
         <Shell notices={notices} />
       </PlayerProvider>
     </I18nextProvider>

@@ -56,7 +56,9 @@ export async function openSession(course: Course, options: OpenSessionOptions = 
   try {
     return await open(course, version, dialect, logger, options);
   } catch (e) {
-    logger.error('tracking could not start; progress is kept in memory only', { error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    logger.error('tracking could not start; progress is kept in memory only', {
+      error: e instanceof Error ? (e.stack ?? e.message) : String(e),
+    });
     return new Tracker({
       course,
       dialect,
@@ -85,7 +87,13 @@ function usableStorage(win: Window | undefined): Storage | undefined {
   }
 }
 
-async function open(course: Course, version: ScormVersion, dialect: Dialect, logger: Logger, options: OpenSessionOptions): Promise<Session> {
+async function open(
+  course: Course,
+  version: ScormVersion,
+  dialect: Dialect,
+  logger: Logger,
+  options: OpenSessionOptions,
+): Promise<Session> {
   const win = options.win ?? defaultWindow();
   const timers = options.timers ?? realTimers;
   const notices: Notice[] = [];
@@ -108,7 +116,12 @@ async function open(course: Course, version: ScormVersion, dialect: Dialect, log
   }
 
   const stillPresent = () => (win ? findApi(win, version)?.api === api : true);
-  const connection = new ScormConnection(api, version, { logger, now: timers.now, stillPresent, ...(options.slowMs !== undefined ? { slowMs: options.slowMs } : {}) });
+  const connection = new ScormConnection(api, version, {
+    logger,
+    now: timers.now,
+    stillPresent,
+    ...(options.slowMs !== undefined ? { slowMs: options.slowMs } : {}),
+  });
   let init = connection.initialize();
   if (!init.ok && !connection.lost && version === '2004' && init.error === 103) {
     logger.warn('the LMS says the session is already initialised; continuing in it');
@@ -143,7 +156,12 @@ async function open(course: Course, version: ScormVersion, dialect: Dialect, log
     ...(lms.language !== undefined ? { language: lms.language } : {}),
     ...(lms.masteryScore !== undefined ? { masteryScore: lms.masteryScore } : {}),
   };
-  logger.info('session opened', { entry: lms.entry, mode: lms.mode, resumes: lms.suspendData !== undefined, masteryScore: lms.masteryScore });
+  logger.info('session opened', {
+    entry: lms.entry,
+    mode: lms.mode,
+    resumes: lms.suspendData !== undefined,
+    masteryScore: lms.masteryScore,
+  });
   const tracker = new Tracker({ ...common, connection, lms, start });
   tracker.launch();
   return tracker;

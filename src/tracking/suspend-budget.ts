@@ -7,7 +7,15 @@
  * the questions with the longest ids, on the longest location.
  */
 import type { Course, Question, TextLimits } from '../content-model/types';
-import { encodeSnapshot, moduleSteps, type FinalAttempt, type LearnerRecord, type Location, type ModuleRecord, type Saved } from '../engine';
+import {
+  encodeSnapshot,
+  moduleSteps,
+  type FinalAttempt,
+  type LearnerRecord,
+  type Location,
+  type ModuleRecord,
+  type Saved,
+} from '../engine';
 
 /**
  * Characters that stress the codec and the LMS: the codec's own delimiters, quotes and markup, Danish

@@ -12,7 +12,16 @@
  */
 import type { Course, Question } from '../content-model/types';
 import type { CourseActor, Notice, SaveState, Session, SessionStart } from '../app/session';
-import { decodeSnapshot, encodeSnapshot, isCorrect, locationOf, questionIndex, type EngineEmitted, type LearnerRecord, type Location } from '../engine';
+import {
+  decodeSnapshot,
+  encodeSnapshot,
+  isCorrect,
+  locationOf,
+  questionIndex,
+  type EngineEmitted,
+  type LearnerRecord,
+  type Location,
+} from '../engine';
 import type { Dialect, LmsStart } from './adapters/dialect';
 import type { Logger } from './log';
 import { buildReport, choiceInteraction, textInteraction, type InteractionReport, type Report } from './report';
@@ -56,7 +65,8 @@ interface PendingInteraction {
 }
 
 const SUSPEND = /\.suspend_data$/;
-const CRITICAL = /^cmi\.(suspend_data|location|core\.lesson_location|core\.lesson_status|completion_status|success_status|progress_measure|exit|core\.exit|score\.|core\.score\.)/;
+const CRITICAL =
+  /^cmi\.(suspend_data|location|core\.lesson_location|core\.lesson_status|completion_status|success_status|progress_measure|exit|core\.exit|score\.|core\.score\.)/;
 /** Data-model errors: the LMS understood and refused this value; sending it again will not help. */
 const isRejection = (error: number) => error >= 400 && error < 500;
 
@@ -256,7 +266,11 @@ export class Tracker implements Session {
       this.lastAnswerAt.delete(moduleId);
     }
     if (sub.module === 'reflection' && !(prevSub.module === 'reflection' && sameModule)) this.reflectionShownAt.set(moduleId, now);
-    if (sub.module === 'reflection' && prev && prev.context.record.modules[moduleId]?.reflection !== s.context.record.modules[moduleId]?.reflection)
+    if (
+      sub.module === 'reflection' &&
+      prev &&
+      prev.context.record.modules[moduleId]?.reflection !== s.context.record.modules[moduleId]?.reflection
+    )
       this.reflectionEditedAt.set(moduleId, now);
 
     const latest = s.context.record.latest;
@@ -302,7 +316,14 @@ export class Tracker implements Session {
     const tries = s.context.record.modules[q.moduleId]?.answers[q.localId]?.tries;
     this.lastAnswerAt.set(q.moduleId, now);
     this.enqueue(
-      choiceInteraction('kc', q, e.choice, e.correct, Number.isFinite(shown) ? { shownAt: shown, answeredAt: now } : { answeredAt: now }, `Knowledge check${tries ? `, try ${tries}` : ''}`),
+      choiceInteraction(
+        'kc',
+        q,
+        e.choice,
+        e.correct,
+        Number.isFinite(shown) ? { shownAt: shown, answeredAt: now } : { answeredAt: now },
+        `Knowledge check${tries ? `, try ${tries}` : ''}`,
+      ),
     );
     this.changed('now');
   }
@@ -326,7 +347,8 @@ export class Tracker implements Session {
     const s = this.actor?.getSnapshot() ?? this.latest;
     if (!s || !this.recording) return;
     const text = s.context.record.modules[e.moduleId]?.reflection;
-    if (text) this.recordText('reflection', e.moduleId, text, this.reflectionShownAt.get(e.moduleId), this.reflectionEditedAt.get(e.moduleId));
+    if (text)
+      this.recordText('reflection', e.moduleId, text, this.reflectionShownAt.get(e.moduleId), this.reflectionEditedAt.get(e.moduleId));
     this.changed('now');
   }
 
@@ -342,7 +364,9 @@ export class Tracker implements Session {
     if (this.recordedTexts.get(id) === text) return;
     this.recordedTexts.set(id, text);
     const answeredAt = editedAt ?? this.o.timers.now();
-    this.enqueue(textInteraction(source, moduleId, text, shownAt !== undefined && shownAt <= answeredAt ? { shownAt, answeredAt } : { answeredAt }));
+    this.enqueue(
+      textInteraction(source, moduleId, text, shownAt !== undefined && shownAt <= answeredAt ? { shownAt, answeredAt } : { answeredAt }),
+    );
   }
 
   private enqueue(report: InteractionReport): void {
@@ -457,10 +481,13 @@ export class Tracker implements Session {
       if (this.held.get(e) === v || this.rejected.get(e) === v) continue;
       if (SUSPEND.test(e) && v.length > suspendDataLimit) {
         this.tooLong = true;
-        logger.error(`the saved state is ${v.length} characters, more than the ${suspendDataLimit} this LMS keeps; the last state that fitted stays saved`, {
-          length: v.length,
-          limit: suspendDataLimit,
-        });
+        logger.error(
+          `the saved state is ${v.length} characters, more than the ${suspendDataLimit} this LMS keeps; the last state that fitted stays saved`,
+          {
+            length: v.length,
+            limit: suspendDataLimit,
+          },
+        );
         continue;
       }
       const r = this.write(e, v);
@@ -499,7 +526,9 @@ export class Tracker implements Session {
       this.recordPlans();
       this.scheduler.cancel();
       const wrote = this.writeAll();
-      const finished = this.latest ? buildReport(this.latest.context.course, this.latest.context.record, locationOf(this.latest)).finished : false;
+      const finished = this.latest
+        ? buildReport(this.latest.context.course, this.latest.context.record, locationOf(this.latest)).finished
+        : false;
       const elapsed = this.o.timers.now() - this.startedAt;
       for (const [e, v] of this.o.dialect.exitWrites(finished && !this.protectSaved, elapsed)) if (this.held.get(e) !== v) this.write(e, v);
       this.closed = true;
@@ -552,7 +581,14 @@ export class Tracker implements Session {
 
   /** For tests and the dev inspector. */
   debugState(): { saveState: SaveState; notice?: Notice; dirty: boolean; pending: string | undefined; queued: number; closed: boolean } {
-    return { saveState: this.saveState, ...(this.notice ? { notice: this.notice } : {}), dirty: this.dirty, pending: this.scheduler.pending, queued: this.queue.length, closed: this.closed };
+    return {
+      saveState: this.saveState,
+      ...(this.notice ? { notice: this.notice } : {}),
+      dirty: this.dirty,
+      pending: this.scheduler.pending,
+      queued: this.queue.length,
+      closed: this.closed,
+    };
   }
 }
 
@@ -560,7 +596,13 @@ export class Tracker implements Session {
 function structureOf(record: LearnerRecord, location: Location): string {
   return JSON.stringify([
     location,
-    Object.entries(record.modules).map(([id, m]) => [id, m.at, m.furthest, m.done, Object.entries(m.answers).flatMap(([q, a]) => (a.tries ? [[q, a.tries]] : []))]),
+    Object.entries(record.modules).map(([id, m]) => [
+      id,
+      m.at,
+      m.furthest,
+      m.done,
+      Object.entries(m.answers).flatMap(([q, a]) => (a.tries ? [[q, a.tries]] : [])),
+    ]),
     record.past.length,
     record.latest ? [record.latest.seed, record.latest.index, record.latest.correct ?? null] : null,
   ]);

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCourse } from '../../src/content-model/load';
-import { buildDir, REAL_12, repoRoot } from './support/build';
-import { firstLoad, listFiles, sizeOf } from './support/first-load';
+import { buildDir, REAL_12, repoRoot } from '../../scripts/harness/build';
+import { firstLoad, listFiles, sizeOf } from '../../scripts/harness/first-load';
 
 const dir = buildDir(REAL_12);
 const { course, texts } = loadCourse(repoRoot);
@@ -34,10 +34,12 @@ describe('first-load budget (LMS path)', () => {
   it.each(course.modules.map((m) => m.id))('keeps module %s text out of the first load', (id) => {
     const title = texts[course.defaultLanguage]!.modules[id]!.title as string;
     const summary = texts[course.defaultLanguage]!.modules[id]!.summary as string;
-    const page = Object.values((texts[course.defaultLanguage]!.modules[id]!.pages as Record<string, { title: string }>))[0]!.title;
+    const page = Object.values(texts[course.defaultLanguage]!.modules[id]!.pages as Record<string, { title: string }>)[0]!.title;
     for (const f of first) {
       const content = readFileSync(join(dir, f.file), 'utf8');
-      expect(content.includes(title) || content.includes(summary) || content.includes(page), `${f.file} holds text of module ${id}`).toBe(false);
+      expect(content.includes(title) || content.includes(summary) || content.includes(page), `${f.file} holds text of module ${id}`).toBe(
+        false,
+      );
     }
   });
 
@@ -46,16 +48,21 @@ describe('first-load budget (LMS path)', () => {
       const content = readFileSync(join(dir, f.file), 'utf8');
       for (const marker of SCORM_AGAIN_MARKERS) expect(content.includes(marker), `${f.file} holds scorm-again ("${marker}")`).toBe(false);
     }
-    const lazy = listFiles(dir).filter((f) => f.endsWith('.js') && SCORM_AGAIN_MARKERS.every((m) => readFileSync(join(dir, f), 'utf8').includes(m)));
+    const lazy = listFiles(dir).filter(
+      (f) => f.endsWith('.js') && SCORM_AGAIN_MARKERS.every((m) => readFileSync(join(dir, f), 'utf8').includes(m)),
+    );
     expect(lazy.length, 'the standalone runtime is still in the build, as its own chunk').toBeGreaterThan(0);
   });
 
-  it('leaves the authors\' inspector out of the package', () => {
-    for (const f of listFiles(dir).filter((x) => x.endsWith('.js'))) expect(readFileSync(join(dir, f), 'utf8'), f).not.toContain('Simulate LMS faults');
+  it("leaves the authors' inspector out of the package", () => {
+    for (const f of listFiles(dir).filter((x) => x.endsWith('.js')))
+      expect(readFileSync(join(dir, f), 'utf8'), f).not.toContain('Simulate LMS faults');
   });
 
   it('uses system fonts, or one web-font subset under 30 KB', () => {
-    const fonts = listFiles(dir).filter((f) => /\.(woff2?|ttf|otf|eot)$/.test(f)).map((f) => sizeOf(dir, f));
+    const fonts = listFiles(dir)
+      .filter((f) => /\.(woff2?|ttf|otf|eot)$/.test(f))
+      .map((f) => sizeOf(dir, f));
     expect(fonts.length, describeFiles(fonts)).toBeLessThanOrEqual(1);
     for (const f of fonts) expect(f.raw, f.file).toBeLessThan(30_000);
   });

@@ -8,9 +8,9 @@ import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
-import { repoRoot } from './support/build';
-import { until } from './support/learner';
+import { launchChromium } from '../../scripts/harness/browser';
+import { repoRoot } from '../../scripts/harness/build';
+import { until } from '../../scripts/harness/learner';
 
 let server: ViteDevServer;
 let browser: Browser;
@@ -20,7 +20,13 @@ const course = mkdtempSync(join(tmpdir(), 'dev-course-'));
 beforeAll(async () => {
   cpSync(resolve(repoRoot, 'tests/sample-course'), course, { recursive: true });
   process.env.COURSE_ROOT = course;
-  server = await createServer({ configFile: resolve(repoRoot, 'vite.config.ts'), root: repoRoot, mode: 'development', logLevel: 'silent', server: { port: 0, host: '127.0.0.1' } });
+  server = await createServer({
+    configFile: resolve(repoRoot, 'vite.config.ts'),
+    root: repoRoot,
+    mode: 'development',
+    logLevel: 'silent',
+    server: { port: 0, host: '127.0.0.1' },
+  });
   await server.listen();
   url = server.resolvedUrls!.local[0]!;
   browser = await launchChromium();
@@ -39,7 +45,14 @@ it('runs the course standalone with the inspector, and reloads on a content chan
   await page.getByRole('button', { name: 'Start kurset' }).click();
   await page.getByRole('heading', { level: 1, name: 'Kursusoversigt' }).waitFor();
   // The standalone notice: progress lives in this browser only.
-  await until(() => page.getByText(/kun i denne browser/i).first().isVisible(), 10_000);
+  await until(
+    () =>
+      page
+        .getByText(/kun i denne browser/i)
+        .first()
+        .isVisible(),
+    10_000,
+  );
 
   // The inspector shows the SCORM calls the course made to the runtime hosted in the page.
   await page.keyboard.press('Alt+Shift+KeyI');

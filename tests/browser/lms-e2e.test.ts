@@ -34,11 +34,11 @@ import { analyseManifest, packageIndex } from '../../src/packaging/analyse';
 import { parseXml } from '../../src/packaging/xml';
 import { readZip } from '../../src/packaging/zip-read';
 import { CONTENT_SECURITY_POLICY } from '../../vite.config';
-import { launchChromium } from './support/browser';
-import { repoRoot } from './support/build';
-import { endsWith, exact, Learner, Texts } from './support/learner';
-import { harnessHtml, VENDOR_DIR, VENDOR_PREFIX } from './support/lms-harness';
-import { serveStatic, type StaticServer } from './support/server';
+import { launchChromium } from '../../scripts/harness/browser';
+import { repoRoot } from '../../scripts/harness/build';
+import { endsWith, exact, Learner, Texts } from '../../scripts/harness/learner';
+import { harnessHtml, VENDOR_DIR, VENDOR_PREFIX } from '../../scripts/harness/lms-harness';
+import { serveStatic, type StaticServer } from '../../scripts/harness/server';
 
 type Version = '1.2' | '2004';
 const VERSIONS: Version[] = ['1.2', '2004'];
@@ -57,11 +57,15 @@ function runPackage(out: string): Promise<{ code: number; output: string }> {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!/^(VITEST|VITE_|NODE_ENV$|TEST$|INIT_CWD$)/.test(k)) env[k] = v;
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'scripts/package.ts'), '--course', SAMPLE, '--out', out], {
-      cwd: repoRoot,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'scripts/package.ts'), '--course', SAMPLE, '--out', out],
+      {
+        cwd: repoRoot,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (c) => (output += c));
     child.stderr.on('data', (c) => (output += c));
@@ -91,7 +95,6 @@ interface Launch {
   popup?: boolean;
 }
 
-
 const sample = loadCourse(SAMPLE, { uiRoot: repoRoot });
 const course: Course = sample.course;
 
@@ -117,7 +120,13 @@ function relaunchData(v: Version, previous: Cmi, base: Record<string, unknown>):
     return {
       ...base,
       suspend_data: previous.suspend_data,
-      core: { ...(base.core as object), lesson_location: core.lesson_location, lesson_status: core.lesson_status, score: core.score, entry: 'resume' },
+      core: {
+        ...(base.core as object),
+        lesson_location: core.lesson_location,
+        lesson_status: core.lesson_status,
+        score: core.score,
+        entry: 'resume',
+      },
       objectives: previous.objectives,
       interactions: previous.interactions,
     };
@@ -144,7 +153,13 @@ function firstLaunchData(v: Version, m: Manifested): Record<string, unknown> {
       student_data: { mastery_score: m.mastery },
       ...(lang ? { student_preference: { language: lang } } : {}),
     };
-  return { learner_id: 'learner-1', learner_name: 'Doe, Jane', entry: 'ab-initio', scaled_passing_score: m.mastery, ...(lang ? { learner_preference: { language: lang } } : {}) };
+  return {
+    learner_id: 'learner-1',
+    learner_name: 'Doe, Jane',
+    entry: 'ab-initio',
+    scaled_passing_score: m.mastery,
+    ...(lang ? { learner_preference: { language: lang } } : {}),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -203,7 +218,12 @@ interface Session {
  */
 async function launch(l: Launch): Promise<Session> {
   const path = `/lms/launch-${l.version}${l.popup ? '-popup' : ''}-${Math.random().toString(36).slice(2)}.html`;
-  routes[path] = harnessHtml({ version: l.version, courseUrl: `${(l.popup ? POPUP_PREFIX : IFRAME_PREFIX)(l.version)}index.html`, initial: l.initial, popup: l.popup });
+  routes[path] = harnessHtml({
+    version: l.version,
+    courseUrl: `${(l.popup ? POPUP_PREFIX : IFRAME_PREFIX)(l.version)}index.html`,
+    initial: l.initial,
+    popup: l.popup,
+  });
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   context.setDefaultTimeout(15_000);
   const prefix = `${server.url}${(l.popup ? POPUP_PREFIX : IFRAME_PREFIX)(l.version)}`;
@@ -220,9 +240,10 @@ async function launch(l: Launch): Promise<Session> {
       console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} in ${e.sourceFile}:${e.lineNumber}`);
     });
   });
-  let parent: Page | undefined;
+  // The LMS's own page; everything else (its frames, a pop-up) is the course. Made before the listeners
+  // below, which are in place before the first navigation.
+  const parent = await context.newPage();
   const isCourse = (r: Request) => {
-    if (!parent) return false;
     try {
       const frame = r.frame();
       return frame.page() !== parent || frame !== parent.mainFrame();
@@ -243,8 +264,7 @@ async function launch(l: Launch): Promise<Session> {
     if (/CSP violation|Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
   });
   context.on('weberror', (e) => problems.push(`uncaught error: ${e.error().message}`));
-  const page = await context.newPage();
-  parent = page;
+  const page = parent;
   await page.goto(`${server.url}${path}`);
   let frame: FrameLocator;
   if (l.popup) {
@@ -335,7 +355,9 @@ describe.each(VERSIONS)('SCORM %s package in an LMS', (v) => {
       for (const q of intro.questions) {
         const group = s.frame.getByRole('group', { name: endsWith(x.c(intro.id, `knowledgeCheck.questions.${q.localId}.prompt`)) });
         for (const o of q.correct) {
-          const input = group.getByRole(q.type === 'single' ? 'radio' : 'checkbox', { name: new RegExp(`^${x.c(intro.id, `knowledgeCheck.questions.${q.localId}.options.${o}.text`)}`) });
+          const input = group.getByRole(q.type === 'single' ? 'radio' : 'checkbox', {
+            name: new RegExp(`^${x.c(intro.id, `knowledgeCheck.questions.${q.localId}.options.${o}.text`)}`),
+          });
           await expect(input.isChecked()).resolves.toBe(true);
           await expect(input.isDisabled()).resolves.toBe(true);
         }
@@ -390,7 +412,9 @@ describe.each(VERSIONS)('SCORM %s package in an LMS', (v) => {
       await expect.poll(() => s.frame.getByText(x.t('results.score', { percent: 100 })).isVisible()).toBe(true);
       for (const [, text] of learner.reflections) await expect.poll(() => s.frame.getByText(text).first().isVisible()).toBe(true);
       const planned = rest.find((m) => m.selfAssessment)!;
-      await expect(s.frame.getByRole('textbox', { name: exact(x.t('results.planLabel', { title: x.c(planned.id, 'title') })) }).inputValue()).resolves.toBe(plan);
+      await expect(
+        s.frame.getByRole('textbox', { name: exact(x.t('results.planLabel', { title: x.c(planned.id, 'title') })) }).inputValue(),
+      ).resolves.toBe(plan);
       expect(await failedCalls(s)).toEqual([]);
       expect(s.problems).toEqual([]);
     } finally {

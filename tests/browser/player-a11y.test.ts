@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { repoRoot } from './support/build';
+import { repoRoot } from '../../scripts/harness/build';
 import { bankKey, click, h1, main, settle, useSampleSite } from './support/sample-site';
 
 const AXE = readFileSync(resolve(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -45,7 +45,8 @@ function auditor(page: Page, found: Found[], screens: string[]) {
     screens.push(screen);
     for (const lang of ['da', 'en'] as const) {
       await switchTo(page, lang);
-      for (const v of await axe(page)) found.push({ screen, lang, rule: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) });
+      for (const v of await axe(page))
+        found.push({ screen, lang, rule: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) });
     }
     await switchTo(page, 'da');
   };
@@ -58,7 +59,10 @@ async function takeFinal(page: Page, right: boolean, audit?: (s: string) => Prom
     await h1(page, `Spørgsmål ${n} af 4`);
     if (n === 1) await audit?.('final: question, unanswered');
     const a = bankKey.get((await main(page).locator('legend').innerText()).trim())!;
-    for (const text of right ? a.correct : [a.wrong]) await main(page).getByRole(a.multiple ? 'checkbox' : 'radio', { name: text, exact: true }).check();
+    for (const text of right ? a.correct : [a.wrong])
+      await main(page)
+        .getByRole(a.multiple ? 'checkbox' : 'radio', { name: text, exact: true })
+        .check();
     if (n === 1) await audit?.('final: question, answered');
     if (n < 4) await click(page, 'Næste spørgsmål');
   }
@@ -112,17 +116,23 @@ it('has no WCAG 2.1 A/AA violations on any screen, in Danish or English', async 
     await question(page, 1).getByRole('button', { name: 'Svar' }).click();
     if (i === 0) await question(page, 1).getByRole('button', { name: 'Prøv igen' }).click();
   }
-  await question(page, 1).getByText(/Det rigtige svar er/).waitFor();
+  await question(page, 1)
+    .getByText(/Det rigtige svar er/)
+    .waitFor();
   await audit('check: settled right, settled wrong with the correct answer');
   await click(page, 'Næste');
   await h1(page, 'Refleksion');
   await main(page).getByRole('textbox').fill('Vi skal tænke langsigtet. '.repeat(72).slice(0, 1850));
-  await main(page).getByText(/Du er tæt på grænsen/).waitFor();
+  await main(page)
+    .getByText(/Du er tæt på grænsen/)
+    .waitFor();
   await audit('reflection, near the limit');
   await click(page, 'Næste');
   await h1(page, 'Selvvurdering');
   await audit('self-assessment, unrated');
-  await main(page).getByRole('radio', { name: /^Trin 3/ }).check();
+  await main(page)
+    .getByRole('radio', { name: /^Trin 3/ })
+    .check();
   await audit('self-assessment, rated');
   await click(page, 'Afslut modulet');
   await h1(page, 'Kursusoversigt');
@@ -147,7 +157,9 @@ it('has no WCAG 2.1 A/AA violations on any screen, in Danish or English', async 
   await main(page).getByRole('radio', { name: 'Svar b' }).check();
   await click(page, 'Svar');
   await click(page, 'Næste');
-  await main(page).getByRole('radio', { name: /^Trin 4/ }).check();
+  await main(page)
+    .getByRole('radio', { name: /^Trin 4/ })
+    .check();
   await click(page, 'Afslut modulet');
   await h1(page, 'Kursusoversigt');
   await audit('menu, final unlocked');

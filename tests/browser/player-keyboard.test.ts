@@ -38,8 +38,10 @@ async function tabTo(page: Page, match: (f: Focused) => boolean, { back = false,
   throw new Error(`no match after ${max} presses; focus went through:\n${seen.join('\n')}`);
 }
 
-const button = (text: string | RegExp) => (f: Focused) => f.tag === 'button' && (typeof text === 'string' ? f.text === text : text.test(f.text));
-const input = (type: string, label?: string) => (f: Focused) => f.tag === 'input' && f.type === type && (label === undefined || f.text.startsWith(label));
+const button = (text: string | RegExp) => (f: Focused) =>
+  f.tag === 'button' && (typeof text === 'string' ? f.text === text : text.test(f.text));
+const input = (type: string, label?: string) => (f: Focused) =>
+  f.tag === 'input' && f.type === type && (label === undefined || f.text.startsWith(label));
 
 async function press(page: Page, match: (f: Focused) => boolean, key = 'Enter') {
   await tabTo(page, match);
@@ -48,11 +50,9 @@ async function press(page: Page, match: (f: Focused) => boolean, key = 'Enter') 
 
 /** Waits until the focused element is the h1 with this text. */
 async function headingFocused(page: Page, text: string) {
-  await page.waitForFunction(
-    (t) => document.activeElement?.tagName === 'H1' && document.activeElement.textContent?.trim() === t,
-    text,
-    { timeout: 10_000 },
-  );
+  await page.waitForFunction((t) => document.activeElement?.tagName === 'H1' && document.activeElement.textContent?.trim() === t, text, {
+    timeout: 10_000,
+  });
 }
 
 /** The focused control (for a radio button or checkbox, its label) shows a focus ring of 2 px or more. */

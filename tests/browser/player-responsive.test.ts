@@ -29,7 +29,9 @@ const measure = (page: Page, min: number): Promise<Layout> =>
   page.evaluate((minSize) => {
     const small: string[] = [];
     let targets = 0;
-    for (const el of document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')) {
+    for (const el of document.querySelectorAll<HTMLElement>(
+      'button, a[href], input, select, textarea, summary, [tabindex]:not([tabindex="-1"])',
+    )) {
       // Links inside running text are exempt (WCAG 2.5.5 "inline"); an option's target is its whole label.
       if (el.closest('.prose')) continue;
       const target = el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox') ? (el.closest('label') ?? el) : el;
@@ -37,7 +39,9 @@ const measure = (page: Page, min: number): Promise<Layout> =>
       if (r.width === 0 && r.height === 0) continue; // not rendered
       targets++;
       if (r.width < minSize - 0.5 || r.height < minSize - 0.5)
-        small.push(`${el.tagName.toLowerCase()} "${(target.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`);
+        small.push(
+          `${el.tagName.toLowerCase()} "${(target.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`,
+        );
     }
     return { scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth, small, targets };
   }, min);
@@ -90,11 +94,15 @@ it('never scrolls sideways and keeps every target at 44 px or more, from 320 to 
   await q2.getByRole('button', { name: 'Svar' }).click();
   await click(page, 'Næste');
   await h1(page, 'Refleksion');
-  await main(page).getByRole('textbox').fill('Et meget langt ord: organisationsudviklingskonsulentvirksomhedsrådgivningsafdelingen. '.repeat(4));
+  await main(page)
+    .getByRole('textbox')
+    .fill('Et meget langt ord: organisationsudviklingskonsulentvirksomhedsrådgivningsafdelingen. '.repeat(4));
   await check('reflection');
   await click(page, 'Næste');
   await h1(page, 'Selvvurdering');
-  await main(page).getByRole('radio', { name: /^Trin 2/ }).check();
+  await main(page)
+    .getByRole('radio', { name: /^Trin 2/ })
+    .check();
   await check('self-assessment');
   await click(page, 'Afslut modulet');
 
@@ -110,7 +118,10 @@ it('never scrolls sideways and keeps every target at 44 px or more, from 320 to 
     await main(page).getByRole('radio', { name: answer }).check();
     await click(page, 'Svar');
     await click(page, 'Næste');
-    if (rate) await main(page).getByRole('radio', { name: new RegExp(`^${rate}`) }).check();
+    if (rate)
+      await main(page)
+        .getByRole('radio', { name: new RegExp(`^${rate}`) })
+        .check();
     await click(page, 'Afslut modulet');
   }
   await h1(page, 'Kursusoversigt');
@@ -122,7 +133,10 @@ it('never scrolls sideways and keeps every target at 44 px or more, from 320 to 
   for (let n = 1; n <= 4; n++) {
     await h1(page, `Spørgsmål ${n} af 4`);
     const a = bankKey.get((await main(page).locator('legend').innerText()).trim())!;
-    for (const text of a.correct) await main(page).getByRole(a.multiple ? 'checkbox' : 'radio', { name: text, exact: true }).check();
+    for (const text of a.correct)
+      await main(page)
+        .getByRole(a.multiple ? 'checkbox' : 'radio', { name: text, exact: true })
+        .check();
     if (n === 1) await check('final question');
     if (n < 4) await click(page, 'Næste spørgsmål');
   }
@@ -138,7 +152,8 @@ it('never scrolls sideways and keeps every target at 44 px or more, from 320 to 
   for (const vp of [VIEWPORTS[1]!, VIEWPORTS[3]!]) {
     await page.setViewportSize(vp);
     const m = await measure(page, MIN_TARGET);
-    if (m.scrollWidth > m.clientWidth) problems.push(`results, text at 200 % @${vp.width}: scrolls sideways (${m.scrollWidth} > ${m.clientWidth})`);
+    if (m.scrollWidth > m.clientWidth)
+      problems.push(`results, text at 200 % @${vp.width}: scrolls sideways (${m.scrollWidth} > ${m.clientWidth})`);
   }
 
   expect(checked).toBe(12 * VIEWPORTS.length);

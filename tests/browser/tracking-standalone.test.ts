@@ -11,10 +11,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadCourse } from '../../src/content-model/load';
 import { decodeSnapshot } from '../../src/engine';
-import { launchChromium } from './support/browser';
-import { buildDir, repoRoot, SAMPLE_2004 } from './support/build';
-import { harnessHtml, VENDOR_DIR, VENDOR_PREFIX } from './support/lms-harness';
-import { serveStatic, type StaticServer } from './support/server';
+import { launchChromium } from '../../scripts/harness/browser';
+import { buildDir, repoRoot, SAMPLE_2004 } from '../../scripts/harness/build';
+import { harnessHtml, VENDOR_DIR, VENDOR_PREFIX } from '../../scripts/harness/lms-harness';
+import { serveStatic, type StaticServer } from '../../scripts/harness/server';
 
 const STORAGE_KEY = 'scorm-standalone:sample-course:2004';
 const RUNTIME_CHUNK = /\/assets\/scorm2004-[^/]*\.js$/;
@@ -23,7 +23,10 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await serveStatic({ '/course/': buildDir(SAMPLE_2004), [VENDOR_PREFIX]: VENDOR_DIR }, { '/lms/index.html': harnessHtml({ version: '2004', courseUrl: '/course/index.html' }) });
+  server = await serveStatic(
+    { '/course/': buildDir(SAMPLE_2004), [VENDOR_PREFIX]: VENDOR_DIR },
+    { '/lms/index.html': harnessHtml({ version: '2004', courseUrl: '/course/index.html' }) },
+  );
   browser = await launchChromium();
 });
 
@@ -48,7 +51,9 @@ it('runs standalone with scorm-again in the page, and resumes after a reload wit
 
   // No LMS: the standalone runtime was fetched as its own chunk and installed where an LMS puts its API.
   expect(server.requests.slice(requestsBefore).some((p) => RUNTIME_CHUNK.test(p))).toBe(true);
-  expect(await page.evaluate(() => typeof (window as unknown as { API_1484_11?: { Initialize?: unknown } }).API_1484_11?.Initialize)).toBe('function');
+  expect(await page.evaluate(() => typeof (window as unknown as { API_1484_11?: { Initialize?: unknown } }).API_1484_11?.Initialize)).toBe(
+    'function',
+  );
   await page.getByText('Dit forløb gemmes kun i denne browser.', { exact: false }).waitFor();
 
   await page.getByRole('button', { name: 'Start kurset' }).click();
@@ -70,7 +75,9 @@ it('runs standalone with scorm-again in the page, and resumes after a reload wit
     })
     .toEqual({ tries: 1, submitted: true, choice: ['a'] });
   const interactions = (await stored(page))!.cmi.interactions as Record<string, { id: string; result: string; learner_response: string }>;
-  expect(Object.values(interactions)).toContainEqual(expect.objectContaining({ id: 'kc_intro_q1', result: 'correct', learner_response: 'a' }));
+  expect(Object.values(interactions)).toContainEqual(
+    expect.objectContaining({ id: 'kc_intro_q1', result: 'correct', learner_response: 'a' }),
+  );
 
   await page.reload();
   // Back on the same step, with the answer and its feedback.
@@ -95,9 +102,13 @@ it('in an LMS, uses the LMS API and never downloads the standalone runtime', asy
   await frame.getByRole('button', { name: 'Start kurset' }).click();
   await frame.getByRole('heading', { level: 1, name: 'Kursusoversigt' }).waitFor();
   await expect
-    .poll(() => page.evaluate(() => (window as unknown as { lmsCalls: Array<{ name: string }> }).lmsCalls.filter((c) => c.name === 'Commit').length))
+    .poll(() =>
+      page.evaluate(() => (window as unknown as { lmsCalls: Array<{ name: string }> }).lmsCalls.filter((c) => c.name === 'Commit').length),
+    )
     .toBeGreaterThan(0);
-  const calls = await page.evaluate(() => (window as unknown as { lmsCalls: Array<{ name: string; args: string[]; result: string }> }).lmsCalls);
+  const calls = await page.evaluate(
+    () => (window as unknown as { lmsCalls: Array<{ name: string; args: string[]; result: string }> }).lmsCalls,
+  );
   expect(calls[0]).toMatchObject({ name: 'Initialize', result: 'true' });
   expect(calls.filter((c) => c.name === 'SetValue').map((c) => c.args[0])).toContain('cmi.suspend_data');
   expect(server.requests.slice(requestsBefore).filter((p) => RUNTIME_CHUNK.test(p))).toEqual([]);

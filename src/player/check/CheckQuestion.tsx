@@ -65,7 +65,9 @@ export function CheckQuestion({ module, question: q, number, total }: CheckQuest
                   value={o}
                   checked={chosen}
                   disabled={state.phase !== 'open'}
-                  onChange={(e) => send({ type: 'SELECT', questionId: q.localId, choice: nextChoice(q, state.choice, o, e.target.checked) })}
+                  onChange={(e) =>
+                    send({ type: 'SELECT', questionId: q.localId, choice: nextChoice(q, state.choice, o, e.target.checked) })
+                  }
                 />
                 <span className="option__text">
                   {t(`${base}.options.${o}.text`)}

@@ -25,7 +25,9 @@ export function FinalResult() {
           <p>{passed ? t('final.passedText') : t('final.failedText', { percent: toPercent(mastery) })}</p>
         </>
       )}
-      {status.best && score && status.best.scaled > score.scaled && <p>{t('final.bestScore', { percent: toPercent(status.best.scaled) })}</p>}
+      {status.best && score && status.best.scaled > score.scaled && (
+        <p>{t('final.bestScore', { percent: toPercent(status.best.scaled) })}</p>
+      )}
       {!passed && <p>{status.attemptsLeft > 0 ? t('final.attemptsLeft', { count: status.attemptsLeft }) : t('final.noAttemptsLeft')}</p>}
       <div className="actions">
         <button type="button" className="button" onClick={() => send({ type: 'OPEN_RESULTS' })}>

@@ -30,9 +30,7 @@ export function FinalTaking() {
     <>
       <p className="eyebrow">{t('course:final.title')}</p>
       <ViewHeading>{t('final.question', { current: attempt.index + 1, total })}</ViewHeading>
-      <NamespaceGate ns={['bank']}>
-        {question && <FinalQuestion key={id} question={question} attempt={attempt} />}
-      </NamespaceGate>
+      <NamespaceGate ns={['bank']}>{question && <FinalQuestion key={id} question={question} attempt={attempt} />}</NamespaceGate>
       <div className="step-nav__buttons">
         <button type="button" className="button button--secondary" disabled={attempt.index === 0} onClick={() => send({ type: 'BACK' })}>
           {t('final.previous')}

@@ -26,7 +26,13 @@ export function SelfAssessmentView({ module }: { module: Module }) {
         <div className="options scale">
           {SCALE.map((value) => (
             <label key={value} className={`option scale__step${rating === value ? ' option--chosen' : ''}`}>
-              <input type="radio" name={`self-${module.id}`} value={value} checked={rating === value} onChange={() => send({ type: 'RATE', value })} />
+              <input
+                type="radio"
+                name={`self-${module.id}`}
+                value={value}
+                checked={rating === value}
+                onChange={() => send({ type: 'RATE', value })}
+              />
               <span className="option__text">
                 <strong className="scale__value">{t('self.step', { value })}</strong>
                 <span className="scale__description">{t(`${module.id}:selfAssessment.steps.${value}`)}</span>

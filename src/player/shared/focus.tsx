@@ -3,19 +3,26 @@
  * changes) that h1 takes focus, so keyboard and screen-reader users start reading the new content at its
  * top. The first view after launch does not steal focus; a language switch or an answer does not move it.
  */
-import { createContext, useContext, useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 
 interface FocusState {
   viewKey: string;
-  /** The view key whose heading last took focus (or the launch view, which takes none). */
-  focused: RefObject<string>;
+  /** Whether the heading of `viewKey` should take focus now: once per move, never for the launch view. */
+  claim(viewKey: string): boolean;
 }
 
 const FocusContext = createContext<FocusState | null>(null);
 
 export function FocusProvider({ viewKey, children }: { viewKey: string; children: ReactNode }) {
+  // The view key whose heading last took focus (the launch view counts as focused: it takes none).
   const focused = useRef(viewKey);
-  return <FocusContext.Provider value={{ viewKey, focused }}>{children}</FocusContext.Provider>;
+  const claim = useCallback((key: string) => {
+    if (focused.current === key) return false;
+    focused.current = key;
+    return true;
+  }, []);
+  const value = useMemo(() => ({ viewKey, claim }), [viewKey, claim]);
+  return <FocusContext.Provider value={value}>{children}</FocusContext.Provider>;
 }
 
 export function ViewHeading({ children, className }: { children: ReactNode; className?: string }) {
@@ -23,9 +30,7 @@ export function ViewHeading({ children, className }: { children: ReactNode; clas
   const ref = useRef<HTMLHeadingElement>(null);
   const viewKey = state?.viewKey;
   useEffect(() => {
-    if (!state || state.focused.current === viewKey) return;
-    state.focused.current = viewKey!;
-    ref.current?.focus();
+    if (state && viewKey !== undefined && state.claim(viewKey)) ref.current?.focus();
   }, [state, viewKey]);
   return (
     <h1 ref={ref} tabIndex={-1} className={className ? `view-heading ${className}` : 'view-heading'}>

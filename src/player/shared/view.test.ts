@@ -29,7 +29,9 @@ describe('view of a machine snapshot', () => {
 
   it('keys the final assessment by question', () => {
     const modules = Object.fromEntries(course.modules.map((m) => [m.id, { done: true, answers: {} }]));
-    const actor = createActor(courseMachine, { input: { course, limits: course.settings.limits.scorm2004, record: { modules, past: [] }, resumeAt: 'menu' } }).start();
+    const actor = createActor(courseMachine, {
+      input: { course, limits: course.settings.limits.scorm2004, record: { modules, past: [] }, resumeAt: 'menu' },
+    }).start();
     actor.send({ type: 'OPEN_FINAL' });
     expect(viewKey(viewOf(actor.getSnapshot()))).toBe('final:intro');
     actor.send({ type: 'BEGIN_ATTEMPT' });

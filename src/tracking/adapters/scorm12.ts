@@ -5,7 +5,18 @@
 import { choiceKeysOrEmpty, optional } from './shared';
 import { cut, time12, timespan12 } from '../cmi/format';
 import type { InteractionReport, Report } from '../report';
-import { displayName, parseMode, percent, readCount, readObjectiveIds, readOptional, responseText, type Dialect, type LmsStart, type Write } from './dialect';
+import {
+  displayName,
+  parseMode,
+  percent,
+  readCount,
+  readObjectiveIds,
+  readOptional,
+  responseText,
+  type Dialect,
+  type LmsStart,
+  type Write,
+} from './dialect';
 
 const LESSON_STATUS = 'cmi.core.lesson_status';
 const RANK: Record<string, number> = { '': 0, 'not attempted': 0, browsed: 0, incomplete: 1, completed: 2, failed: 2, passed: 3 };
@@ -64,7 +75,8 @@ export const scorm12: Dialect = {
       if (o.score) w.push([`${p}.score.raw`, percent(o.score.scaled)], [`${p}.score.min`, '0'], [`${p}.score.max`, '100']);
       w.push([`${p}.status`, o.status === 'completed' ? 'completed' : o.status === 'in-progress' ? 'incomplete' : 'not attempted']);
     }
-    if (report.score) w.push(['cmi.core.score.raw', percent(report.score.scaled)], ['cmi.core.score.min', '0'], ['cmi.core.score.max', '100']);
+    if (report.score)
+      w.push(['cmi.core.score.raw', percent(report.score.scaled)], ['cmi.core.score.min', '0'], ['cmi.core.score.max', '100']);
     const status = lessonStatus(report);
     if ((RANK[status] ?? 0) >= (RANK[start.status[LESSON_STATUS] ?? ''] ?? 0)) w.push([LESSON_STATUS, status]);
     w.push(['cmi.core.lesson_location', cut(report.location, 255)]);
@@ -75,7 +87,12 @@ export const scorm12: Dialect = {
 
   interactionWrites(n, i: InteractionReport) {
     const p = `cmi.interactions.${n}`;
-    const w: Write[] = [[`${p}.id`, i.id], [`${p}.type`, i.kind === 'choice' ? 'choice' : 'fill-in'], [`${p}.objectives.0.id`, i.objective], [`${p}.time`, time12(new Date(i.answeredAt))]];
+    const w: Write[] = [
+      [`${p}.id`, i.id],
+      [`${p}.type`, i.kind === 'choice' ? 'choice' : 'fill-in'],
+      [`${p}.objectives.0.id`, i.objective],
+      [`${p}.time`, time12(new Date(i.answeredAt))],
+    ];
     if (i.kind === 'choice') {
       w.push([`${p}.correct_responses.0.pattern`, choiceKeysOrEmpty(i.correct).join(',')]);
       w.push([`${p}.student_response`, choiceKeysOrEmpty(i.response).join(',')]);

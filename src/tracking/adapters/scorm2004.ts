@@ -7,7 +7,18 @@
 import { choiceKeysOrEmpty, optional } from './shared';
 import { cut, decimal, duration2004, timestamp2004 } from '../cmi/format';
 import type { InteractionReport } from '../report';
-import { displayName, parseMode, percent, readCount, readObjectiveIds, readOptional, responseText, type Dialect, type LmsStart, type Write } from './dialect';
+import {
+  displayName,
+  parseMode,
+  percent,
+  readCount,
+  readObjectiveIds,
+  readOptional,
+  responseText,
+  type Dialect,
+  type LmsStart,
+  type Write,
+} from './dialect';
 
 const COMPLETION = 'cmi.completion_status';
 const SUCCESS = 'cmi.success_status';
@@ -64,12 +75,25 @@ export const scorm2004: Dialect = {
       const p = `cmi.objectives.${objectiveIndex(o.id)}`;
       w.push([`${p}.id`, o.id]);
       if (o.score)
-        w.push([`${p}.score.scaled`, decimal(o.score.scaled)], [`${p}.score.raw`, percent(o.score.scaled)], [`${p}.score.min`, '0'], [`${p}.score.max`, '100']);
-      w.push([`${p}.completion_status`, o.status === 'completed' ? 'completed' : o.status === 'in-progress' ? 'incomplete' : 'not attempted']);
+        w.push(
+          [`${p}.score.scaled`, decimal(o.score.scaled)],
+          [`${p}.score.raw`, percent(o.score.scaled)],
+          [`${p}.score.min`, '0'],
+          [`${p}.score.max`, '100'],
+        );
+      w.push([
+        `${p}.completion_status`,
+        o.status === 'completed' ? 'completed' : o.status === 'in-progress' ? 'incomplete' : 'not attempted',
+      ]);
       w.push([`${p}.progress_measure`, decimal(o.progress)]);
     }
     if (report.score)
-      w.push(['cmi.score.scaled', decimal(report.score.scaled)], ['cmi.score.raw', percent(report.score.scaled)], ['cmi.score.min', '0'], ['cmi.score.max', '100']);
+      w.push(
+        ['cmi.score.scaled', decimal(report.score.scaled)],
+        ['cmi.score.raw', percent(report.score.scaled)],
+        ['cmi.score.min', '0'],
+        ['cmi.score.max', '100'],
+      );
 
     // Never report less than the LMS already holds (a lost or older snapshot must not undo a completion).
     const heldCompletion = COMPLETION_RANK[start.status[COMPLETION] ?? ''] ?? 0;
@@ -78,7 +102,8 @@ export const scorm2004: Dialect = {
     const progress = completed ? 1 : Math.min(report.progress, threshold !== undefined ? Math.max(0, threshold - 0.0001) : 0.9999);
     w.push(['cmi.progress_measure', decimal(progress)]);
     w.push([COMPLETION, completed ? 'completed' : 'incomplete']);
-    if (report.success !== 'unknown' && (SUCCESS_RANK[report.success] ?? 0) >= (SUCCESS_RANK[start.status[SUCCESS] ?? ''] ?? 0)) w.push([SUCCESS, report.success]);
+    if (report.success !== 'unknown' && (SUCCESS_RANK[report.success] ?? 0) >= (SUCCESS_RANK[start.status[SUCCESS] ?? ''] ?? 0))
+      w.push([SUCCESS, report.success]);
 
     w.push(['cmi.location', cut(report.location, 1000)]);
     w.push(['cmi.suspend_data', report.suspendData]);

@@ -94,7 +94,11 @@ export async function openStandalone(options: StandaloneOptions): Promise<Standa
     try {
       if (!storage) throw new Error('browser storage is not available');
       const rendered = runtime!.renderCMIToJSONObject() as Json;
-      const record: StoredCmi = { format: STORAGE_FORMAT, savedAt: new Date().toISOString(), cmi: (isObject(rendered.cmi) ? rendered.cmi : rendered) as Json };
+      const record: StoredCmi = {
+        format: STORAGE_FORMAT,
+        savedAt: new Date().toISOString(),
+        cmi: (isObject(rendered.cmi) ? rendered.cmi : rendered) as Json,
+      };
       storage.setItem(key, JSON.stringify(record));
       return { result: 'true', errorCode: 0 };
     } catch (e) {

@@ -160,7 +160,11 @@ export class ScormConnection {
       const notSet = role === 'getValue' && NOT_SET_ON_GET[this.version].includes(error);
       const details = { args: args.map(clip), result, error, errorString, diagnostic };
       if (notSet) logger.debug(`${method}(${args[0]}) has no value (error ${error})`, details);
-      else logger.warn(`${method}${role === 'getValue' || role === 'setValue' ? `(${args[0]})` : ''} failed: returned ${JSON.stringify(result)}, error ${error} ${errorString ?? ''}`.trim(), details);
+      else
+        logger.warn(
+          `${method}${role === 'getValue' || role === 'setValue' ? `(${args[0]})` : ''} failed: returned ${JSON.stringify(result)}, error ${error} ${errorString ?? ''}`.trim(),
+          details,
+        );
     }
     return { ok, value: ok && role === 'getValue' ? (result ?? '') : '', error };
   }

@@ -25,7 +25,9 @@ export interface FoundApi {
 
 function read(target: unknown, key: string): unknown {
   try {
-    return target !== null && (typeof target === 'object' || typeof target === 'function') ? (target as Record<string, unknown>)[key] : undefined;
+    return target !== null && (typeof target === 'object' || typeof target === 'function')
+      ? (target as Record<string, unknown>)[key]
+      : undefined;
   } catch {
     return undefined; // a cross-origin window: not ours to read
   }

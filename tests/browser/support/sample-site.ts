@@ -5,9 +5,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { loadCourse } from '../../../src/content-model/load';
-import { launchChromium } from './browser';
-import { buildDir, SAMPLE_2004 } from './build';
-import { serveStatic, type StaticServer } from './server';
+import { launchChromium } from '../../../scripts/harness/browser';
+import { buildDir, SAMPLE_2004 } from '../../../scripts/harness/build';
+import { serveStatic, type StaticServer } from '../../../scripts/harness/server';
 
 export interface SampleSite {
   server: StaticServer;
@@ -44,15 +44,25 @@ export const bankKey: Map<string, BankAnswer> = (() => {
   const { course, texts } = loadCourse('tests/sample-course', { uiRoot: '.' });
   const out = new Map<string, BankAnswer>();
   for (const q of course.bank) {
-    const t = (texts.da!.modules[q.moduleId]!.bank as Record<string, { prompt: string; options: Record<string, { text: string }> }>)[q.localId]!;
-    out.set(t.prompt, { multiple: q.type === 'multiple', correct: q.correct.map((c) => t.options[c]!.text), wrong: t.options[q.options.find((o) => !q.correct.includes(o))!]!.text });
+    const t = (texts.da!.modules[q.moduleId]!.bank as Record<string, { prompt: string; options: Record<string, { text: string }> }>)[
+      q.localId
+    ]!;
+    out.set(t.prompt, {
+      multiple: q.type === 'multiple',
+      correct: q.correct.map((c) => t.options[c]!.text),
+      wrong: t.options[q.options.find((o) => !q.correct.includes(o))!]!.text,
+    });
   }
   return out;
 })();
 
 /** The player's main region: not the launch page's pre-rendered splash. */
 export const main = (page: Page) => page.locator('#main');
-export const click = (page: Page, name: string | RegExp) => main(page).getByRole('button', { name, exact: typeof name === 'string' }).first().click();
+export const click = (page: Page, name: string | RegExp) =>
+  main(page)
+    .getByRole('button', { name, exact: typeof name === 'string' })
+    .first()
+    .click();
 export const h1 = (page: Page, name: string) => main(page).getByRole('heading', { level: 1, name, exact: true }).waitFor();
 
 /** Waits for the player's view (not the splash) and for any text still loading. */

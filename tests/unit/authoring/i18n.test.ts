@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
+import type * as VirtualCourse from 'virtual:course';
 import { describe, expect, it } from 'vitest';
 import { xliff12ToJs } from 'xliff';
 import { buildCatalog } from '../../../src/authoring/catalog';
@@ -33,7 +34,9 @@ function exportTo(root: string, lang: string, extra: string[] = []): string {
 }
 
 const snapshot = (root: string, lang: string) =>
-  Object.fromEntries(LOCALE_FILES.map((f) => [f, { text: readText(root, `locales/${lang}/${f}`), mtime: statSync(join(root, 'locales', lang, f)).mtimeMs }]));
+  Object.fromEntries(
+    LOCALE_FILES.map((f) => [f, { text: readText(root, `locales/${lang}/${f}`), mtime: statSync(join(root, 'locales', lang, f)).mtimeMs }]),
+  );
 
 /** The line (1-based) of the first occurrence of `needle` at or after the occurrence of `after`. */
 function lineOf(text: string, needle: string, after?: string): number {
@@ -51,13 +54,16 @@ const encodeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').
  * (`<ph>` tags) left as they are and `translate` applied to the text between them.
  */
 function translateUnits(xml: string, translate: (text: string) => string): string {
-  return xml.replace(/(<source>)([\s\S]*?)(<\/source>)(\n\s*<target[^>]*>[\s\S]*?<\/target>)?/g, (_all, open: string, inner: string, close: string) => {
-    const target = inner
-      .split(/(<ph\b[^>]*>[\s\S]*?<\/ph>)/)
-      .map((part, i) => (i % 2 ? part : encodeXml(translate(decodeXml(part)))))
-      .join('');
-    return `${open}${inner}${close}\n        <target state="translated">${target}</target>`;
-  });
+  return xml.replace(
+    /(<source>)([\s\S]*?)(<\/source>)(\n\s*<target[^>]*>[\s\S]*?<\/target>)?/g,
+    (_all, open: string, inner: string, close: string) => {
+      const target = inner
+        .split(/(<ph\b[^>]*>[\s\S]*?<\/ph>)/)
+        .map((part, i) => (i % 2 ? part : encodeXml(translate(decodeXml(part)))))
+        .join('');
+      return `${open}${inner}${close}\n        <target state="translated">${target}</target>`;
+    },
+  );
 }
 
 describe('npm run i18n:status', () => {
@@ -81,7 +87,9 @@ describe('npm run i18n:status', () => {
 
   it('counts a translation as outdated once its source text changes, and as missing when absent or empty', () => {
     const root = sampleCopy();
-    expect(run(statusMain, [...at(root), '--update-hashes', 'en']).out[0]).toBe('en: 108 translations marked up to date with the current source (wrote i18n/en.sources.json)');
+    expect(run(statusMain, [...at(root), '--update-hashes', 'en']).out[0]).toBe(
+      'en: 108 translations marked up to date with the current source (wrote i18n/en.sources.json)',
+    );
     const hashes = JSON.parse(readText(root, 'i18n/en.sources.json')) as Record<string, string>;
     expect(Object.keys(hashes)[0]).toBe('course:title');
     expect(hashes['alpha:title']).toMatch(/^[0-9a-f]{12}$/);
@@ -126,7 +134,9 @@ describe('npm run i18n:export', () => {
     const root = sampleCopy();
     const file = exportTo(root, 'en');
     const xml = readFileSync(file, 'utf8');
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n')).toBe(true);
+    expect(
+      xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'),
+    ).toBe(true);
     expect(xml).toContain(
       [
         '  <file original="course.json" source-language="da" target-language="en" datatype="plaintext" product-name="sample-course">',
@@ -146,7 +156,9 @@ describe('npm run i18n:export', () => {
     );
     expect(xml).toContain('Used for the feedback shown after choosing option b of final-assessment question b2 (from module "beta").');
     // Placeholders are protected as <ph> tags, in the source and the target alike.
-    expect(xml).toContain('        <source>Hej <ph id="1">{{name}}</ph></source>\n        <target state="translated">Hello <ph id="1">{{name}}</ph></target>');
+    expect(xml).toContain(
+      '        <source>Hej <ph id="1">{{name}}</ph></source>\n        <target state="translated">Hello <ph id="1">{{name}}</ph></target>',
+    );
     expect(xml).toContain('Keep {{name}} (shown as a tag): the course fills it in.');
 
     // Another XLIFF reader sees the same files, units, sources and targets.
@@ -154,7 +166,10 @@ describe('npm run i18n:export', () => {
     expect([js.sourceLanguage, js.targetLanguage]).toEqual(['da', 'en']);
     expect(Object.keys(js.resources)).toEqual(LOCALE_FILES);
     expect(Object.keys(js.resources['alpha.json']!)).toHaveLength(46);
-    expect(js.resources['course.json']!['course:final.intro']).toMatchObject({ source: 'Fire spørgsmål fra **banken**.', target: 'Four questions from the **bank**.' });
+    expect(js.resources['course.json']!['course:final.intro']).toMatchObject({
+      source: 'Fire spørgsmål fra **banken**.',
+      target: 'Four questions from the **bank**.',
+    });
     const ids = Object.values(js.resources).flatMap((units) => Object.keys(units));
     expect(ids).toEqual([...buildCatalog({ root, uiRoot: root }).byId.keys()]);
   });
@@ -203,7 +218,8 @@ describe('npm run i18n:import', () => {
   it('round trip: a deleted locale comes back byte for byte (two-space JSON, source key order, newline at the end)', () => {
     const root = sampleCopy();
     // The tools' format: the sample's files differ only by their missing final newline.
-    for (const f of LOCALE_FILES) writeFileSync(join(root, 'locales/en', f), JSON.stringify(JSON.parse(readText(root, `locales/en/${f}`)), null, 2) + '\n');
+    for (const f of LOCALE_FILES)
+      writeFileSync(join(root, 'locales/en', f), JSON.stringify(JSON.parse(readText(root, `locales/en/${f}`)), null, 2) + '\n');
     const before = Object.fromEntries(LOCALE_FILES.map((f) => [f, readText(root, `locales/en/${f}`)]));
     const file = exportTo(root, 'en');
     rmSync(join(root, 'locales/en'), { recursive: true });
@@ -238,12 +254,18 @@ describe('npm run i18n:import', () => {
     };
     replace('<trans-unit id="alpha:title"', '<trans-unit id="alpha:titel"');
     replace('<target state="translated">Hello <ph id="1">{{name}}</ph></target>', '<target state="translated">Hello there</target>');
-    replace('<target state="translated">Four questions from the **bank**.</target>', '<target state="translated">Four questions from the bank.</target>');
+    replace(
+      '<target state="translated">Four questions from the **bank**.</target>',
+      '<target state="translated">Four questions from the bank.</target>',
+    );
     replace('<target state="translated">First principle.</target>', '<target state="translated">  </target>');
     replace('\n        <target state="translated">Second principle.</target>', '');
-    replace('<target state="translated">A beta step</target>', '<target state="translated">A beta step &lt;script&gt;steal()&lt;/script&gt;</target>');
+    replace(
+      '<target state="translated">A beta step</target>',
+      '<target state="translated">A beta step &lt;script&gt;steal()&lt;/script&gt;</target>',
+    );
     replace('<target state="translated">Take care.</target>', '<target state="translated">Take [care](javascript:alert(1)).</target>');
-    const unit = /\n      <trans-unit id="intro:title"[\s\S]*?<\/trans-unit>/.exec(xml)![0];
+    const unit = /\n {6}<trans-unit id="intro:title"[\s\S]*?<\/trans-unit>/.exec(xml)![0];
     replace(unit, unit + unit);
     writeFileSync(file, xml);
 
@@ -311,7 +333,10 @@ describe('npm run i18n:import', () => {
     expect(existsSync(join(root, 'locales/de'))).toBe(false);
 
     // Fixed, it imports: only the units it has (--partial), so de/ui.json is incomplete and says so.
-    writeFileSync(file, lines.join('\r\n').replace('<![CDATA[ & <hallo>]]>', '<![CDATA[ & co]]>').replace('Menü {{name}}', 'Menü').replace('<x id="7"/>', ''));
+    writeFileSync(
+      file,
+      lines.join('\r\n').replace('<![CDATA[ & <hallo>]]>', '<![CDATA[ & co]]>').replace('Menü {{name}}', 'Menü').replace('<x id="7"/>', ''),
+    );
     const ok = run(importMain, [file, ...at(root), '--partial']);
     expect(ok.out).toEqual(['Imported 4 strings into de.', '  wrote locales/de/ui.json', '  wrote i18n/de.sources.json']);
     expect(readText(root, 'locales/de/ui.json')).toBe(
@@ -324,9 +349,13 @@ describe('npm run i18n:import', () => {
     const root = sampleCopy();
     const file = join(tempDir(), 'broken.xlf');
     writeFileSync(file, '<?xml version="1.0"?>\n<xliff version="1.2">\n  <file>\n    <body>\n  </file>\n</xliff>\n');
-    expect(run(importMain, [file, ...at(root)]).out[0]).toBe(`${file}:5: not well-formed XML: Expected closing tag 'body' (opened in line 4, col 5) instead of closing tag 'file'.`);
+    expect(run(importMain, [file, ...at(root)]).out[0]).toBe(
+      `${file}:5: not well-formed XML: Expected closing tag 'body' (opened in line 4, col 5) instead of closing tag 'file'.`,
+    );
     writeFileSync(file, '<?xml version="1.0"?>\n<xliff version="2.0" srcLang="da" trgLang="de"/>\n');
-    expect(run(importMain, [file, ...at(root)]).out[0]).toBe(`${file}:1: XLIFF version 2.0 is not supported: export and import use XLIFF 1.2`);
+    expect(run(importMain, [file, ...at(root)]).out[0]).toBe(
+      `${file}:1: XLIFF version 2.0 is not supported: export and import use XLIFF 1.2`,
+    );
   });
 
   it('marks a string outdated when it was translated from a source text that has changed since', () => {
@@ -335,7 +364,9 @@ describe('npm run i18n:import', () => {
     editJson(root, 'locales/da/beta.json', (d) => (d.title = 'Beta (ny)'));
     const r = run(importMain, [file, ...at(root)]);
     expect(r.code).toBe(0);
-    expect(r.err).toEqual([`${file}:${lineOf(readFileSync(file, 'utf8'), 'id="beta:title"')}: beta:title: the source text has changed since this file was exported: imported, and marked outdated (warning)`]);
+    expect(r.err).toEqual([
+      `${file}:${lineOf(readFileSync(file, 'utf8'), 'id="beta:title"')}: beta:title: the source text has changed since this file was exported: imported, and marked outdated (warning)`,
+    ]);
     expect(run(statusMain, at(root)).out).toContain('  locales/en/beta.json         30          29         1        0  96.6%');
   });
 
@@ -353,7 +384,10 @@ describe('a pseudo-locale added through XLIFF', () => {
     const root = sampleCopy();
     const file = exportTo(root, 'qps');
     // The translator's side: fill every target with accented, longer text, leaving the tags alone.
-    writeFileSync(file, translateUnits(readFileSync(file, 'utf8'), (t) => pseudoLocalize(t)));
+    writeFileSync(
+      file,
+      translateUnits(readFileSync(file, 'utf8'), (t) => pseudoLocalize(t)),
+    );
     expect(readXliff(readFileSync(file, 'utf8')).units.every((u) => u.target)).toBe(true);
     const imported = run(importMain, [file, ...at(root)]);
     expect(imported.code, imported.out.join('\n')).toBe(0);
@@ -379,9 +413,17 @@ describe('a pseudo-locale added through XLIFF', () => {
       plugins: [coursePlugin({ root, uiRoot: root })],
       build: { outDir, emptyOutDir: true, minify: false, lib: { entry, formats: ['es'], fileName: () => 'course.mjs' } },
     });
-    const built = (await import(pathToFileURL(join(outDir, 'course.mjs')).href)) as typeof import('virtual:course');
+    const built = (await import(pathToFileURL(join(outDir, 'course.mjs')).href)) as typeof VirtualCourse;
     expect(built.course.languages).toEqual(['da', 'en', 'qps']);
-    expect(Object.keys(built.textLoaders).filter((k) => k.startsWith('qps/'))).toEqual(['qps/ui', 'qps/course', 'qps/intro', 'qps/alpha', 'qps/beta', 'qps/bank', 'qps/modules']);
+    expect(Object.keys(built.textLoaders).filter((k) => k.startsWith('qps/'))).toEqual([
+      'qps/ui',
+      'qps/course',
+      'qps/intro',
+      'qps/alpha',
+      'qps/beta',
+      'qps/bank',
+      'qps/modules',
+    ]);
     const alpha = (await built.textLoaders['qps/alpha']!()).default as Record<string, any>;
     expect(alpha.title).toBe('Ááĺƒáá');
     expect(alpha.pages.one.blocks.text.body).toBe(`<p>${pseudoLocalize('Tekst på side et.')}</p>`);

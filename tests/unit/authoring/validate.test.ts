@@ -21,7 +21,7 @@ function validate(root: string) {
 function expectProblems(root: string, expected: string[]) {
   const { code, lines } = validate(root);
   expect(code).toBe(1);
-  for (const e of expected) expect(lines, `printed:\n${lines.join("\n")}\n`).toContain(e);
+  for (const e of expected) expect(lines, `printed:\n${lines.join('\n')}\n`).toContain(e);
   expect(lines.at(-1)).toMatch(/^\d+ problems? in \d+ files?\.$/);
   return lines;
 }
@@ -36,13 +36,17 @@ describe('npm run validate', () => {
   const cases: { kind: string; change: (root: string) => void; expected: string[] }[] = [
     {
       kind: 'unknown option in correct',
-      change: (r) => edit(r, 'content/modules/alpha.yaml', (t) => t.replace('options: [a, b, c], correct: [c]', 'options: [a, b, c], correct: [e]')),
+      change: (r) =>
+        edit(r, 'content/modules/alpha.yaml', (t) => t.replace('options: [a, b, c], correct: [c]', 'options: [a, b, c], correct: [e]')),
       expected: ['content/modules/alpha.yaml:14: knowledgeCheck.questions[0].correct[0]: unknown option "e"'],
     },
     {
       kind: 'single-choice question with two correct options',
-      change: (r) => edit(r, 'content/modules/alpha.yaml', (t) => t.replace('options: [a, b, c], correct: [c]', 'options: [a, b, c], correct: [b, c]')),
-      expected: ['content/modules/alpha.yaml:14: knowledgeCheck.questions[0].correct: a single-choice question needs exactly one correct option, found 2'],
+      change: (r) =>
+        edit(r, 'content/modules/alpha.yaml', (t) => t.replace('options: [a, b, c], correct: [c]', 'options: [a, b, c], correct: [b, c]')),
+      expected: [
+        'content/modules/alpha.yaml:14: knowledgeCheck.questions[0].correct: a single-choice question needs exactly one correct option, found 2',
+      ],
     },
     {
       kind: 'duplicate question id',
@@ -54,7 +58,10 @@ describe('npm run validate', () => {
     },
     {
       kind: 'unknown objective',
-      change: (r) => edit(r, 'content/modules/beta.yaml', (t) => t.replace('{ id: b2, type: single, objective: o1', '{ id: b2, type: single, objective: o9')),
+      change: (r) =>
+        edit(r, 'content/modules/beta.yaml', (t) =>
+          t.replace('{ id: b2, type: single, objective: o1', '{ id: b2, type: single, objective: o9'),
+        ),
       expected: ['content/modules/beta.yaml:15: bank[1].objective: unknown objective "o9" (this module has: o1)'],
     },
     {
@@ -65,7 +72,9 @@ describe('npm run validate', () => {
     {
       kind: 'YAML syntax error',
       change: (r) => edit(r, 'content/modules/beta.yaml', (t) => t.replace('selfAssessment: true', 'selfAssessment: [true')),
-      expected: ['content/modules/beta.yaml:13: is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+      expected: [
+        'content/modules/beta.yaml:13: is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      ],
     },
     {
       kind: 'JSON syntax error',
@@ -90,7 +99,9 @@ describe('npm run validate', () => {
     {
       kind: 'interpolation variable differs from the source language',
       change: (r) => editJson(r, 'locales/en/ui.json', (d) => (d.greeting = 'Hello {{nmae}}')),
-      expected: ['locales/en/ui.json:6: greeting: interpolation variables differ from the source (locales/da/ui.json): missing {{name}}; has {{nmae}}, which the source does not'],
+      expected: [
+        'locales/en/ui.json:6: greeting: interpolation variables differ from the source (locales/da/ui.json): missing {{name}}; has {{nmae}}, which the source does not',
+      ],
     },
     {
       kind: 'Markdown link differs from the source language',
@@ -120,12 +131,17 @@ describe('npm run validate', () => {
     {
       kind: 'javascript: URL',
       change: (r) => editJson(r, 'locales/da/beta.json', (d) => (d.pages.only.blocks.warn.body = 'Pas [på](javascript:alert(1)).')),
-      expected: ['locales/da/beta.json:15: pages.only.blocks.warn.body: contains a javascript: URL: links must use https:, http: or mailto:'],
+      expected: [
+        'locales/da/beta.json:15: pages.only.blocks.warn.body: contains a javascript: URL: links must use https:, http: or mailto:',
+      ],
     },
     {
       kind: 'event-handler attribute',
-      change: (r) => editJson(r, 'locales/en/alpha.json', (d) => (d.pages.one.blocks.figure.caption = 'Figure <img src=x onerror=alert(1)>')),
-      expected: ['locales/en/alpha.json:17: pages.one.blocks.figure.caption: contains an event-handler attribute (onerror=): not allowed in course text'],
+      change: (r) =>
+        editJson(r, 'locales/en/alpha.json', (d) => (d.pages.one.blocks.figure.caption = 'Figure <img src=x onerror=alert(1)>')),
+      expected: [
+        'locales/en/alpha.json:17: pages.one.blocks.figure.caption: contains an event-handler attribute (onerror=): not allowed in course text',
+      ],
     },
     {
       kind: 'raw HTML in Markdown',
@@ -148,7 +164,8 @@ describe('npm run validate', () => {
     },
     {
       kind: 'module listed but its file missing',
-      change: (r) => edit(r, 'content/course.yaml', (t) => t.replace('modules: [intro, alpha, beta]', 'modules: [intro, alpha, beta, gamma]')),
+      change: (r) =>
+        edit(r, 'content/course.yaml', (t) => t.replace('modules: [intro, alpha, beta]', 'modules: [intro, alpha, beta, gamma]')),
       expected: ['content/course.yaml:6: modules[3]: module "gamma" is listed but content/modules/gamma.yaml does not exist'],
     },
     {
@@ -163,9 +180,13 @@ describe('npm run validate', () => {
       kind: 'objective never assessed',
       change: (r) =>
         edit(r, 'content/modules/alpha.yaml', (t) =>
-          t.replace('{ id: q2, type: multiple, objective: o2', '{ id: q2, type: multiple, objective: o1').replace('{ id: b2, type: multiple, objective: o2', '{ id: b2, type: multiple, objective: o1'),
+          t
+            .replace('{ id: q2, type: multiple, objective: o2', '{ id: q2, type: multiple, objective: o1')
+            .replace('{ id: b2, type: multiple, objective: o2', '{ id: b2, type: multiple, objective: o1'),
         ),
-      expected: ['content/modules/alpha.yaml:3: objectives[1]: objective "o2" is never assessed: no knowledge-check or bank question has objective: o2'],
+      expected: [
+        'content/modules/alpha.yaml:3: objectives[1]: objective "o2" is never assessed: no knowledge-check or bank question has objective: o2',
+      ],
     },
     {
       kind: 'final.draw larger than the bank',
@@ -195,7 +216,9 @@ describe('npm run validate', () => {
     {
       kind: 'locale file missing',
       change: (r) => rmSync(join(r, 'locales/en/beta.json')),
-      expected: ['locales/en/beta.json: missing file: language "en" has no text for module "beta" (translate locales/da/beta.json, or use npm run i18n:export and i18n:import)'],
+      expected: [
+        'locales/en/beta.json: missing file: language "en" has no text for module "beta" (translate locales/da/beta.json, or use npm run i18n:export and i18n:import)',
+      ],
     },
     {
       kind: 'unknown block tone',
@@ -204,13 +227,18 @@ describe('npm run validate', () => {
     },
     {
       kind: 'question tied to no objective',
-      change: (r) => edit(r, 'content/modules/beta.yaml', (t) => t.replace('{ id: q1, type: single, objective: o1, options: [a, b]', '{ id: q1, type: single, options: [a, b]')),
+      change: (r) =>
+        edit(r, 'content/modules/beta.yaml', (t) =>
+          t.replace('{ id: q1, type: single, objective: o1, options: [a, b]', '{ id: q1, type: single, options: [a, b]'),
+        ),
       expected: ['content/modules/beta.yaml:11: knowledgeCheck.questions[0].objective: Invalid input: expected string, received undefined'],
     },
     {
       kind: 'locale file for a module the course does not have',
       change: (r) => cpSync(join(r, 'locales/en/beta.json'), join(r, 'locales/en/gamma.json')),
-      expected: ['locales/en/gamma.json:1: no module "gamma" in content/course.yaml, so nothing uses this file: rename it after a module or delete it'],
+      expected: [
+        'locales/en/gamma.json:1: no module "gamma" in content/course.yaml, so nothing uses this file: rename it after a module or delete it',
+      ],
     },
     {
       kind: 'module .yml file',
@@ -233,7 +261,9 @@ describe('npm run validate', () => {
 
   it("still runs its own checks when loadCourse stops at course.yaml, and prints the loader's issues too", () => {
     const root = sampleCopy({ keepScript: true });
-    edit(root, 'content/course.yaml', (t) => t.replace('masteryScore: 0.75', 'masteryScore: 1.5').replace('gating: final-after-modules', 'gating: strict'));
+    edit(root, 'content/course.yaml', (t) =>
+      t.replace('masteryScore: 0.75', 'masteryScore: 1.5').replace('gating: final-after-modules', 'gating: strict'),
+    );
     mkdirSync(join(root, 'content/modules/extra'), { recursive: true });
     writeFileSync(join(root, 'content/modules/gamma.yaml'), 'id: gamma\npages: []\n');
     const lines = expectProblems(root, [

@@ -3,7 +3,10 @@ declare module 'xliff' {
   export interface XliffJs {
     sourceLanguage: string;
     targetLanguage: string;
-    resources: Record<string, Record<string, { source: unknown; target?: unknown; note?: string; additionalAttributes?: Record<string, string> }>>;
+    resources: Record<
+      string,
+      Record<string, { source: unknown; target?: unknown; note?: string; additionalAttributes?: Record<string, string> }>
+    >;
   }
   export function xliff12ToJs(xml: string, options?: unknown): Promise<XliffJs>;
 }

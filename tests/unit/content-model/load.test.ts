@@ -58,29 +58,112 @@ describe('loadCourse', () => {
   });
 
   it.each<[string, (root: string) => void, string]>([
-    ['a correct answer that is not an option', replaceIn('content/modules/alpha.yaml', 'correct: [c] }', 'correct: [e] }'), 'content/modules/alpha.yaml:14: knowledgeCheck.questions[0].correct[0]: unknown option "e"'],
-    ['a single-choice question with two correct options', replaceIn('content/modules/alpha.yaml', 'correct: [c] }', 'correct: [a, c] }'), 'content/modules/alpha.yaml:14: knowledgeCheck.questions[0].correct: a single-choice question needs exactly one correct option, found 2'],
-    ['an unknown question type', replaceIn('content/modules/beta.yaml', 'type: single, objective: o1, options: [a, b], correct: [b] }\nselfAssessment', 'type: essay, objective: o1, options: [a, b], correct: [b] }\nselfAssessment'), 'content/modules/beta.yaml:11: knowledgeCheck.questions[0].type: Invalid option: expected one of "single"|"multiple"'],
-    ['an objective the module does not have', replaceIn('content/modules/beta.yaml', 'objective: o1, options: [a, b], correct: [b] }\nselfAssessment', 'objective: o7, options: [a, b], correct: [b] }\nselfAssessment'), 'content/modules/beta.yaml:11: knowledgeCheck.questions[0].objective: unknown objective "o7" (this module has: o1)'],
-    ['a duplicate page id', replaceIn('content/modules/alpha.yaml', '  - id: two', '  - id: one'), 'content/modules/alpha.yaml:9: pages[1].id: duplicate page id "one"'],
-    ['a duplicate question id across check and bank', replaceIn('content/modules/beta.yaml', '{ id: b1,', '{ id: q1,'), 'content/modules/beta.yaml:14: bank[0].id: duplicate question id "q1"'],
-    ['an id with capitals', replaceIn('content/modules/intro.yaml', 'id: welcome', 'id: Welcome'), 'content/modules/intro.yaml:4: pages[0].id: must be lower-case letters, digits and dashes (for example "p01")'],
-    ['a missing image file', replaceIn('content/modules/alpha.yaml', 'images/square.svg', 'images/circle.svg'), 'content/modules/alpha.yaml:8: pages[0].blocks[1].src: image "content/images/circle.svg" does not exist'],
-    ['an image path leaving content/', replaceIn('content/modules/alpha.yaml', 'images/square.svg', '../square.svg'), 'content/modules/alpha.yaml:8: pages[0].blocks[1].src: must stay inside content/'],
-    ['an unknown key in a module', replaceIn('content/modules/beta.yaml', 'selfAssessment: true', 'selfAssessment: true\nsurvey: true'), 'content/modules/beta.yaml:13: survey: unknown key'],
-    ['a module listed but missing', replaceIn('content/course.yaml', '[intro, alpha, beta]', '[intro, alpha, beta, delta]'), 'content/modules/delta.yaml: cannot be read (missing file?)'],
-    ['a module file whose id differs', replaceIn('content/modules/beta.yaml', 'id: beta', 'id: betta'), 'content/modules/beta.yaml:1: id: is "betta" but the file and course.yaml call this module "beta"'],
-    ['a mastery score above 1', replaceIn('content/course.yaml', 'masteryScore: 0.75', 'masteryScore: 75'), 'content/course.yaml:12: final.masteryScore: Too big: expected number to be <=1'],
-    ['a draw larger than the bank', replaceIn('content/course.yaml', 'draw: 4', 'draw: 40'), 'content/course.yaml:10: final.draw: draws 40 questions but the modules\' banks hold only 5'],
+    [
+      'a correct answer that is not an option',
+      replaceIn('content/modules/alpha.yaml', 'correct: [c] }', 'correct: [e] }'),
+      'content/modules/alpha.yaml:14: knowledgeCheck.questions[0].correct[0]: unknown option "e"',
+    ],
+    [
+      'a single-choice question with two correct options',
+      replaceIn('content/modules/alpha.yaml', 'correct: [c] }', 'correct: [a, c] }'),
+      'content/modules/alpha.yaml:14: knowledgeCheck.questions[0].correct: a single-choice question needs exactly one correct option, found 2',
+    ],
+    [
+      'an unknown question type',
+      replaceIn(
+        'content/modules/beta.yaml',
+        'type: single, objective: o1, options: [a, b], correct: [b] }\nselfAssessment',
+        'type: essay, objective: o1, options: [a, b], correct: [b] }\nselfAssessment',
+      ),
+      'content/modules/beta.yaml:11: knowledgeCheck.questions[0].type: Invalid option: expected one of "single"|"multiple"',
+    ],
+    [
+      'an objective the module does not have',
+      replaceIn(
+        'content/modules/beta.yaml',
+        'objective: o1, options: [a, b], correct: [b] }\nselfAssessment',
+        'objective: o7, options: [a, b], correct: [b] }\nselfAssessment',
+      ),
+      'content/modules/beta.yaml:11: knowledgeCheck.questions[0].objective: unknown objective "o7" (this module has: o1)',
+    ],
+    [
+      'a duplicate page id',
+      replaceIn('content/modules/alpha.yaml', '  - id: two', '  - id: one'),
+      'content/modules/alpha.yaml:9: pages[1].id: duplicate page id "one"',
+    ],
+    [
+      'a duplicate question id across check and bank',
+      replaceIn('content/modules/beta.yaml', '{ id: b1,', '{ id: q1,'),
+      'content/modules/beta.yaml:14: bank[0].id: duplicate question id "q1"',
+    ],
+    [
+      'an id with capitals',
+      replaceIn('content/modules/intro.yaml', 'id: welcome', 'id: Welcome'),
+      'content/modules/intro.yaml:4: pages[0].id: must be lower-case letters, digits and dashes (for example "p01")',
+    ],
+    [
+      'a missing image file',
+      replaceIn('content/modules/alpha.yaml', 'images/square.svg', 'images/circle.svg'),
+      'content/modules/alpha.yaml:8: pages[0].blocks[1].src: image "content/images/circle.svg" does not exist',
+    ],
+    [
+      'an image path leaving content/',
+      replaceIn('content/modules/alpha.yaml', 'images/square.svg', '../square.svg'),
+      'content/modules/alpha.yaml:8: pages[0].blocks[1].src: must stay inside content/',
+    ],
+    [
+      'an unknown key in a module',
+      replaceIn('content/modules/beta.yaml', 'selfAssessment: true', 'selfAssessment: true\nsurvey: true'),
+      'content/modules/beta.yaml:13: survey: unknown key',
+    ],
+    [
+      'a module listed but missing',
+      replaceIn('content/course.yaml', '[intro, alpha, beta]', '[intro, alpha, beta, delta]'),
+      'content/modules/delta.yaml: cannot be read (missing file?)',
+    ],
+    [
+      'a module file whose id differs',
+      replaceIn('content/modules/beta.yaml', 'id: beta', 'id: betta'),
+      'content/modules/beta.yaml:1: id: is "betta" but the file and course.yaml call this module "beta"',
+    ],
+    [
+      'a mastery score above 1',
+      replaceIn('content/course.yaml', 'masteryScore: 0.75', 'masteryScore: 75'),
+      'content/course.yaml:12: final.masteryScore: Too big: expected number to be <=1',
+    ],
+    [
+      'a draw larger than the bank',
+      replaceIn('content/course.yaml', 'draw: 4', 'draw: 40'),
+      "content/course.yaml:10: final.draw: draws 40 questions but the modules' banks hold only 5",
+    ],
     ['YAML that does not parse', replaceIn('content/modules/intro.yaml', 'pages:', 'pages: [\n'), 'content/modules/intro.yaml:'],
-    ['JSON that does not parse', replaceIn('locales/en/beta.json', '"title": "Beta",', '"title": "Beta"'), 'locales/en/beta.json:3: is not valid JSON'],
-    ['a missing translation', editJson('locales/en/alpha.json', (d) => delete d.pages.two.blocks.story.decision), 'locales/en/alpha.json:24: pages.two.blocks.story.decision: missing text'],
+    [
+      'JSON that does not parse',
+      replaceIn('locales/en/beta.json', '"title": "Beta",', '"title": "Beta"'),
+      'locales/en/beta.json:3: is not valid JSON',
+    ],
+    [
+      'a missing translation',
+      editJson('locales/en/alpha.json', (d) => delete d.pages.two.blocks.story.decision),
+      'locales/en/alpha.json:24: pages.two.blocks.story.decision: missing text',
+    ],
     ['an empty string', editJson('locales/da/beta.json', (d) => (d.summary = '  ')), 'locales/da/beta.json:3: summary: is empty'],
-    ['a text key the content does not define', editJson('locales/en/intro.json', (d) => (d.pages.welcome.blocks.extra = { body: 'x' })), 'locales/en/intro.json:18: pages.welcome.blocks.extra: unknown key: the content defines nothing here'],
-    ['a text that is not a string', editJson('locales/da/intro.json', (d) => (d.title = 3)), 'locales/da/intro.json:2: title: must be a string'],
+    [
+      'a text key the content does not define',
+      editJson('locales/en/intro.json', (d) => (d.pages.welcome.blocks.extra = { body: 'x' })),
+      'locales/en/intro.json:18: pages.welcome.blocks.extra: unknown key: the content defines nothing here',
+    ],
+    [
+      'a text that is not a string',
+      editJson('locales/da/intro.json', (d) => (d.title = 3)),
+      'locales/da/intro.json:2: title: must be a string',
+    ],
   ])('rejects %s', (_, edit, expected) => {
     const problems = problemsAfter(edit);
-    expect(problems.some((p) => p.startsWith(expected)), `got:\n${problems.join('\n')}`).toBe(true);
+    expect(
+      problems.some((p) => p.startsWith(expected)),
+      `got:\n${problems.join('\n')}`,
+    ).toBe(true);
   });
 
   it('reports every problem at once, not only the first', () => {

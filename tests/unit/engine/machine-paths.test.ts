@@ -26,7 +26,10 @@ function behaviourKey(s: Snap): string {
     m: s.matches('module') ? c.moduleId : undefined,
     p: s.matches({ module: 'page' }) ? c.pageId : undefined,
     done: c.course.modules.filter((x) => c.record.modules[x.id]?.done).length,
-    settled: m && s.matches('module') ? m.questions.filter((q) => isSettled(q, rec?.answers[q.localId], c.course.settings.knowledgeCheck.attempts)).length : undefined,
+    settled:
+      m && s.matches('module')
+        ? m.questions.filter((q) => isSettled(q, rec?.answers[q.localId], c.course.settings.knowledgeCheck.attempts)).length
+        : undefined,
     pending: answers.filter((x) => !x.submitted && x.choice.length > 0).length,
     tries: answers.reduce((n, x) => n + x.tries, 0),
     reflected: !!rec?.reflection,
@@ -67,9 +70,17 @@ interface Edge {
 function walk(c: Course): Edge[] {
   // @xstate/graph types its logic without emitted events; the machine is the same logic.
   const logic = courseMachine as unknown as AnyStateMachine;
-  const adjacency = getAdjacencyMap(logic, { input: input({ course: c }), events: (s) => eventsFor(s as Snap), serializeState: (s) => behaviourKey(s as Snap) });
+  const adjacency = getAdjacencyMap(logic, {
+    input: input({ course: c }),
+    events: (s) => eventsFor(s as Snap),
+    serializeState: (s) => behaviourKey(s as Snap),
+  });
   return Object.values(adjacency).flatMap(({ state, transitions }) =>
-    Object.values(transitions as Record<string, { event: { type: string }; state: unknown }>).map(({ event, state: after }) => ({ before: state as Snap, event, after: after as Snap })),
+    Object.values(transitions as Record<string, { event: { type: string }; state: unknown }>).map(({ event, state: after }) => ({
+      before: state as Snap,
+      event,
+      after: after as Snap,
+    })),
   );
 }
 
@@ -80,7 +91,9 @@ describe('course machine, by its paths', () => {
     const reached = new Set<string>();
     for (const e of edges) for (const n of e.after._nodes) reached.add(n.id);
     const transient = new Set(['course.boot', 'course.module.resume', 'course.final.routing']);
-    const all = getStateNodes(courseMachine.root).map((n) => n.id).filter((id) => !transient.has(id));
+    const all = getStateNodes(courseMachine.root)
+      .map((n) => n.id)
+      .filter((id) => !transient.has(id));
     expect(all.filter((id) => !reached.has(id))).toEqual([]);
     expect(all.length).toBeGreaterThan(10);
   });
@@ -110,7 +123,9 @@ describe('course machine, by its paths', () => {
     const refused = edges.filter(({ event }) => event.type === 'RATE' || event.type === 'SET_REFLECTION' || event.type === 'GOTO_QUESTION');
     const invalid = refused.filter(
       ({ before, event }) =>
-        ('value' in event && event.value === 9) || ('index' in event && event.index === 99) || ('text' in event && (event.text as string).length > before.context.limits.reflection),
+        ('value' in event && event.value === 9) ||
+        ('index' in event && event.index === 99) ||
+        ('text' in event && (event.text as string).length > before.context.limits.reflection),
     );
     expect(invalid.length).toBeGreaterThan(0);
     for (const { before, after } of invalid) expect(after.context.record).toBe(before.context.record);

@@ -5,8 +5,12 @@ import { courseMachine, type Location } from '../../../src/engine/machine';
 import type { LearnerRecord } from '../../../src/engine/record';
 import { course, input } from './sample';
 
-const allDone: LearnerRecord = { modules: Object.fromEntries(course.modules.map((m) => [m.id, { done: true, answers: {}, rating: 3 }])), past: [] };
-const start = (record: LearnerRecord | undefined, resumeAt: Location | undefined) => createActor(courseMachine, { input: input({ record, resumeAt }) }).start();
+const allDone: LearnerRecord = {
+  modules: Object.fromEntries(course.modules.map((m) => [m.id, { done: true, answers: {}, rating: 3 }])),
+  past: [],
+};
+const start = (record: LearnerRecord | undefined, resumeAt: Location | undefined) =>
+  createActor(courseMachine, { input: input({ record, resumeAt }) }).start();
 
 describe('restoring a saved location', () => {
   it.each<[string, Location | undefined, LearnerRecord | undefined, unknown]>([
@@ -46,7 +50,9 @@ describe('restoring a saved location', () => {
 
 describe('gating', () => {
   it('sequential gating opens a module only after the ones before it', () => {
-    const actor = createActor(courseMachine, { input: input({ course: { ...course, settings: { ...course.settings, gating: 'sequential' } } }) }).start();
+    const actor = createActor(courseMachine, {
+      input: input({ course: { ...course, settings: { ...course.settings, gating: 'sequential' } } }),
+    }).start();
     actor.send({ type: 'START' });
     actor.send({ type: 'OPEN_MODULE', moduleId: 'beta' });
     expect(actor.getSnapshot().value).toBe('menu');
@@ -55,7 +61,9 @@ describe('gating', () => {
   });
 
   it('free gating opens the final at once; final-after-modules only when every module is done', () => {
-    const free = createActor(courseMachine, { input: input({ course: { ...course, settings: { ...course.settings, gating: 'free' } }, resumeAt: 'menu' }) }).start();
+    const free = createActor(courseMachine, {
+      input: input({ course: { ...course, settings: { ...course.settings, gating: 'free' } }, resumeAt: 'menu' }),
+    }).start();
     free.send({ type: 'OPEN_FINAL' });
     expect(free.getSnapshot().value).toEqual({ final: 'intro' });
     const gated = start(undefined, 'menu');

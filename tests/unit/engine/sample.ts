@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { SnapshotFrom } from 'xstate';
 import { loadCourse } from '../../../src/content-model/load';
 import type { Course } from '../../../src/content-model/types';
-import { courseMachine, type EngineEvent, type EngineInput } from '../../../src/engine/machine';
+import { type courseMachine, type EngineEvent, type EngineInput } from '../../../src/engine/machine';
 import { questionIndex } from '../../../src/engine/progress';
 
 const repo = resolve(import.meta.dirname, '../../..');
@@ -23,7 +23,16 @@ const wrongChoice = (options: string[], correct: string[]) => [options.find((o) 
 /** Every event worth trying in a snapshot: right and wrong answers, valid and invalid values. */
 export function eventsFor(s: Snap): EngineEvent[] {
   const c = s.context;
-  const events: EngineEvent[] = [{ type: 'START' }, { type: 'MENU' }, { type: 'NEXT' }, { type: 'BACK' }, { type: 'OPEN_FINAL' }, { type: 'OPEN_RESULTS' }, { type: 'BEGIN_ATTEMPT' }, { type: 'SUBMIT_FINAL' }];
+  const events: EngineEvent[] = [
+    { type: 'START' },
+    { type: 'MENU' },
+    { type: 'NEXT' },
+    { type: 'BACK' },
+    { type: 'OPEN_FINAL' },
+    { type: 'OPEN_RESULTS' },
+    { type: 'BEGIN_ATTEMPT' },
+    { type: 'SUBMIT_FINAL' },
+  ];
   for (const m of c.course.modules) events.push({ type: 'OPEN_MODULE', moduleId: m.id });
   const m = c.course.modules.find((x) => x.id === c.moduleId);
   if (s.matches('module') && m) {
@@ -41,10 +50,14 @@ export function eventsFor(s: Snap): EngineEvent[] {
     const questions = questionIndex(c.course);
     for (const id of attempt.drawn) {
       const q = questions.get(id)!;
-      events.push({ type: 'ANSWER_FINAL', questionId: id, choice: q.correct }, { type: 'ANSWER_FINAL', questionId: id, choice: wrongChoice(q.options, q.correct) });
+      events.push(
+        { type: 'ANSWER_FINAL', questionId: id, choice: q.correct },
+        { type: 'ANSWER_FINAL', questionId: id, choice: wrongChoice(q.options, q.correct) },
+      );
     }
     events.push({ type: 'GOTO_QUESTION', index: 0 }, { type: 'GOTO_QUESTION', index: 99 });
   }
-  for (const mod of c.course.modules.filter((x) => x.selfAssessment)) events.push({ type: 'SET_PLAN', moduleId: mod.id, text: 'Next step' });
+  for (const mod of c.course.modules.filter((x) => x.selfAssessment))
+    events.push({ type: 'SET_PLAN', moduleId: mod.id, text: 'Next step' });
   return events;
 }

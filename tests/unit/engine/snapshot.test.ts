@@ -24,7 +24,9 @@ function play(choices: number[]): Snap {
 
 function restore(saved: string): Snap {
   const { record, location } = decodeSnapshot(saved, course);
-  return createActor(courseMachine, { input: input({ record, resumeAt: location }) }).start().getSnapshot();
+  return createActor(courseMachine, { input: input({ record, resumeAt: location }) })
+    .start()
+    .getSnapshot();
 }
 
 describe('codec', () => {
@@ -74,7 +76,8 @@ describe('snapshot', () => {
         const restored = restore(saved);
         expect(restored.value).toEqual(original.value);
         expect(restored.context.record).toEqual(original.context.record);
-        if (original.matches('module')) expect([restored.context.moduleId, restored.context.pageId]).toEqual([original.context.moduleId, original.context.pageId]);
+        if (original.matches('module'))
+          expect([restored.context.moduleId, restored.context.pageId]).toEqual([original.context.moduleId, original.context.pageId]);
         // Encoding is a pure function of the state: saving the restored state gives the same text.
         expect(encodeSnapshot({ location: locationOf(restored), record: restored.context.record })).toBe(saved);
       }),
@@ -102,17 +105,39 @@ describe('snapshot', () => {
       record: {
         modules: {
           removed: { done: true, answers: {} },
-          alpha: { done: false, at: 'page:gone', furthest: 'check', answers: { q1: { tries: 1, submitted: true, choice: ['c'] }, q9: { tries: 1, submitted: true, choice: ['a'] }, q2: { tries: 1, submitted: true, choice: ['z'] } }, reflection: 'kept', rating: 4 },
+          alpha: {
+            done: false,
+            at: 'page:gone',
+            furthest: 'check',
+            answers: {
+              q1: { tries: 1, submitted: true, choice: ['c'] },
+              q9: { tries: 1, submitted: true, choice: ['a'] },
+              q2: { tries: 1, submitted: true, choice: ['z'] },
+            },
+            reflection: 'kept',
+            rating: 4,
+          },
           intro: { done: true, answers: {}, rating: 3 },
         },
         past: [{ correct: 2, max: 4 }],
-        latest: { seed: 9, index: 3, drawn: ['alpha.b1', 'gone.b1', 'beta.b2'], answers: { 'alpha.b1': ['a'], 'gone.b1': ['a'], 'beta.b2': ['q'] } },
+        latest: {
+          seed: 9,
+          index: 3,
+          drawn: ['alpha.b1', 'gone.b1', 'beta.b2'],
+          answers: { 'alpha.b1': ['a'], 'gone.b1': ['a'], 'beta.b2': ['q'] },
+        },
       },
     });
     const { location, record } = decodeSnapshot(old, course);
     expect(location).toBe('menu');
     expect(record.modules.removed).toBeUndefined();
-    expect(record.modules.alpha).toEqual({ done: false, furthest: 'check', answers: { q1: { tries: 1, submitted: true, choice: ['c'] } }, reflection: 'kept', rating: 4 });
+    expect(record.modules.alpha).toEqual({
+      done: false,
+      furthest: 'check',
+      answers: { q1: { tries: 1, submitted: true, choice: ['c'] } },
+      reflection: 'kept',
+      rating: 4,
+    });
     expect(record.modules.intro).toEqual({ done: true, answers: {} }); // intro has no self-assessment
     expect(record.past).toEqual([{ correct: 2, max: 4 }]);
     expect(record.latest).toEqual({ seed: 9, index: 1, drawn: ['alpha.b1', 'beta.b2'], answers: { 'alpha.b1': ['a'] } });

@@ -12,7 +12,10 @@ import { clearScormCallLog, recordCall } from '../../../src/tracking/scorm-api/c
 import { course, input } from '../engine/sample';
 
 /** The LMS-facing methods, as a course calls them. */
-type LmsMethods = Record<'Initialize' | 'Commit' | 'GetLastError' | 'LMSInitialize' | 'LMSSetValue' | 'LMSGetLastError', (...args: string[]) => string>;
+type LmsMethods = Record<
+  'Initialize' | 'Commit' | 'GetLastError' | 'LMSInitialize' | 'LMSSetValue' | 'LMSGetLastError',
+  (...args: string[]) => string
+>;
 const lms = (api: object) => api as unknown as LmsMethods;
 
 type Runtime = Awaited<ReturnType<typeof loadScormAgain>>;
@@ -60,7 +63,11 @@ describe('simulated LMS faults', () => {
 
 describe('preview parameters', () => {
   it('reads version, language and jump target from the URL', () => {
-    expect(readPreviewParams('?scorm=1.2&lang=en&jump=alpha/two')).toEqual({ scorm: '1.2', lang: 'en', jump: { moduleId: 'alpha', pageId: 'two' } });
+    expect(readPreviewParams('?scorm=1.2&lang=en&jump=alpha/two')).toEqual({
+      scorm: '1.2',
+      lang: 'en',
+      jump: { moduleId: 'alpha', pageId: 'two' },
+    });
     expect(readPreviewParams('?scorm=3&jump=final')).toEqual({ jump: 'final' });
     expect(previewUrl('http://h/?jump=x&lang=da', { jump: undefined, scorm: '1.2' })).toBe('http://h/?lang=da&scorm=1.2');
   });
@@ -84,10 +91,13 @@ describe('the inspector panel', () => {
     const actor = createActor(courseMachine, { input: input() }).start();
     const navigate = vi.fn();
     const resetProgress = vi.fn();
-    render(<Inspector actor={actor} course={course} version="2004" language="da" api={api} navigate={navigate} resetProgress={resetProgress} />);
+    render(
+      <Inspector actor={actor} course={course} version="2004" language="da" api={api} navigate={navigate} resetProgress={resetProgress} />,
+    );
     return { navigate, resetProgress };
   };
-  const entry = (method: string, args: string[], error = 0) => recordCall({ time: 0, method, args, result: error ? 'false' : 'true', error, ms: 1 });
+  const entry = (method: string, args: string[], error = 0) =>
+    recordCall({ time: 0, method, args, result: error ? 'false' : 'true', error, ms: 1 });
 
   it('opens with Alt+Shift+I and shows the data model the course has set, live', () => {
     setup();
@@ -132,9 +142,14 @@ describe('the inspector panel', () => {
 });
 
 it('keeps the data model to the last accepted value of each element', () => {
-  expect(dataModelFromCalls([
-    { seq: 1, time: 0, method: 'SetValue', args: ['cmi.b', '1'], error: 0, ms: 0 },
-    { seq: 2, time: 0, method: 'LMSSetValue', args: ['cmi.a', '2'], error: 0, ms: 0 },
-    { seq: 3, time: 0, method: 'SetValue', args: ['cmi.b', '3'], error: 0, ms: 0 },
-  ])).toEqual([['cmi.a', '2'], ['cmi.b', '3']]);
+  expect(
+    dataModelFromCalls([
+      { seq: 1, time: 0, method: 'SetValue', args: ['cmi.b', '1'], error: 0, ms: 0 },
+      { seq: 2, time: 0, method: 'LMSSetValue', args: ['cmi.a', '2'], error: 0, ms: 0 },
+      { seq: 3, time: 0, method: 'SetValue', args: ['cmi.b', '3'], error: 0, ms: 0 },
+    ]),
+  ).toEqual([
+    ['cmi.a', '2'],
+    ['cmi.b', '3'],
+  ]);
 });

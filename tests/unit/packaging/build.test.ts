@@ -21,27 +21,45 @@ const problemsOf = (extra: Record<string, string>) => {
 
 describe('the build check', () => {
   it('accepts a Vite build: CSP (with entities), module script and stylesheet by relative URL', () => {
-    expect(problemsOf({ 'index.html': page(`${cspMeta()}<script type="module" crossorigin src="./assets/index-abc123.js"></script>`) })).toEqual([]);
+    expect(
+      problemsOf({ 'index.html': page(`${cspMeta()}<script type="module" crossorigin src="./assets/index-abc123.js"></script>`) }),
+    ).toEqual([]);
   });
 
   it('refuses a launch page without a CSP, or one that allows inline script or eval', () => {
-    expect(problemsOf({ 'index.html': page('<script src="./a.js"></script>') })).toEqual(['index.html has no Content-Security-Policy meta tag']);
-    expect(problemsOf({ 'index.html': page(cspMeta("default-src 'self'; script-src 'self' 'unsafe-inline'")) })[0]).toMatch(/script-src allows more/);
-    expect(problemsOf({ 'index.html': page(cspMeta("default-src 'self'; script-src 'self' 'unsafe-eval'")) })[0]).toMatch(/script-src allows more/);
-    expect(problemsOf({ 'index.html': page(cspMeta("default-src 'self'; script-src https://cdn.example.com")) })[0]).toMatch(/script-src allows more/);
+    expect(problemsOf({ 'index.html': page('<script src="./a.js"></script>') })).toEqual([
+      'index.html has no Content-Security-Policy meta tag',
+    ]);
+    expect(problemsOf({ 'index.html': page(cspMeta("default-src 'self'; script-src 'self' 'unsafe-inline'")) })[0]).toMatch(
+      /script-src allows more/,
+    );
+    expect(problemsOf({ 'index.html': page(cspMeta("default-src 'self'; script-src 'self' 'unsafe-eval'")) })[0]).toMatch(
+      /script-src allows more/,
+    );
+    expect(problemsOf({ 'index.html': page(cspMeta("default-src 'self'; script-src https://cdn.example.com")) })[0]).toMatch(
+      /script-src allows more/,
+    );
   });
 
   it('refuses inline script and inline event handlers', () => {
-    expect(problemsOf({ 'index.html': page(`${cspMeta()}<script>window.x = 1</script>`) })).toEqual(['index.html has an inline <script>, which the Content-Security-Policy blocks']);
+    expect(problemsOf({ 'index.html': page(`${cspMeta()}<script>window.x = 1</script>`) })).toEqual([
+      'index.html has an inline <script>, which the Content-Security-Policy blocks',
+    ]);
     expect(problemsOf({ 'index.html': page(cspMeta(), '<body onload="go()"></body>') })[0]).toMatch(/inline event handler/);
     // Text that merely reads like an attribute is not a handler.
     expect(problemsOf({ 'index.html': page(cspMeta(), '<p>Set option=2 and go on= later</p>') })).toEqual([]);
   });
 
   it('refuses URLs that leave the package: root-relative, other hosts, protocol-relative, <base>', () => {
-    expect(problemsOf({ 'index.html': page(`${cspMeta()}<script type="module" src="/assets/app.js"></script>`) })[0]).toMatch(/"\/assets\/app\.js", outside the package/);
-    expect(problemsOf({ 'index.html': page(`${cspMeta()}<link rel="stylesheet" href="https://fonts.example.com/a.css">`) })[0]).toMatch(/outside the package/);
-    expect(problemsOf({ 'index.html': page(`${cspMeta()}<link rel="icon" href="//cdn.example.com/i.png">`) })[0]).toMatch(/outside the package/);
+    expect(problemsOf({ 'index.html': page(`${cspMeta()}<script type="module" src="/assets/app.js"></script>`) })[0]).toMatch(
+      /"\/assets\/app\.js", outside the package/,
+    );
+    expect(problemsOf({ 'index.html': page(`${cspMeta()}<link rel="stylesheet" href="https://fonts.example.com/a.css">`) })[0]).toMatch(
+      /outside the package/,
+    );
+    expect(problemsOf({ 'index.html': page(`${cspMeta()}<link rel="icon" href="//cdn.example.com/i.png">`) })[0]).toMatch(
+      /outside the package/,
+    );
     expect(problemsOf({ 'index.html': page(`${cspMeta()}<base href="/course/">`) }).join('\n')).toMatch(/<base> element/);
     expect(problemsOf({ 'assets/index-def456.css': '@import "https://fonts.example.com/x.css"; body{background:url(/bg.png)}' })).toEqual([
       'assets/index-def456.css refers to "https://fonts.example.com/x.css", outside the package: use a relative URL',
@@ -58,7 +76,9 @@ describe('the build check', () => {
     const reserved = fakeBuild({ 'imsmanifest.xml': '<manifest/>' });
     await expect(packageBuild({ version: '1.2', meta, buildDir: reserved })).rejects.toThrow(/reserves: imsmanifest\.xml/);
     const broken = fakeBuild({ 'index.html': page('') });
-    await expect(packageBuild({ version: '2004', meta, buildDir: broken })).rejects.toThrow(/not fit for a SCORM package:\n {2}- index\.html has no Content-Security-Policy/);
+    await expect(packageBuild({ version: '2004', meta, buildDir: broken })).rejects.toThrow(
+      /not fit for a SCORM package:\n {2}- index\.html has no Content-Security-Policy/,
+    );
   });
 });
 
@@ -73,7 +93,11 @@ describe('the zip writer', () => {
     expect(z.entries.map((e) => e.name)).toEqual(['B.txt', 'a.txt', 'b/z.txt']);
     expect(z.entries.every((e) => e.mode === 0o100644 && !e.isDirectory)).toBe(true);
     // The DOS date and time in each local header: 2000-01-01 00:00:00 in every time zone.
-    for (let at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04])); at >= 0; at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04]), at + 4)) {
+    for (
+      let at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+      at >= 0;
+      at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04]), at + 4)
+    ) {
       expect(zip.readUInt16LE(at + 10)).toBe(0); // 00:00:00
       expect(zip.readUInt16LE(at + 12)).toBe(((2000 - 1980) << 9) | (1 << 5) | 1);
     }
@@ -83,7 +107,12 @@ describe('the zip writer', () => {
   it('refuses unsafe or duplicate paths', async () => {
     await expect(zipToBuffer([{ path: '../x', data: Buffer.from('') }])).rejects.toThrow(/not a clean relative zip path/);
     await expect(zipToBuffer([{ path: '/x', data: Buffer.from('') }])).rejects.toThrow(/not a clean relative zip path/);
-    await expect(zipToBuffer([{ path: 'a', data: Buffer.from('') }, { path: 'a', data: Buffer.from('') }])).rejects.toThrow(/duplicate/);
+    await expect(
+      zipToBuffer([
+        { path: 'a', data: Buffer.from('') },
+        { path: 'a', data: Buffer.from('') },
+      ]),
+    ).rejects.toThrow(/duplicate/);
   });
 
   it('gives the same bytes for the same build, whatever the files’ order, times and modes on disk', async () => {

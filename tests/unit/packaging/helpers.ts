@@ -45,7 +45,11 @@ export interface RawEntry {
 /** A zip with exactly these entries, in this order (no checks: for building hostile zips). */
 export function makeZip(entries: RawEntry[]): Promise<Buffer> {
   const zip = new ZipFile();
-  for (const e of entries) zip.addBuffer(Buffer.isBuffer(e.data) ? e.data : Buffer.from(e.data), e.name, { mode: e.mode ?? 0o100644, mtime: new Date(2000, 0, 1) });
+  for (const e of entries)
+    zip.addBuffer(Buffer.isBuffer(e.data) ? e.data : Buffer.from(e.data), e.name, {
+      mode: e.mode ?? 0o100644,
+      mtime: new Date(2000, 0, 1),
+    });
   return new Promise((ok, fail) => {
     const chunks: Buffer[] = [];
     zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
@@ -81,8 +85,10 @@ export function forgeDeclaredSize(zip: Buffer, name: string, size: number): Buff
   const nameBuf = Buffer.from(name);
   for (let i = 0; i < out.length - 4; i++) {
     const sig = out.readUInt32LE(i);
-    if (sig === 0x04034b50 && out.subarray(i + 30, i + 30 + nameBuf.length).equals(nameBuf) && out.readUInt16LE(i + 26) === nameBuf.length) out.writeUInt32LE(size, i + 22);
-    if (sig === 0x02014b50 && out.subarray(i + 46, i + 46 + nameBuf.length).equals(nameBuf) && out.readUInt16LE(i + 28) === nameBuf.length) out.writeUInt32LE(size, i + 24);
+    if (sig === 0x04034b50 && out.subarray(i + 30, i + 30 + nameBuf.length).equals(nameBuf) && out.readUInt16LE(i + 26) === nameBuf.length)
+      out.writeUInt32LE(size, i + 22);
+    if (sig === 0x02014b50 && out.subarray(i + 46, i + 46 + nameBuf.length).equals(nameBuf) && out.readUInt16LE(i + 28) === nameBuf.length)
+      out.writeUInt32LE(size, i + 24);
   }
   return out;
 }
@@ -103,11 +109,15 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 /** Runs a script of scripts/ with tsx, as `npm run` would. */
 export function runScript(script: 'package' | 'verify', args: string[], env: Record<string, string> = {}): Promise<RunResult> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, `scripts/${script}.ts`), ...args], {
-      cwd: repoRoot,
-      env: cleanEnv(env),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, `scripts/${script}.ts`), ...args],
+      {
+        cwd: repoRoot,
+        env: cleanEnv(env),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));

@@ -30,12 +30,18 @@ describe('schema sets', () => {
       const onDisk = readdirSync(join(definitionFilesDir(), set.folder)).sort();
       expect(set.files.slice().sort()).toEqual(onDisk);
     }
-    expect(schemaFiles('scorm12').map((f) => f.path)).toEqual(['adlcp_rootv1p2.xsd', 'ims_xml.xsd', 'imscp_rootv1p1p2.xsd', 'imsmd_rootv1p2p1.xsd']);
+    expect(schemaFiles('scorm12').map((f) => f.path)).toEqual([
+      'adlcp_rootv1p2.xsd',
+      'ims_xml.xsd',
+      'imscp_rootv1p1p2.xsd',
+      'imsmd_rootv1p2p1.xsd',
+    ]);
   });
 
   it('a driver schema imports every namespace of the set with its schemaLocation', () => {
     const d = driverSchema('scorm2004-4th');
-    for (const [ns, file] of Object.entries(SCHEMA_SETS['scorm2004-4th'].imports)) expect(d).toContain(`<xs:import namespace="${ns}" schemaLocation="${file}"/>`);
+    for (const [ns, file] of Object.entries(SCHEMA_SETS['scorm2004-4th'].imports))
+      expect(d).toContain(`<xs:import namespace="${ns}" schemaLocation="${file}"/>`);
     expect(Object.keys(SCHEMA_SETS['scorm2004-4th'].imports)).toEqual([NS.imscp, NS.adlcp, NS.adlseq, NS.adlnav, NS.imsss]);
     expect(Object.keys(SCHEMA_SETS.scorm12.imports)).toEqual([NS.imscp12, NS.adlcp12, NS.imsmd12]);
   });
@@ -109,8 +115,12 @@ describe.each(['1.2', '2004'] as const)('SCORM %s manifest', (v) => {
     const md = child(r, 'metadata')!;
     expect(child(md, 'schema')!.text).toBe('ADL SCORM');
     expect(child(md, 'schemaversion')!.text).toBe(v === '1.2' ? '1.2' : '2004 4th Edition');
-    const texts = all(md).filter((el) => el.local === 'langstring' || el.local === 'string').map((el) => el.text);
-    expect(texts).toEqual(expect.arrayContaining(['Prøvekursus', 'Sample course', 'Et lille kursus til testene.', 'A small course for the tests.', '0.1.0']));
+    const texts = all(md)
+      .filter((el) => el.local === 'langstring' || el.local === 'string')
+      .map((el) => el.text);
+    expect(texts).toEqual(
+      expect.arrayContaining(['Prøvekursus', 'Sample course', 'Et lille kursus til testene.', 'A small course for the tests.', '0.1.0']),
+    );
     const language = all(md).find((el) => el.local === 'language')!;
     expect(language.text).toBe('da');
   });

@@ -43,7 +43,11 @@ async function unzip(file: string) {
 
 describe('npm run package', () => {
   it('writes one zip per SCORM version, named by course id and version, and says so', () => {
-    expect(readdirSync(out).filter((f) => f.endsWith('.zip')).sort()).toEqual([ZIPS['1.2'], ZIPS['2004']]);
+    expect(
+      readdirSync(out)
+        .filter((f) => f.endsWith('.zip'))
+        .sort(),
+    ).toEqual([ZIPS['1.2'], ZIPS['2004']]);
     expect(run.stdout).toMatch(/✓ .*sample-course-0\.1\.0-scorm12\.zip\s+SCORM 1\.2/);
     expect(run.stdout).toMatch(/✓ .*sample-course-0\.1\.0-scorm2004\.zip\s+SCORM 2004 4th Edition/);
   });
@@ -54,48 +58,54 @@ describe('npm run package', () => {
     expect(r.ok).toBe(true);
   });
 
-  it.each(['1.2', '2004'] as const)('SCORM %s: manifest at the root, schemas beside it, every file listed and every listed file present', async (v) => {
-    const z = await unzip(join(out, ZIPS[v]));
-    const names = z.entries.map((e) => e.name);
-    const xml = z.kept.get('imsmanifest.xml')!.toString('utf8');
-    expect((await validateManifestXsd(xml, v === '1.2' ? 'scorm12' : 'scorm2004-4th')).errors).toEqual([]);
-    const schemas = schemaFiles(v === '1.2' ? 'scorm12' : 'scorm2004-4th').map((s) => s.path);
-    for (const s of schemas) expect(names).toContain(s);
-    if (v === '1.2') expect(schemas).toEqual(['adlcp_rootv1p2.xsd', 'ims_xml.xsd', 'imscp_rootv1p1p2.xsd', 'imsmd_rootv1p2p1.xsd']);
-    // The schema files are the official bytes.
-    for (const s of schemaFiles(v === '1.2' ? 'scorm12' : 'scorm2004-4th')) expect(z.kept.get(s.path)!.equals(s.data)).toBe(true);
+  it.each(['1.2', '2004'] as const)(
+    'SCORM %s: manifest at the root, schemas beside it, every file listed and every listed file present',
+    async (v) => {
+      const z = await unzip(join(out, ZIPS[v]));
+      const names = z.entries.map((e) => e.name);
+      const xml = z.kept.get('imsmanifest.xml')!.toString('utf8');
+      expect((await validateManifestXsd(xml, v === '1.2' ? 'scorm12' : 'scorm2004-4th')).errors).toEqual([]);
+      const schemas = schemaFiles(v === '1.2' ? 'scorm12' : 'scorm2004-4th').map((s) => s.path);
+      for (const s of schemas) expect(names).toContain(s);
+      if (v === '1.2') expect(schemas).toEqual(['adlcp_rootv1p2.xsd', 'ims_xml.xsd', 'imscp_rootv1p1p2.xsd', 'imsmd_rootv1p2p1.xsd']);
+      // The schema files are the official bytes.
+      for (const s of schemaFiles(v === '1.2' ? 'scorm12' : 'scorm2004-4th')) expect(z.kept.get(s.path)!.equals(s.data)).toBe(true);
 
-    const parsed = parseXml(xml);
-    if (!parsed.ok) throw new Error(parsed.error);
-    const resources = children(child(parsed.root, 'resources')!, 'resource');
-    expect(resources).toHaveLength(1);
-    const listed = children(resources[0]!, 'file').map((f) => decodeURIComponent(attr(f, 'href')!));
-    const courseFiles = names.filter((n) => n !== 'imsmanifest.xml' && !schemas.includes(n));
-    expect(listed.slice().sort()).toEqual(courseFiles.slice().sort());
-    expect(new Set(listed).size).toBe(listed.length);
-    for (const f of listed) expect(names).toContain(f);
-    const a = analyseManifest(parsed.root, packageIndex(names));
-    expect([...a.references, ...a.spelling, ...a.paths, ...a.mastery.problems]).toEqual([]);
-    expect(a.launch?.path).toBe('index.html');
-    expect(a.mastery.found?.value).toBe(0.75);
-    // No folder entries, no absolute paths, no "..".
-    for (const n of names) expect(n).toMatch(/^(?!\/)(?!.*(^|\/)\.\.(\/|$))[^\\]+[^/]$/);
-  });
+      const parsed = parseXml(xml);
+      if (!parsed.ok) throw new Error(parsed.error);
+      const resources = children(child(parsed.root, 'resources')!, 'resource');
+      expect(resources).toHaveLength(1);
+      const listed = children(resources[0]!, 'file').map((f) => decodeURIComponent(attr(f, 'href')!));
+      const courseFiles = names.filter((n) => n !== 'imsmanifest.xml' && !schemas.includes(n));
+      expect(listed.slice().sort()).toEqual(courseFiles.slice().sort());
+      expect(new Set(listed).size).toBe(listed.length);
+      for (const f of listed) expect(names).toContain(f);
+      const a = analyseManifest(parsed.root, packageIndex(names));
+      expect([...a.references, ...a.spelling, ...a.paths, ...a.mastery.problems]).toEqual([]);
+      expect(a.launch?.path).toBe('index.html');
+      expect(a.mastery.found?.value).toBe(0.75);
+      // No folder entries, no absolute paths, no "..".
+      for (const n of names) expect(n).toMatch(/^(?!\/)(?!.*(^|\/)\.\.(\/|$))[^\\]+[^/]$/);
+    },
+  );
 
-  it.each(['1.2', '2004'] as const)('SCORM %s: the build is the launch page with its CSP, and refers only to files inside the package', async (v) => {
-    const z = await unzip(join(out, ZIPS[v]));
-    const html = z.kept.get('index.html')!.toString('utf8');
-    const policy = decodeEntities(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1] ?? '');
-    expect(policy).toBe(CONTENT_SECURITY_POLICY);
-    expect(policy).toMatch(/(^|; )script-src 'self'(;|$)/);
-    expect(policy).not.toMatch(/unsafe-eval/);
-    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>\s*\S/); // no inline script
-    for (const m of html.matchAll(/\s(?:src|href)="([^"]+)"/g)) {
-      expect(m[1]).toMatch(/^\.\//);
-      expect(z.kept.has(m[1]!.slice(2))).toBe(true);
-    }
-    expect(z.entries.some((e) => /\.js$/.test(e.name))).toBe(true);
-  });
+  it.each(['1.2', '2004'] as const)(
+    'SCORM %s: the build is the launch page with its CSP, and refers only to files inside the package',
+    async (v) => {
+      const z = await unzip(join(out, ZIPS[v]));
+      const html = z.kept.get('index.html')!.toString('utf8');
+      const policy = decodeEntities(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1] ?? '');
+      expect(policy).toBe(CONTENT_SECURITY_POLICY);
+      expect(policy).toMatch(/(^|; )script-src 'self'(;|$)/);
+      expect(policy).not.toMatch(/unsafe-eval/);
+      expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>\s*\S/); // no inline script
+      for (const m of html.matchAll(/\s(?:src|href)="([^"]+)"/g)) {
+        expect(m[1]).toMatch(/^\.\//);
+        expect(z.kept.has(m[1]!.slice(2))).toBe(true);
+      }
+      expect(z.entries.some((e) => /\.js$/.test(e.name))).toBe(true);
+    },
+  );
 
   it('gives byte-identical zips for the same input, in another time zone too', async () => {
     const again = tempDir('package-cli-again-');

@@ -87,7 +87,10 @@ describe('hostile and broken zips fail with their reason', () => {
 
   it('manifest in a subfolder (the course folder zipped, not its contents)', async () => {
     const r = await verify(await variant((es) => es.map((e) => ({ ...e, name: `course/${e.name}` }))));
-    expect(status(r, 'manifest-root')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/course\/imsmanifest\.xml.*contents of the course folder/) });
+    expect(status(r, 'manifest-root')).toMatchObject({
+      status: 'fail',
+      detail: expect.stringMatching(/course\/imsmanifest\.xml.*contents of the course folder/),
+    });
   });
 
   it('malformed XML', async () => {
@@ -97,14 +100,27 @@ describe('hostile and broken zips fail with their reason', () => {
   });
 
   it('entity declarations (entity expansion) are refused', async () => {
-    const r = await verify(await withManifest((x) => x.replace('<?xml version="1.0" encoding="UTF-8"?>', '<?xml version="1.0"?><!DOCTYPE manifest [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>')));
+    const r = await verify(
+      await withManifest((x) =>
+        x.replace(
+          '<?xml version="1.0" encoding="UTF-8"?>',
+          '<?xml version="1.0"?><!DOCTYPE manifest [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>',
+        ),
+      ),
+    );
     expect(status(r, 'well-formed')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/entities/) });
   });
 
   it('unknown version', async () => {
-    const r = await verify(await withManifest((x) => x.replace('<schemaversion>2004 4th Edition</schemaversion>', '<schemaversion>2004 5th Edition</schemaversion>')));
+    const r = await verify(
+      await withManifest((x) =>
+        x.replace('<schemaversion>2004 4th Edition</schemaversion>', '<schemaversion>2004 5th Edition</schemaversion>'),
+      ),
+    );
     expect(status(r, 'version')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/unknown version.*5th/) });
-    const other = await verify(await withManifest((x) => x.replace('xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"', 'xmlns="http://example.com/not-scorm"')));
+    const other = await verify(
+      await withManifest((x) => x.replace('xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"', 'xmlns="http://example.com/not-scorm"')),
+    );
     expect(status(other, 'version')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/unknown manifest namespace/) });
   });
 
@@ -116,7 +132,10 @@ describe('hostile and broken zips fail with their reason', () => {
 
   it('missing launch file', async () => {
     const r = await verify(await variant((es) => es.filter((e) => e.name !== 'index.html')));
-    expect(status(r, 'launch')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/launch file "index\.html" is not in the zip/) });
+    expect(status(r, 'launch')).toMatchObject({
+      status: 'fail',
+      detail: expect.stringMatching(/launch file "index\.html" is not in the zip/),
+    });
     expect(status(r, 'references')?.status).toBe('fail');
   });
 
@@ -127,7 +146,9 @@ describe('hostile and broken zips fail with their reason', () => {
   });
 
   it('a listed file missing from the zip, and a case mismatch', async () => {
-    const r = await verify(await variant((es) => es.map((e) => (e.name === 'assets/da-ui-1.js' ? { ...e, name: 'assets/DA-ui-1.js' } : e))));
+    const r = await verify(
+      await variant((es) => es.map((e) => (e.name === 'assets/da-ui-1.js' ? { ...e, name: 'assets/DA-ui-1.js' } : e))),
+    );
     expect(text(r, 'references')).toMatch(/assets\/da-ui-1\.js.*not in the zip.*"assets\/DA-ui-1\.js".*case-sensitive/);
   });
 
@@ -158,28 +179,48 @@ describe('hostile and broken zips fail with their reason', () => {
   });
 
   it('backslash names and duplicates', async () => {
-    const zip = await variant((es) => [...es, { name: 'assets_win.js', data: 'x' }, { name: 'assets/app.js', data: '1' }, { name: 'assets/app.js', data: '2' }]);
+    const zip = await variant((es) => [
+      ...es,
+      { name: 'assets_win.js', data: 'x' },
+      { name: 'assets/app.js', data: '1' },
+      { name: 'assets/app.js', data: '2' },
+    ]);
     const r = await verify(renameEntry(zip, 'assets_win.js', 'assets\\win.js'));
     expect(status(r, 'names')).toMatchObject({ status: 'fail' });
     expect(text(r, 'names')).toMatch(/backslashes[\s\S]*appears twice/);
   });
 
   it('decompression bomb over the size limit (honest headers: refused before inflating)', async () => {
-    const r = await verify(await variant((es) => [...es, { name: 'assets/zeros.bin', data: Buffer.alloc(8 * 1024 * 1024) }]), { maxTotalBytes: 1024 * 1024 });
+    const r = await verify(await variant((es) => [...es, { name: 'assets/zeros.bin', data: Buffer.alloc(8 * 1024 * 1024) }]), {
+      maxTotalBytes: 1024 * 1024,
+    });
     expect(status(r, 'size')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/declare 8\.\d MB.*limit of 1\.0 MB/) });
   });
 
   it('decompression bomb with forged headers: caught while streaming, not by trusting them', async () => {
-    const zip = forgeDeclaredSize(await variant((es) => [...es, { name: 'assets/zeros.bin', data: Buffer.alloc(8 * 1024 * 1024) }]), 'assets/zeros.bin', 100);
+    const zip = forgeDeclaredSize(
+      await variant((es) => [...es, { name: 'assets/zeros.bin', data: Buffer.alloc(8 * 1024 * 1024) }]),
+      'assets/zeros.bin',
+      100,
+    );
     const r = await verify(zip, { maxTotalBytes: 1024 * 1024 });
-    expect(status(r, 'size')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/more than 1\.0 MB uncompressed \(stopped while inflating assets\/zeros\.bin, whose header claims 100 B\).*bomb/) });
+    expect(status(r, 'size')).toMatchObject({
+      status: 'fail',
+      detail: expect.stringMatching(
+        /more than 1\.0 MB uncompressed \(stopped while inflating assets\/zeros\.bin, whose header claims 100 B\).*bomb/,
+      ),
+    });
     expect(r.zip!.totalBytes).toBeLessThan(2 * 1024 * 1024);
     // The manifest is read first, so its checks still run.
     expect(status(r, 'schema')?.status).toBe('pass');
   });
 
   it('a forged size under the limit is caught as a damaged entry', async () => {
-    const zip = forgeDeclaredSize(await variant((es) => [...es, { name: 'assets/zeros.bin', data: Buffer.alloc(64 * 1024) }]), 'assets/zeros.bin', 10);
+    const zip = forgeDeclaredSize(
+      await variant((es) => [...es, { name: 'assets/zeros.bin', data: Buffer.alloc(64 * 1024) }]),
+      'assets/zeros.bin',
+      10,
+    );
     const r = await verify(zip);
     expect(status(r, 'zip')).toMatchObject({ status: 'fail' });
     expect(text(r, 'zip')).toMatch(/assets\/zeros\.bin: inflates to 65536 bytes but its header claims 10/);
@@ -188,7 +229,10 @@ describe('hostile and broken zips fail with their reason', () => {
   it('too many files', async () => {
     const many = Array.from({ length: 40 }, (_, i) => ({ name: `assets/f${i}.txt`, data: 'x' }));
     const r = await verify(await variant((es) => [...es, ...many]), { maxFiles: 30 });
-    expect(status(r, 'file-count')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/holds \d+ entries, more than the limit of 30/) });
+    expect(status(r, 'file-count')).toMatchObject({
+      status: 'fail',
+      detail: expect.stringMatching(/holds \d+ entries, more than the limit of 30/),
+    });
   });
 
   it('scormType spelt for the other version (which XSD validation lets through in 2004)', async () => {
@@ -201,15 +245,28 @@ describe('hostile and broken zips fail with their reason', () => {
   });
 
   it('a mastery score that is not a number', async () => {
-    const r = await verify(await withManifest((x) => x.replace('<adlcp:masteryscore>75</adlcp:masteryscore>', '<adlcp:masteryscore>high</adlcp:masteryscore>'), '1.2'));
+    const r = await verify(
+      await withManifest(
+        (x) => x.replace('<adlcp:masteryscore>75</adlcp:masteryscore>', '<adlcp:masteryscore>high</adlcp:masteryscore>'),
+        '1.2',
+      ),
+    );
     expect(status(r, 'mastery')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/"high" is not a number/) });
-    const out = await verify(await withManifest((x) => x.replace('<adlcp:masteryscore>75</adlcp:masteryscore>', '<adlcp:masteryscore>150</adlcp:masteryscore>'), '1.2'));
+    const out = await verify(
+      await withManifest(
+        (x) => x.replace('<adlcp:masteryscore>75</adlcp:masteryscore>', '<adlcp:masteryscore>150</adlcp:masteryscore>'),
+        '1.2',
+      ),
+    );
     expect(status(out, 'mastery')?.detail).toMatch(/outside 0-100/);
   });
 
   it('missing mastery score: named in a note, not a failure', async () => {
     const r12 = await verify(await withManifest((x) => x.replace(/\s*<adlcp:masteryscore>75<\/adlcp:masteryscore>/, ''), '1.2'));
-    expect(status(r12, 'mastery')).toMatchObject({ status: 'note', detail: expect.stringMatching(/no mastery score \(adlcp:masteryscore\)/) });
+    expect(status(r12, 'mastery')).toMatchObject({
+      status: 'note',
+      detail: expect.stringMatching(/no mastery score \(adlcp:masteryscore\)/),
+    });
     expect(r12.ok).toBe(true);
     const r2004 = await verify(await withManifest((x) => x.replace(/\s*<imsss:objectives>[\s\S]*<\/imsss:objectives>/, '')));
     expect(status(r2004, 'mastery')).toMatchObject({ status: 'note', detail: expect.stringMatching(/no mastery score/) });
@@ -224,17 +281,32 @@ describe('hostile and broken zips fail with their reason', () => {
   });
 
   it('a SCORM 1.2 manifest in the IMS CP 1.1.4 namespace: version told, schema check fails with the reason', async () => {
-    const r = await verify(await withManifest((x) => x.replace('xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"', 'xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"'), '1.2'));
+    const r = await verify(
+      await withManifest(
+        (x) => x.replace('xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"', 'xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"'),
+        '1.2',
+      ),
+    );
     expect(status(r, 'version')?.detail).toMatch(/^SCORM 1\.2/);
-    expect(status(r, 'schema')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/must be in the namespace http:\/\/www\.imsproject\.org/) });
+    expect(status(r, 'schema')).toMatchObject({
+      status: 'fail',
+      detail: expect.stringMatching(/must be in the namespace http:\/\/www\.imsproject\.org/),
+    });
   });
 
   it('an older edition: SCORM 2004 3rd Edition is detected and validated against its schemas', async () => {
     const r = await verify(await withManifest((x) => x.replace('2004 4th Edition', '2004 3rd Edition')));
     expect(status(r, 'version')?.detail).toMatch(/SCORM 2004 3rd Edition/);
     // 3rd edition's imscp schema demands a schema for inline LOM, which is not bundled: said, not failed.
-    expect(status(r, 'schema')).toMatchObject({ status: 'pass', detail: expect.stringMatching(/3rd Edition schemas \(its inline LOM metadata is not checked/) });
-    const broken = await verify(await withManifest((x) => x.replace('2004 4th Edition', '2004 3rd Edition').replace('<imsss:deliveryControls', '<imsss:x/><imsss:deliveryControls')));
+    expect(status(r, 'schema')).toMatchObject({
+      status: 'pass',
+      detail: expect.stringMatching(/3rd Edition schemas \(its inline LOM metadata is not checked/),
+    });
+    const broken = await verify(
+      await withManifest((x) =>
+        x.replace('2004 4th Edition', '2004 3rd Edition').replace('<imsss:deliveryControls', '<imsss:x/><imsss:deliveryControls'),
+      ),
+    );
     expect(status(broken, 'schema')).toMatchObject({ status: 'fail', detail: '1 error against the SCORM 2004 3rd Edition schemas' });
   });
 });

@@ -69,7 +69,8 @@ describe('final assessment', () => {
     for (const [i, id] of attempt.drawn.entries()) {
       await h1(`Spørgsmål ${i + 1} af 4`);
       const q = questionIndex(course).get(id)!;
-      for (const c of q.correct) await user.click(await screen.findByRole(q.type === 'single' ? 'radio' : 'checkbox', { name: optionText(id, c) }));
+      for (const c of q.correct)
+        await user.click(await screen.findByRole(q.type === 'single' ? 'radio' : 'checkbox', { name: optionText(id, c) }));
       if (i < 3) await user.click(screen.getByRole('button', { name: 'Næste spørgsmål' }));
     }
     expect(submit).toBeEnabled();

@@ -18,7 +18,9 @@ describe('reflection', () => {
     const { field, user } = await atReflection();
     expect(screen.getByText('Hvad vil du lære?')).toBeInTheDocument();
     expect(field).toHaveAttribute('maxLength', '180');
-    expect(field).toHaveAccessibleDescription(/Skriv kort\..*Du kan skrive op til 180 tegn\. Længere tekst kan ikke gemmes\..*0 af 180 tegn/);
+    expect(field).toHaveAccessibleDescription(
+      /Skriv kort\..*Du kan skrive op til 180 tegn\. Længere tekst kan ikke gemmes\..*0 af 180 tegn/,
+    );
     await user.type(field, 'Hej med dig');
     expect(screen.getByText('11 af 180 tegn')).toBeInTheDocument();
   });

@@ -51,7 +51,13 @@ describe('results', () => {
 
     const table = screen.getByRole('table', { name: 'Din selvvurdering pr. bud, fra 1 til 5' });
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent))).toEqual([
+    expect(
+      rows.map((r) =>
+        within(r)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      ),
+    ).toEqual([
       ['Alfa', '3 af 5'],
       ['Beta', '5 af 5'],
     ]);

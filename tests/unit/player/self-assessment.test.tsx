@@ -13,7 +13,8 @@ describe('self-assessment', () => {
     const group = screen.getByRole('group', { name: 'Hvor langt er I?' });
     const radios = within(group).getAllByRole('radio');
     expect(radios).toHaveLength(5);
-    for (let i = 1; i <= 5; i++) expect(within(group).getByRole('radio', { name: new RegExp(`Trin ${i}.*Trin ${i} beskrevet`) })).toBeInTheDocument();
+    for (let i = 1; i <= 5; i++)
+      expect(within(group).getByRole('radio', { name: new RegExp(`Trin ${i}.*Trin ${i} beskrevet`) })).toBeInTheDocument();
 
     const finish = screen.getByRole('button', { name: 'Afslut modulet' });
     expect(finish).toBeDisabled();

@@ -14,12 +14,21 @@ import { course as sample } from './support';
 type Rule = 'all-modules-and-final/final' | 'all-modules/final' | 'all-modules/none' | 'all-modules-and-final/none';
 
 function withRule(rule: Rule): Course {
-  const [completedWhen, successFrom] = rule.split('/') as [Course['settings']['completion']['completedWhen'], Course['settings']['completion']['successFrom']];
+  const [completedWhen, successFrom] = rule.split('/') as [
+    Course['settings']['completion']['completedWhen'],
+    Course['settings']['completion']['successFrom'],
+  ];
   return { ...sample, settings: { ...sample.settings, gating: 'free', completion: { completedWhen, successFrom } } };
 }
 
 const done = { done: true, answers: {} };
-const attempt = (correct: number): FinalAttempt => ({ seed: 1, drawn: ['intro.b1', 'alpha.b1', 'alpha.b2', 'beta.b1'], answers: {}, index: 3, correct });
+const attempt = (correct: number): FinalAttempt => ({
+  seed: 1,
+  drawn: ['intro.b1', 'alpha.b1', 'alpha.b2', 'beta.b1'],
+  answers: {},
+  index: 3,
+  correct,
+});
 const situations: Record<string, LearnerRecord> = {
   nothing: { modules: {}, past: [] },
   someModules: { modules: { intro: done }, past: [] },
@@ -32,8 +41,14 @@ const situations: Record<string, LearnerRecord> = {
 
 /** [1.2 lesson_status, 2004 completion_status, 2004 success_status, finished] — as in the docs' table. */
 const MATRIX: Record<string, Partial<Record<Rule, [string, string, string, boolean]>>> = {
-  nothing: { 'all-modules-and-final/final': ['incomplete', 'incomplete', 'unknown', false], 'all-modules/final': ['incomplete', 'incomplete', 'unknown', false] },
-  someModules: { 'all-modules-and-final/final': ['incomplete', 'incomplete', 'unknown', false], 'all-modules/none': ['incomplete', 'incomplete', 'unknown', false] },
+  nothing: {
+    'all-modules-and-final/final': ['incomplete', 'incomplete', 'unknown', false],
+    'all-modules/final': ['incomplete', 'incomplete', 'unknown', false],
+  },
+  someModules: {
+    'all-modules-and-final/final': ['incomplete', 'incomplete', 'unknown', false],
+    'all-modules/none': ['incomplete', 'incomplete', 'unknown', false],
+  },
   allModules: {
     'all-modules-and-final/final': ['incomplete', 'incomplete', 'unknown', false],
     'all-modules/final': ['completed', 'completed', 'unknown', true],
@@ -60,29 +75,46 @@ const MATRIX: Record<string, Partial<Record<Rule, [string, string, string, boole
   },
 };
 
-const fresh = (status: Record<string, string>): LmsStart => ({ entry: 'ab-initio', mode: 'normal', interactionCount: 0, objectiveIds: [], status });
+const fresh = (status: Record<string, string>): LmsStart => ({
+  entry: 'ab-initio',
+  mode: 'normal',
+  interactionCount: 0,
+  objectiveIds: [],
+  status,
+});
 
 describe.each(Object.entries(MATRIX))('%s', (situation, rules) => {
-  test.each(Object.entries(rules) as Array<[Rule, [string, string, string, boolean]]>)('%s', (rule, [lesson, completion, success, finished]) => {
-    const c = withRule(rule);
-    const report = buildReport(c, situations[situation]!, 'menu');
-    expect(report.finished).toBe(finished);
-    const w12 = new Map(scorm12.stateWrites(report, () => 0, fresh({ 'cmi.core.lesson_status': 'not attempted' })));
-    expect(w12.get('cmi.core.lesson_status')).toBe(lesson);
-    expect(w12.get('cmi.core.exit')).toBe(finished ? '' : 'suspend');
-    const w2004 = new Map(scorm2004.stateWrites(report, () => 0, fresh({ 'cmi.completion_status': 'unknown', 'cmi.success_status': 'unknown' })));
-    expect(w2004.get('cmi.completion_status')).toBe(completion);
-    expect(w2004.get('cmi.success_status') ?? 'unknown').toBe(success);
-    expect(w2004.get('cmi.exit')).toBe(finished ? 'normal' : 'suspend');
-    expect(Number(w2004.get('cmi.progress_measure')) === 1).toBe(completion === 'completed');
-  });
+  test.each(Object.entries(rules) as Array<[Rule, [string, string, string, boolean]]>)(
+    '%s',
+    (rule, [lesson, completion, success, finished]) => {
+      const c = withRule(rule);
+      const report = buildReport(c, situations[situation]!, 'menu');
+      expect(report.finished).toBe(finished);
+      const w12 = new Map(scorm12.stateWrites(report, () => 0, fresh({ 'cmi.core.lesson_status': 'not attempted' })));
+      expect(w12.get('cmi.core.lesson_status')).toBe(lesson);
+      expect(w12.get('cmi.core.exit')).toBe(finished ? '' : 'suspend');
+      const w2004 = new Map(
+        scorm2004.stateWrites(report, () => 0, fresh({ 'cmi.completion_status': 'unknown', 'cmi.success_status': 'unknown' })),
+      );
+      expect(w2004.get('cmi.completion_status')).toBe(completion);
+      expect(w2004.get('cmi.success_status') ?? 'unknown').toBe(success);
+      expect(w2004.get('cmi.exit')).toBe(finished ? 'normal' : 'suspend');
+      expect(Number(w2004.get('cmi.progress_measure')) === 1).toBe(completion === 'completed');
+    },
+  );
 });
 
 test('a status the LMS holds is never reported lower', () => {
   const report = buildReport(withRule('all-modules-and-final/final'), situations.someModules!, 'menu');
-  expect(new Map(scorm12.stateWrites(report, () => 0, fresh({ 'cmi.core.lesson_status': 'passed' }))).has('cmi.core.lesson_status')).toBe(false);
-  expect(new Map(scorm12.stateWrites(report, () => 0, fresh({ 'cmi.core.lesson_status': 'failed' }))).has('cmi.core.lesson_status')).toBe(false);
-  const w = new Map(scorm2004.stateWrites(report, () => 0, fresh({ 'cmi.completion_status': 'completed', 'cmi.success_status': 'passed' })));
+  expect(new Map(scorm12.stateWrites(report, () => 0, fresh({ 'cmi.core.lesson_status': 'passed' }))).has('cmi.core.lesson_status')).toBe(
+    false,
+  );
+  expect(new Map(scorm12.stateWrites(report, () => 0, fresh({ 'cmi.core.lesson_status': 'failed' }))).has('cmi.core.lesson_status')).toBe(
+    false,
+  );
+  const w = new Map(
+    scorm2004.stateWrites(report, () => 0, fresh({ 'cmi.completion_status': 'completed', 'cmi.success_status': 'passed' })),
+  );
   expect(w.get('cmi.completion_status')).toBe('completed');
   expect(w.get('cmi.progress_measure')).toBe('1');
   expect(w.has('cmi.success_status')).toBe(false);

@@ -18,11 +18,20 @@ function follow(session: Session): Array<[SaveState, Notice | undefined]> {
   return seen;
 }
 
-
-const launch = (version: '1.2' | '2004') => (version === '1.2' ? { core: { entry: 'ab-initio', student_name: 'A, B' } } : { entry: 'ab-initio', learner_name: 'A, B', scaled_passing_score: '0.75', completion_threshold: '1' });
+const launch = (version: '1.2' | '2004') =>
+  version === '1.2'
+    ? { core: { entry: 'ab-initio', student_name: 'A, B' } }
+    : { entry: 'ab-initio', learner_name: 'A, B', scaled_passing_score: '0.75', completion_threshold: '1' };
 const names = (version: '1.2' | '2004') =>
   version === '1.2'
-    ? { set: 'LMSSetValue', commit: 'LMSCommit', terminate: 'LMSFinish', get: 'LMSGetValue', exit: 'cmi.core.exit', status: 'cmi.core.lesson_status' }
+    ? {
+        set: 'LMSSetValue',
+        commit: 'LMSCommit',
+        terminate: 'LMSFinish',
+        get: 'LMSGetValue',
+        exit: 'cmi.core.exit',
+        status: 'cmi.core.lesson_status',
+      }
     : { set: 'SetValue', commit: 'Commit', terminate: 'Terminate', get: 'GetValue', exit: 'cmi.exit', status: 'cmi.completion_status' };
 
 /** The learner's current state, as the tracker must have stored it. */

@@ -2,7 +2,17 @@
 /** Value formats of both data models, checked against the real scorm-again runtime's validation. */
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { choiceKeys, cmiId, cut, decimal, duration2004, optionKey, time12, timespan12, timestamp2004 } from '../../../src/tracking/cmi/format';
+import {
+  choiceKeys,
+  cmiId,
+  cut,
+  decimal,
+  duration2004,
+  optionKey,
+  time12,
+  timespan12,
+  timestamp2004,
+} from '../../../src/tracking/cmi/format';
 import { responseText } from '../../../src/tracking/adapters/dialect';
 import type { Question } from '../../../src/content-model/types';
 import { cleanWindow, createLms, type Lms } from './support';
@@ -68,12 +78,24 @@ describe('times and durations', () => {
 });
 
 describe('identifiers and responses', () => {
-  const q = (options: string[], correct: string[], type: 'single' | 'multiple' = 'multiple'): Question => ({ id: 'p01.q1', localId: 'q1', moduleId: 'p01', type, objective: 'p01.o1', options, correct });
+  const q = (options: string[], correct: string[], type: 'single' | 'multiple' = 'multiple'): Question => ({
+    id: 'p01.q1',
+    localId: 'q1',
+    moduleId: 'p01',
+    type,
+    objective: 'p01.o1',
+    options,
+    correct,
+  });
 
   test('ids use only letters, digits, - and _ (SCORM 1.2 CMIIdentifier), and are stable', () => {
     expect(cmiId('kc', 'p01.q1')).toBe('kc_p01_q1');
     expect(cmiId('final', 'start-module.b12')).toBe('final_start-module_b12');
-    fc.assert(fc.property(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}\.[a-z0-9][a-z0-9-]{0,20}$/), (id) => /^[A-Za-z0-9_-]{1,250}$/.test(cmiId('kc', id))));
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}\.[a-z0-9][a-z0-9-]{0,20}$/), (id) =>
+        /^[A-Za-z0-9_-]{1,250}$/.test(cmiId('kc', id)),
+      ),
+    );
   });
 
   test('option keys: single characters as they are, other ids lettered by position', () => {

@@ -7,13 +7,32 @@
  */
 import { describe, expect, test } from 'vitest';
 import { finalStatus, locationOf } from '../../../src/engine';
-import { boot, createLms, doAttempt, doModule, E, hidePage, type Json, type Lms, pageHide, relaunchData, step, useSessions } from './support';
+import {
+  boot,
+  createLms,
+  doAttempt,
+  doModule,
+  E,
+  hidePage,
+  type Json,
+  type Lms,
+  pageHide,
+  relaunchData,
+  step,
+  useSessions,
+} from './support';
 
 const open = useSessions();
 
-
 const launch12: Json = {
-  core: { student_id: 'u42', student_name: 'Hansen, Mette', lesson_mode: 'normal', entry: 'ab-initio', credit: 'credit', lesson_status: 'not attempted' },
+  core: {
+    student_id: 'u42',
+    student_name: 'Hansen, Mette',
+    lesson_mode: 'normal',
+    entry: 'ab-initio',
+    credit: 'credit',
+    lesson_status: 'not attempted',
+  },
   student_data: { mastery_score: '75' },
   student_preference: { language: 'en' },
 };
@@ -53,7 +72,13 @@ describe.each(['1.2', '2004'] as const)('SCORM %s against scorm-again', (version
   test('a full run reports everything with error 0 after every call, then exits normally', async () => {
     const lms = await createLms(version, version === '1.2' ? launch12 : launch2004);
     const session = await open(version);
-    expect(session.start).toMatchObject({ kind: version === '1.2' ? 'scorm12' : 'scorm2004', mode: 'normal', learnerName: 'Mette Hansen', language: 'en', masteryScore: 0.75 });
+    expect(session.start).toMatchObject({
+      kind: version === '1.2' ? 'scorm12' : 'scorm2004',
+      mode: 'normal',
+      learnerName: 'Mette Hansen',
+      language: 'en',
+      masteryScore: 0.75,
+    });
     expect(session.start.saved).toBeUndefined();
     const states: string[] = [];
     session.onSaveState((s) => states.push(s));
@@ -114,7 +139,13 @@ describe.each(['1.2', '2004'] as const)('SCORM %s against scorm-again', (version
     // Interactions: 5 knowledge-check answers (one wrong first), 8 final answers, 2 reflections, 2 plans.
     const list = interactions(lms);
     const ids = list.map((i) => i.id);
-    expect(ids.filter((id) => String(id).startsWith('kc_'))).toEqual(['kc_intro_q1', 'kc_intro_q1', 'kc_alpha_q1', 'kc_alpha_q2', 'kc_beta_q1']);
+    expect(ids.filter((id) => String(id).startsWith('kc_'))).toEqual([
+      'kc_intro_q1',
+      'kc_intro_q1',
+      'kc_alpha_q1',
+      'kc_alpha_q2',
+      'kc_beta_q1',
+    ]);
     expect(ids.filter((id) => String(id).startsWith('final_'))).toHaveLength(8);
     expect(ids.filter((id) => String(id).startsWith('reflection_'))).toEqual(['reflection_intro', 'reflection_alpha']);
     expect(ids.filter((id) => String(id).startsWith('plan_')).sort()).toEqual(['plan_alpha', 'plan_beta']);
@@ -200,7 +231,9 @@ describe.each(['1.2', '2004'] as const)('SCORM %s against scorm-again', (version
     expect(all.length).toBe(countBefore + attempt.drawn.length);
     expect(all.slice(0, countBefore)).toEqual(interactions(lms));
     expect(lms.setsOf(/^cmi\.interactions\.\d+\.id$/)).toHaveLength(countBefore);
-    const newIds = again.calls.filter((c) => /^cmi\.interactions\.\d+\.id$/.test(String(c.args[0]))).map((c) => Number(String(c.args[0]).split('.')[2]));
+    const newIds = again.calls
+      .filter((c) => /^cmi\.interactions\.\d+\.id$/.test(String(c.args[0])))
+      .map((c) => Number(String(c.args[0]).split('.')[2]));
     expect(newIds).toEqual(Array.from({ length: attempt.drawn.length }, (_, i) => countBefore + i));
   });
 });

@@ -35,7 +35,10 @@ const api2004 = () => ({
 });
 
 /** A window-like chain; `crossOrigin` windows throw on every property read except parent/opener/top. */
-function frame(props: Record<string, unknown> = {}, options: { parent?: object; opener?: object; crossOrigin?: boolean } = {}): Record<string, unknown> {
+function frame(
+  props: Record<string, unknown> = {},
+  options: { parent?: object; opener?: object; crossOrigin?: boolean } = {},
+): Record<string, unknown> {
   const self: Record<string, unknown> = {};
   const target = { ...props };
   const win = new Proxy(target, {
@@ -65,7 +68,7 @@ describe('API discovery', () => {
     expect(found).toMatchObject({ api, via: 'self', depth: 2 });
   });
 
-  test('looks only for the build version\'s API', () => {
+  test("looks only for the build version's API", () => {
     const win = frame({ API: api12() });
     expect(findApi(win, '2004')).toBeUndefined();
     expect(findApi(win, '1.2')?.api).toBeTruthy();
@@ -79,7 +82,7 @@ describe('API discovery', () => {
     expect(findApi(frame({}, { parent: foreign }), '1.2')).toMatchObject({ api, depth: 2 });
   });
 
-  test('then the opener\'s chain, and the top window\'s opener', () => {
+  test("then the opener's chain, and the top window's opener", () => {
     const api = api2004();
     const lms = frame({ API_1484_11: api });
     expect(findApi(frame({}, { opener: lms }), '2004')).toMatchObject({ api, via: 'opener' });
@@ -114,7 +117,9 @@ describe('ScormConnection', () => {
 
   test('lifecycle: nothing before Initialize, nothing after Terminate, Terminate once', () => {
     const calls: string[] = [];
-    const api = Object.fromEntries(Object.entries(api2004()).map(([k, f]) => [k, (...a: unknown[]) => (calls.push(k), (f as (...x: unknown[]) => string)(...a))]));
+    const api = Object.fromEntries(
+      Object.entries(api2004()).map(([k, f]) => [k, (...a: unknown[]) => (calls.push(k), (f as (...x: unknown[]) => string)(...a))]),
+    );
     const c = connect(api);
     expect(c.setValue('cmi.location', 'x').ok).toBe(false);
     expect(c.commit().ok).toBe(false);
@@ -148,14 +153,28 @@ describe('ScormConnection', () => {
 
   test('an error code is read after every call, with its string and diagnostic', () => {
     let code = '0';
-    const api = { ...api2004(), SetValue: () => ((code = '406'), 'false'), GetValue: () => ((code = '0'), 'v'), GetLastError: () => code, GetErrorString: (c: string) => `string ${c}`, GetDiagnostic: (c: string) => `diagnostic ${c}` };
+    const api = {
+      ...api2004(),
+      SetValue: () => ((code = '406'), 'false'),
+      GetValue: () => ((code = '0'), 'v'),
+      GetLastError: () => code,
+      GetErrorString: (c: string) => `string ${c}`,
+      GetDiagnostic: (c: string) => `diagnostic ${c}`,
+    };
     const c = connect(api);
     c.initialize();
     const seen: unknown[] = [];
     const stop = onScormCall((e) => seen.push(e));
     const r = c.setValue('cmi.score.scaled', '2');
     expect(r).toEqual({ ok: false, value: '', error: 406 });
-    expect(getScormCallLog().at(-1)).toMatchObject({ method: 'SetValue', args: ['cmi.score.scaled', '2'], result: 'false', error: 406, errorString: 'string 406', diagnostic: 'diagnostic 406' });
+    expect(getScormCallLog().at(-1)).toMatchObject({
+      method: 'SetValue',
+      args: ['cmi.score.scaled', '2'],
+      result: 'false',
+      error: 406,
+      errorString: 'string 406',
+      diagnostic: 'diagnostic 406',
+    });
     expect(c.getValue('cmi.location')).toEqual({ ok: true, value: 'v', error: 0 });
     expect(seen).toHaveLength(2);
     stop();
@@ -172,7 +191,12 @@ describe('ScormConnection', () => {
 
   test('a method that throws is caught; when the API is gone the connection is lost and refuses calls', () => {
     let present = true;
-    const api = { ...api2004(), Commit: () => { throw new Error('freed script'); } };
+    const api = {
+      ...api2004(),
+      Commit: () => {
+        throw new Error('freed script');
+      },
+    };
     const c = connect(api, '2004', () => present);
     c.initialize();
     expect(c.commit()).toEqual({ ok: false, value: '', error: -1 });
@@ -188,7 +212,12 @@ describe('ScormConnection', () => {
   });
 
   test('a GetLastError that throws does not escape', () => {
-    const c = connect({ ...api2004(), GetLastError: () => { throw new Error('x'); } });
+    const c = connect({
+      ...api2004(),
+      GetLastError: () => {
+        throw new Error('x');
+      },
+    });
     expect(() => c.initialize()).not.toThrow();
     expect(c.initialize().ok).toBe(false);
   });

@@ -7,26 +7,54 @@
 import { describe, expect, test, vi } from 'vitest';
 import type { Notice, SaveState } from '../../../src/app/session';
 import { getTrackingLog } from '../../../src/tracking';
-import { boot, course, createLms, currentSnapshot, doAttempt, doModule, hidePage, pageHide, relaunchData, showPage, step, useSessions } from './support';
+import {
+  boot,
+  course,
+  createLms,
+  currentSnapshot,
+  doAttempt,
+  doModule,
+  hidePage,
+  pageHide,
+  relaunchData,
+  showPage,
+  step,
+  useSessions,
+} from './support';
 
 const open = useSessions();
 const current = currentSnapshot;
 
-
 describe('launch data', () => {
   test('1.2: mastery_score 0-100 becomes 0..1, the name reads first-last, language comes from the preference', async () => {
-    await createLms('1.2', { core: { student_name: 'Jensen, Ole', entry: 'ab-initio' }, student_data: { mastery_score: '80' }, student_preference: { language: 'en-GB' } });
+    await createLms('1.2', {
+      core: { student_name: 'Jensen, Ole', entry: 'ab-initio' },
+      student_data: { mastery_score: '80' },
+      student_preference: { language: 'en-GB' },
+    });
     const s = await open('1.2');
-    expect(s.start).toMatchObject({ kind: 'scorm12', masteryScore: 0.8, learnerName: 'Ole Jensen', language: 'en-GB', mode: 'normal', notices: [] });
+    expect(s.start).toMatchObject({
+      kind: 'scorm12',
+      masteryScore: 0.8,
+      learnerName: 'Ole Jensen',
+      language: 'en-GB',
+      mode: 'normal',
+      notices: [],
+    });
   });
 
   test('2004: scaled_passing_score, learner_name, learner_preference.language', async () => {
-    await createLms('2004', { learner_name: 'Ole Jensen', entry: 'ab-initio', scaled_passing_score: '0.6', learner_preference: { language: 'da' } });
+    await createLms('2004', {
+      learner_name: 'Ole Jensen',
+      entry: 'ab-initio',
+      scaled_passing_score: '0.6',
+      learner_preference: { language: 'da' },
+    });
     const s = await open('2004');
     expect(s.start).toMatchObject({ kind: 'scorm2004', masteryScore: 0.6, learnerName: 'Ole Jensen', language: 'da' });
   });
 
-  test('without a mastery score from the LMS the course\'s applies (none is returned)', async () => {
+  test("without a mastery score from the LMS the course's applies (none is returned)", async () => {
     await createLms('2004', { entry: 'ab-initio' });
     const s = await open('2004');
     expect(s.start.masteryScore).toBeUndefined();
@@ -65,10 +93,14 @@ describe('launch data', () => {
     const s = await open('2004');
     expect(s.start.saved).toBeUndefined();
     expect(lms.callsTo('GetValue').map((c) => c.args[0])).not.toContain('cmi.suspend_data');
-    expect(lms.errors().filter((c) => c.method !== 'GetValue' || !['cmi.scaled_passing_score', 'cmi.completion_threshold'].includes(String(c.args[0])))).toEqual([]);
+    expect(
+      lms
+        .errors()
+        .filter((c) => c.method !== 'GetValue' || !['cmi.scaled_passing_score', 'cmi.completion_threshold'].includes(String(c.args[0]))),
+    ).toEqual([]);
   });
 
-  test('setLanguage writes the learner\'s preference', async () => {
+  test("setLanguage writes the learner's preference", async () => {
     const lms12 = await createLms('1.2', { core: { entry: 'ab-initio' } });
     const s12 = await open('1.2');
     boot(s12);
@@ -90,7 +122,12 @@ describe('launch data', () => {
 describe.each(['review', 'browse'] as const)('%s mode', (mode) => {
   test.each(['1.2', '2004'] as const)('records nothing in SCORM %s', async (version) => {
     const saved = '[1#4:menu{}[]_]';
-    const lms = await createLms(version, version === '1.2' ? { core: { lesson_mode: mode, entry: 'resume', lesson_status: 'completed' }, suspend_data: saved } : { mode, entry: 'resume', suspend_data: saved, completion_status: 'completed' });
+    const lms = await createLms(
+      version,
+      version === '1.2'
+        ? { core: { lesson_mode: mode, entry: 'resume', lesson_status: 'completed' }, suspend_data: saved }
+        : { mode, entry: 'resume', suspend_data: saved, completion_status: 'completed' },
+    );
     const s = await open(version);
     expect(s.start.mode).toBe(mode);
     expect(s.start.saved).toBe(saved);
@@ -115,7 +152,12 @@ describe.each(['1.2', '2004'] as const)('SCORM %s', (version) => {
 
   test('unreadable saved data: no crash, kept untouched until the learner makes progress', async () => {
     const garbage = 'QUIZ|slide=12|{"old":"format"}';
-    const lms = await createLms(version, version === '1.2' ? { core: { entry: 'resume', lesson_status: 'incomplete' }, suspend_data: garbage } : { entry: 'resume', suspend_data: garbage, completion_status: 'incomplete' });
+    const lms = await createLms(
+      version,
+      version === '1.2'
+        ? { core: { entry: 'resume', lesson_status: 'incomplete' }, suspend_data: garbage }
+        : { entry: 'resume', suspend_data: garbage, completion_status: 'incomplete' },
+    );
     const s = await open(version);
     expect(s.start.saved).toBe(garbage);
     const { actor, unreadable } = boot(s);
@@ -135,7 +177,10 @@ describe.each(['1.2', '2004'] as const)('SCORM %s', (version) => {
 
   test('unreadable saved data and the learner leaves at once: exit stays suspend, the data survives', async () => {
     const garbage = '%%%';
-    const lms = await createLms(version, version === '1.2' ? { core: { entry: 'resume' }, suspend_data: garbage } : { entry: 'resume', suspend_data: garbage });
+    const lms = await createLms(
+      version,
+      version === '1.2' ? { core: { entry: 'resume' }, suspend_data: garbage } : { entry: 'resume', suspend_data: garbage },
+    );
     const s = await open(version);
     const { actor } = boot(s);
     step(actor, { type: 'START' });
@@ -145,7 +190,12 @@ describe.each(['1.2', '2004'] as const)('SCORM %s', (version) => {
   });
 
   test('a status the LMS already holds is never lowered (lost or older saved data)', async () => {
-    const lms = await createLms(version, version === '1.2' ? { core: { entry: 'resume', lesson_status: 'passed' } } : { entry: 'resume', completion_status: 'completed', success_status: 'passed' });
+    const lms = await createLms(
+      version,
+      version === '1.2'
+        ? { core: { entry: 'resume', lesson_status: 'passed' } }
+        : { entry: 'resume', completion_status: 'completed', success_status: 'passed' },
+    );
     const s = await open(version);
     const { actor } = boot(s);
     step(actor, { type: 'START' });
@@ -172,7 +222,10 @@ describe.each(['1.2', '2004'] as const)('SCORM %s', (version) => {
   });
 
   test('commit policy: page turns and answers commit at once, typing after a pause, never while idle', async () => {
-    const lms = await createLms(version, version === '1.2' ? { core: { entry: 'ab-initio' } } : { entry: 'ab-initio', scaled_passing_score: '0.8', completion_threshold: '1' });
+    const lms = await createLms(
+      version,
+      version === '1.2' ? { core: { entry: 'ab-initio' } } : { entry: 'ab-initio', scaled_passing_score: '0.8', completion_threshold: '1' },
+    );
     const s = await open(version);
     const { actor } = boot(s);
     const commits = () => lms.callsTo(commitName).length;
@@ -228,7 +281,13 @@ describe.each(['1.2', '2004'] as const)('SCORM %s', (version) => {
     const seen: Array<[SaveState, Notice | undefined]> = [];
     s.onSaveState((st, n) => seen.push([st, n]));
     // A course whose limits let a reflection outgrow the LMS (the worst-case test keeps real courses from this).
-    const huge = { ...course, settings: { ...course.settings, limits: { scorm12: { reflection: 70_000, actionStep: 90 }, scorm2004: { reflection: 70_000, actionStep: 400 } } } };
+    const huge = {
+      ...course,
+      settings: {
+        ...course.settings,
+        limits: { scorm12: { reflection: 70_000, actionStep: 90 }, scorm2004: { reflection: 70_000, actionStep: 400 } },
+      },
+    };
     const { actor } = boot(s, huge);
     step(actor, { type: 'START' });
     step(actor, { type: 'OPEN_MODULE', moduleId: 'intro' });

@@ -35,7 +35,6 @@ function reload(): void {
   for (const key of ['API', 'API_1484_11']) delete (window as unknown as Record<string, unknown>)[key];
 }
 
-
 describe.each(['1.2', '2004'] as const)('standalone, SCORM %s build', (version) => {
   const key = storageKey(course.id, version);
 

@@ -9,7 +9,16 @@ import { createActor } from 'xstate';
 import type { CourseActor, Session } from '../../../src/app/session';
 import { loadCourse } from '../../../src/content-model/load';
 import type { Course } from '../../../src/content-model/types';
-import { courseMachine, decodeSnapshot, encodeSnapshot, locationOf, questionIndex, SnapshotError, type EngineEvent, type Saved } from '../../../src/engine';
+import {
+  courseMachine,
+  decodeSnapshot,
+  encodeSnapshot,
+  locationOf,
+  questionIndex,
+  SnapshotError,
+  type EngineEvent,
+  type Saved,
+} from '../../../src/engine';
 import { openSession } from '../../../src/tracking';
 import { loadScormAgain, type ScormAgainApi } from '../../../src/tracking/adapters/scorm-again';
 import { relaunchCmi } from '../../../src/tracking/adapters/standalone';
@@ -71,7 +80,14 @@ export interface Lms {
   remove(): void;
 }
 
-const ERROR_METHODS = new Set(['GetLastError', 'GetErrorString', 'GetDiagnostic', 'LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic']);
+const ERROR_METHODS = new Set([
+  'GetLastError',
+  'GetErrorString',
+  'GetDiagnostic',
+  'LMSGetLastError',
+  'LMSGetErrorString',
+  'LMSGetDiagnostic',
+]);
 
 function busyWait(ms: number): void {
   const end = performance.now() + ms;
@@ -87,7 +103,10 @@ export async function createLms(version: ScormVersion, initial?: Json, options: 
   if (initial) api.loadFromJSON(initial);
   const names = METHODS[version];
   const target = api as unknown as Record<string, (...args: unknown[]) => unknown>;
-  const original = Object.fromEntries(Object.values(names).map((n) => [n, target[n]!.bind(api)])) as Record<string, (...args: unknown[]) => unknown>;
+  const original = Object.fromEntries(Object.values(names).map((n) => [n, target[n]!.bind(api)])) as Record<
+    string,
+    (...args: unknown[]) => unknown
+  >;
   const calls: RecordedCall[] = [];
   const faults: Fault[] = [];
   let forcedError: string | undefined;
@@ -144,7 +163,9 @@ export async function createLms(version: ScormVersion, initial?: Json, options: 
     errors: () => calls.filter((c) => c.error !== '0'),
     setsOf: (element) =>
       calls
-        .filter((c) => c.method === names.setValue && (typeof element === 'string' ? c.args[0] === element : element.test(String(c.args[0]))))
+        .filter(
+          (c) => c.method === names.setValue && (typeof element === 'string' ? c.args[0] === element : element.test(String(c.args[0]))),
+        )
         .map((c) => String(c.args[1])),
     remove: () => {
       if ((window as unknown as Json)[key] === api) delete (window as unknown as Json)[key];
@@ -158,10 +179,16 @@ export function relaunchData(lms: Lms): Json {
 }
 
 /** What src/app/start.tsx does with a session: decode the saved state, start the machine, let tracking follow. */
-export function boot(session: Session, c: Course = course, seeds: number[] = [11, 22, 33, 44]): { actor: CourseActor; saved?: Saved; unreadable: boolean; course: Course } {
+export function boot(
+  session: Session,
+  c: Course = course,
+  seeds: number[] = [11, 22, 33, 44],
+): { actor: CourseActor; saved?: Saved; unreadable: boolean; course: Course } {
   const { start } = session;
   const effective: Course =
-    start.masteryScore === undefined ? c : { ...c, settings: { ...c.settings, final: { ...c.settings.final, masteryScore: start.masteryScore } } };
+    start.masteryScore === undefined
+      ? c
+      : { ...c, settings: { ...c.settings, final: { ...c.settings.final, masteryScore: start.masteryScore } } };
   let saved: Saved | undefined;
   let unreadable = false;
   if (start.saved) {
@@ -192,7 +219,9 @@ const questions = questionIndex(course);
 export const correctOf = (id: string) => questions.get(id)!.correct;
 export const wrongOf = (id: string) => {
   const q = questions.get(id)!;
-  return q.type === 'single' ? [q.options.find((o) => !q.correct.includes(o))!] : q.options.filter((o) => !q.correct.includes(o)).slice(0, 1);
+  return q.type === 'single'
+    ? [q.options.find((o) => !q.correct.includes(o))!]
+    : q.options.filter((o) => !q.correct.includes(o)).slice(0, 1);
 };
 
 export interface ModulePlan {
@@ -217,7 +246,8 @@ export function doModule(actor: CourseActor, moduleId: string, plan: ModulePlan 
         step(actor, { type: 'SUBMIT_ANSWER', questionId: q.localId }, pauseMs);
       }
     }
-    if (s.matches({ module: 'reflection' })) step(actor, { type: 'SET_REFLECTION', text: plan.reflection ?? `Thoughts on ${moduleId}` }, pauseMs);
+    if (s.matches({ module: 'reflection' }))
+      step(actor, { type: 'SET_REFLECTION', text: plan.reflection ?? `Thoughts on ${moduleId}` }, pauseMs);
     if (s.matches({ module: 'self' })) step(actor, { type: 'RATE', value: plan.rating ?? 4 }, pauseMs);
     step(actor, { type: 'NEXT' }, pauseMs);
   }

@@ -4,8 +4,8 @@
  * Shared by the LMS end-to-end test and the benchmark.
  */
 import type { FrameLocator } from 'playwright-core';
-import type { LoadedCourse } from '../../../src/content-model/load';
-import type { Course, Module, Question, TextTree } from '../../../src/content-model/types';
+import type { LoadedCourse } from '../../src/content-model/load';
+import type { Course, Module, Question, TextTree } from '../../src/content-model/types';
 
 function lookup(tree: TextTree | undefined, path: string): string | undefined {
   let node: unknown = tree;
@@ -89,7 +89,9 @@ export class Learner {
 
   async openModule(m: Module, status: 'not-started' | 'in-progress' | 'completed' = 'not-started'): Promise<void> {
     // The button reads "Start" and, for screen readers, ": <module title>".
-    await this.act(() => this.button(new RegExp(`^${esc(this.x.t(`menu.open.${status}`))}\\s*:\\s*${esc(this.x.c(m.id, 'title'))}$`)).click());
+    await this.act(() =>
+      this.button(new RegExp(`^${esc(this.x.t(`menu.open.${status}`))}\\s*:\\s*${esc(this.x.c(m.id, 'title'))}$`)).click(),
+    );
   }
 
   next() {
@@ -99,7 +101,14 @@ export class Learner {
   async answerCheck(m: Module, q: Question): Promise<void> {
     const prompt = this.x.c(m.id, `knowledgeCheck.questions.${q.localId}.prompt`);
     const group = this.f.getByRole('group', { name: endsWith(prompt) });
-    for (const o of q.correct) await this.act(() => group.getByRole(q.type === 'single' ? 'radio' : 'checkbox', { name: exact(this.x.c(m.id, `knowledgeCheck.questions.${q.localId}.options.${o}.text`)) }).check());
+    for (const o of q.correct)
+      await this.act(() =>
+        group
+          .getByRole(q.type === 'single' ? 'radio' : 'checkbox', {
+            name: exact(this.x.c(m.id, `knowledgeCheck.questions.${q.localId}.options.${o}.text`)),
+          })
+          .check(),
+      );
     const question = this.f.locator('.question').filter({ has: group });
     await this.act(() => question.getByRole('button', { name: exact(this.x.t('check.submit')) }).click());
     await until(() => question.getByText(this.x.t('check.correct'), { exact: true }).isVisible());
@@ -146,7 +155,14 @@ export class Learner {
       await this.heading(this.x.t('final.question', { current: i + 1, total })).waitFor();
       const q = await this.currentFinalQuestion();
       const group = this.f.getByRole('group', { name: exact(this.x.c(q.moduleId, `bank.${q.localId}.prompt`)) });
-      for (const o of q.correct) await this.act(() => group.getByRole(q.type === 'single' ? 'radio' : 'checkbox', { name: exact(this.x.c(q.moduleId, `bank.${q.localId}.options.${o}.text`)) }).check());
+      for (const o of q.correct)
+        await this.act(() =>
+          group
+            .getByRole(q.type === 'single' ? 'radio' : 'checkbox', {
+              name: exact(this.x.c(q.moduleId, `bank.${q.localId}.options.${o}.text`)),
+            })
+            .check(),
+        );
       this.finalQuestions++;
       if (i < total - 1) await this.act(() => this.button(this.x.t('final.next')).click());
     }

@@ -9,7 +9,7 @@ export type ScormVersion = '1.2' | '2004';
 
 /** URL prefix under which the harness serves scorm-again's browser builds. */
 export const VENDOR_PREFIX = '/lms/vendor/';
-export const VENDOR_DIR = resolve(import.meta.dirname, '../../../node_modules/scorm-again/dist');
+export const VENDOR_DIR = resolve(import.meta.dirname, '../../node_modules/scorm-again/dist');
 
 export interface HarnessOptions {
   version: ScormVersion;

@@ -34,7 +34,11 @@ export interface ServeOptions {
   gzip?: boolean;
 }
 
-export async function serveStatic(mounts: Record<string, string>, extraRoutes: Record<string, string> = {}, options: ServeOptions = {}): Promise<StaticServer> {
+export async function serveStatic(
+  mounts: Record<string, string>,
+  extraRoutes: Record<string, string> = {},
+  options: ServeOptions = {},
+): Promise<StaticServer> {
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -56,7 +60,11 @@ export async function serveStatic(mounts: Record<string, string>, extraRoutes: R
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     // Text is sent gzipped when the browser asks for it, as any LMS's web server does.
     const gzip = options.gzip && /text|json|xml|svg/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding']));
-    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}) });
+    res.writeHead(200, {
+      'content-type': type,
+      'cache-control': 'no-store',
+      ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
+    });
     (gzip ? createReadStream(file).pipe(createGzip({ level: 9 })) : createReadStream(file)).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));

@@ -2,7 +2,7 @@
  * A full run of a built course inside the LMS harness, counting the SCORM traffic: every module, every
  * question answered, the final assessment passed, a quiet spell, then Exit. For the benchmark.
  */
-import type { LoadedCourse } from '../../../src/content-model/load';
+import type { LoadedCourse } from '../../src/content-model/load';
 import { launchChromium } from './browser';
 import { Learner, Texts } from './learner';
 import { harnessHtml, VENDOR_DIR, VENDOR_PREFIX, type LmsCall, type ScormVersion } from './lms-harness';
@@ -54,7 +54,9 @@ export async function runCourseThroughLms(dir: string, version: ScormVersion, lo
     const page = await context.newPage();
     await page.goto(`${server.url}/lms/launch.html`);
     // Actions are timed on the LMS page's clock, the one its call log uses.
-    const learner = new Learner(page.frameLocator('#course'), new Texts(loaded.course.defaultLanguage, loaded), () => page.evaluate(() => Date.now()));
+    const learner = new Learner(page.frameLocator('#course'), new Texts(loaded.course.defaultLanguage, loaded), () =>
+      page.evaluate(() => Date.now()),
+    );
     await learner.start();
     for (const m of loaded.course.modules) {
       await learner.openModule(m);
