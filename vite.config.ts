@@ -2,19 +2,20 @@
  * One config for the dev server, the build and the tests.
  *
  *   COURSE_ROOT    folder with content/ and locales/ (default: this repository's real course)
- *   SCORM_VERSION  1.2 | 2004: which LMS API the build looks for (default 2004)
- *   OUT_DIR        where the build goes (default dist/build/scorm12 or dist/build/scorm2004)
+ *   TARGET         the package target (src/targets: scorm12 | scorm2004; default scorm2004)
+ *   OUT_DIR        where the build goes (default dist/build/<target>)
  */
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { coursePlugin } from './src/content-model/vite-plugin';
+import { parseTarget } from './src/targets';
 
 const here = import.meta.dirname;
 const courseRoot = resolve(here, process.env.COURSE_ROOT ?? '.');
-const scormVersion = process.env.SCORM_VERSION === '1.2' ? '1.2' : '2004';
-const outDir = resolve(here, process.env.OUT_DIR ?? `dist/build/scorm${scormVersion === '1.2' ? '12' : '2004'}`);
+const target = parseTarget(process.env.TARGET, 'the TARGET environment variable');
+const outDir = resolve(here, process.env.OUT_DIR ?? `dist/build/${target}`);
 
 /** The packaged launch page allows scripts only from the package itself: no inline script, no eval. */
 export const CONTENT_SECURITY_POLICY = [
@@ -45,7 +46,7 @@ export default defineConfig(({ mode }) => ({
   // Tests load content through the loader directly; the plugin's validation is for the dev server and builds.
   plugins: [react(), ...(mode === 'test' ? [] : [coursePlugin({ root: courseRoot, uiRoot: here })]), contentSecurityPolicy()],
   define: {
-    __SCORM_VERSION__: JSON.stringify(scormVersion),
+    __PACKAGE_TARGET__: JSON.stringify(target),
   },
   build: {
     outDir,

@@ -111,8 +111,8 @@ function chunkTable(dir: string): BuiltFile[] {
 }
 
 async function main(): Promise<void> {
-  const real12: BuildTarget = { name: 'bench-course-scorm12', courseRoot: '.', scormVersion: '1.2' };
-  const real2004: BuildTarget = { name: 'bench-course-scorm2004', courseRoot: '.', scormVersion: '2004' };
+  const real12: BuildTarget = { name: 'bench-course-scorm12', courseRoot: '.', target: 'scorm12' };
+  const real2004: BuildTarget = { name: 'bench-course-scorm2004', courseRoot: '.', target: 'scorm2004' };
   const synthRoot = mkdtempSync(join(tmpdir(), 'synthetic-course-'));
   try {
     console.log('Building the real course (SCORM 1.2 and 2004)...');
@@ -120,7 +120,7 @@ async function main(): Promise<void> {
     const [real2004Dir] = await timed(() => buildPlayer(real2004));
     console.log('Generating and building the synthetic course (100 modules, 3 languages)...');
     generateSyntheticCourse(synthRoot, 100, ['da', 'en', 'de']);
-    const synth: BuildTarget = { name: 'bench-synthetic-scorm12', courseRoot: synthRoot, scormVersion: '1.2' };
+    const synth: BuildTarget = { name: 'bench-synthetic-scorm12', courseRoot: synthRoot, target: 'scorm12' };
     const [synthDir, synthBuildMs] = await timed(() => buildPlayer(synth));
 
     const packageTime = (course: string) =>

@@ -13,11 +13,12 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'vite';
 import { ContentError } from '../src/content-model/issues';
 import { loadCourse } from '../src/content-model/load';
-import { packageMetadata, type ScormVersion } from '../src/packaging/metadata';
-import { packageBuild, SUFFIX_OF, zipName } from '../src/packaging/package';
+import { buildPlayer } from '../src/packaging/build-player';
+import { packageMetadata } from '../src/packaging/metadata';
+import { packageBuild, zipName } from '../src/packaging/package';
+import { TARGET_IDS, TARGETS } from '../src/targets';
 import { formatReport, verifyPackage } from '../src/packaging/verify';
 import { formatBytes } from '../src/packaging/zip-read';
 
@@ -26,24 +27,6 @@ const repoRoot = resolve(import.meta.dirname, '..');
 const callerCwd = process.env.INIT_CWD ?? process.cwd();
 
 const USAGE = 'usage: npm run package -- [--course <course root>] [--out <output folder>]';
-
-async function buildPlayer(courseRoot: string, version: ScormVersion, outDir: string): Promise<void> {
-  const saved = {
-    COURSE_ROOT: process.env.COURSE_ROOT,
-    SCORM_VERSION: process.env.SCORM_VERSION,
-    OUT_DIR: process.env.OUT_DIR,
-    NODE_ENV: process.env.NODE_ENV,
-  };
-  // A package is always a production build, whatever the caller's shell says.
-  Object.assign(process.env, { COURSE_ROOT: courseRoot, SCORM_VERSION: version, OUT_DIR: outDir, NODE_ENV: 'production' });
-  try {
-    await build({ configFile: join(repoRoot, 'vite.config.ts'), root: repoRoot, mode: 'production', logLevel: 'warn' });
-  } finally {
-    for (const [k, v] of Object.entries(saved))
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-  }
-}
 
 async function main(): Promise<number> {
   let values: { course?: string; out?: string; help?: boolean };
@@ -80,13 +63,13 @@ async function main(): Promise<number> {
   }
   console.log(`Packaging ${meta.courseId} ${meta.version} ("${meta.titles[0]!.text}") from ${relative(callerCwd, courseRoot) || '.'}`);
 
-  // 2. One build and one zip per SCORM version, each verified.
+  // 2. One build and one zip per package target, each verified.
   let failed = false;
-  for (const version of ['1.2', '2004'] as const) {
-    const buildDir = join(outDir, 'build', SUFFIX_OF[version]);
-    await buildPlayer(courseRoot, version, buildDir);
-    const file = join(outDir, zipName(meta, version));
-    const result = await packageBuild({ version, meta, buildDir }, file);
+  for (const target of TARGET_IDS) {
+    const buildDir = join(outDir, 'build', target);
+    await buildPlayer(courseRoot, target, buildDir);
+    const file = join(outDir, zipName(meta, target));
+    const result = await packageBuild({ target, meta, buildDir }, file);
     const report = await verifyPackage(file);
     const shown = relative(callerCwd, file).startsWith('..') ? file : relative(callerCwd, file);
     if (!report.ok) {
@@ -95,7 +78,7 @@ async function main(): Promise<number> {
       console.error(`✗ ${shown} failed its own verification.`);
     } else
       console.log(
-        `✓ ${shown}  SCORM ${version === '1.2' ? '1.2' : '2004 4th Edition'}, ${result.files.length} course files + ${result.schemaFiles.length} schema files, ${formatBytes(result.bytes.length)}`,
+        `✓ ${shown}  ${TARGETS[target].label}, ${result.files.length} course files + ${result.schemaFiles.length} schema files, ${formatBytes(result.bytes.length)}`,
       );
   }
   return failed ? 1 : 0;

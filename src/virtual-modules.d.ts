@@ -16,8 +16,8 @@ declare module 'virtual:texts/*' {
   export default tree;
 }
 
-/** Which LMS API this build looks for. */
-declare const __SCORM_VERSION__: '1.2' | '2004';
+/** The package target this build was made for (a `TargetId` of src/targets; read it through `buildTarget()`). */
+declare const __PACKAGE_TARGET__: string;
 
 /** The organisation's theme, `content/theme.css` (custom properties over the default theme), if any. */
 declare module 'virtual:course-theme.css';

@@ -4,6 +4,7 @@
  * Shared by the LMS end-to-end test and the benchmark.
  */
 import type { FrameLocator } from 'playwright-core';
+import { courseReady } from './ready';
 import type { LoadedCourse } from '../../src/content-model/load';
 import type { Course, Module, Question, TextTree } from '../../src/content-model/types';
 
@@ -82,7 +83,7 @@ export class Learner {
   }
 
   async start(): Promise<void> {
-    await until(() => this.heading(this.x.c('course', 'title')).isVisible(), 20_000);
+    await courseReady(this.f);
     await this.act(() => this.button(this.x.t('start.start')).click());
     await this.heading(this.x.t('menu.title')).waitFor();
   }

@@ -5,7 +5,9 @@
  */
 import { resolve } from 'node:path';
 
-export type ScormVersion = '1.2' | '2004';
+import type { ScormVersion } from '../../src/targets';
+
+export type { ScormVersion };
 
 /** URL prefix under which the harness serves scorm-again's browser builds. */
 export const VENDOR_PREFIX = '/lms/vendor/';

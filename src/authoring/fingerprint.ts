@@ -22,7 +22,12 @@ export const FINGERPRINT_METHOD = 'lower-case letter/digit words, markup removed
 
 /** The words of a text as the comparison sees them: lower case, letters and digits only, markup removed. */
 export function words(text: string): string[] {
-  return text.toLowerCase().replace(/<[^>]+>/g, ' ').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .replace(/<[^>]+>/g, ' ')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 /** Every run of `RUN_LENGTH` words in a text. */

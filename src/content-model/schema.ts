@@ -3,6 +3,7 @@
  * these schemas and reports each problem with the file, the line and the path inside it.
  */
 import { z } from 'zod';
+import { TARGET_IDS, type TargetId } from '../targets';
 
 export const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes (for example "p01")');
 
@@ -67,7 +68,8 @@ export const courseSchema = z.strictObject({
       successFrom: z.enum(['final', 'none']).default('final'),
     })
     .default({ completedWhen: 'all-modules-and-final', successFrom: 'final' }),
-  limits: z.strictObject({ scorm12: limitsSchema, scorm2004: limitsSchema }),
+  /** Text limits per package target (a target's saved-state room decides how much a learner may keep). */
+  limits: z.strictObject(Object.fromEntries(TARGET_IDS.map((t) => [t, limitsSchema])) as Record<TargetId, typeof limitsSchema>),
 });
 
 export type ModuleFile = z.infer<typeof moduleSchema>;

@@ -4,6 +4,8 @@
  * Ids of questions and objectives are qualified by their module (`p01.q1`, `p01.o2`) so that they are
  * unique across the course and stable across languages and versions.
  */
+import type { TargetId } from '../targets';
+
 export type QuestionType = 'single' | 'multiple';
 
 export interface Question {
@@ -56,7 +58,8 @@ export interface CourseSettings {
     completedWhen: 'all-modules' | 'all-modules-and-final';
     successFrom: 'final' | 'none';
   };
-  limits: { scorm12: TextLimits; scorm2004: TextLimits };
+  /** Per package target. */
+  limits: Record<TargetId, TextLimits>;
 }
 
 export interface Course {

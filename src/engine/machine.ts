@@ -9,15 +9,13 @@
  * in `context.record` (see record.ts); the tracker reads snapshots and the events this machine emits,
  * and never sends anything back but the learner's own actions.
  */
-import { and, assign, emit, setup } from 'xstate';
+import { and, assertEvent, assign, emit, setup } from 'xstate';
 import type { Course, TextLimits } from '../content-model/types';
 import { drawQuestions } from './draw';
 import { canOpenModule, checkSettled, finalStatus, finalUnlocked, moduleById, moduleSteps, questionIndex } from './progress';
 import { emptyModuleRecord, emptyRecord, type FinalAttempt, type LearnerRecord, type ModuleRecord, type StepKey } from './record';
 import { countCorrect, isCorrect } from './scoring';
-
-/** Where a learner can be when their progress is saved. */
-export type Location = 'start' | 'menu' | 'final' | 'results' | `module:${string}`;
+import { parseLocation, type Location, type Resume } from './where';
 
 export interface EngineInput {
   course: Course;
@@ -36,7 +34,8 @@ export interface EngineContext {
   /** The module being taken (or last taken), and its current page. Read only while in `module`. */
   moduleId?: string;
   pageId?: string;
-  resumeAt: Location;
+  /** Where a restored learner goes first (the saved location, taken apart). */
+  resumeAt: Resume;
   newSeed: () => number;
 }
 
@@ -95,6 +94,14 @@ const currentAttempt = (context: EngineContext) => context.record.latest;
 const withAttempt = (context: EngineContext, change: (a: FinalAttempt) => FinalAttempt): LearnerRecord =>
   context.record.latest ? { ...context.record, latest: change(context.record.latest) } : context.record;
 
+/** The module to enter and its page: the page the learner rested on, else the first. */
+function entry(context: EngineContext, moduleId: string): Pick<EngineContext, 'moduleId' | 'pageId'> {
+  const m = moduleById(context.course, moduleId)!;
+  const at = context.record.modules[moduleId]?.at;
+  const pageId = at?.startsWith('page:') && m.pages.some((p) => `page:${p.id}` === at) ? at.slice(5) : m.pages[0]!.id;
+  return { moduleId, pageId };
+}
+
 const questionOf = (context: EngineContext, localId: string) => currentModule(context)?.questions.find((q) => q.localId === localId);
 
 export const courseMachine = setup({
@@ -105,17 +112,23 @@ export const courseMachine = setup({
     emitted: {} as EngineEmitted,
   },
   guards: {
-    resumeAtModule: ({ context }: Ctx) => context.resumeAt.startsWith('module:') && !!moduleById(context.course, context.resumeAt.slice(7)),
-    resumeAt: ({ context }: Ctx, params: { at: Location }) => context.resumeAt === params.at,
+    resumeAtModule: ({ context }: Ctx) => context.resumeAt.at === 'module' && !!moduleById(context.course, context.resumeAt.moduleId),
+    resumeAt: ({ context }: Ctx, params: { at: Resume['at'] }) => context.resumeAt.at === params.at,
     resumeStepIs: ({ context }: Ctx, params: { step: StepKey }) => {
       const at = moduleRecord(context).at;
       const m = currentModule(context);
       return at === params.step && !!m && moduleSteps(m).includes(at);
     },
-    canOpenModule: ({ context, event }) => event.type === 'OPEN_MODULE' && canOpenModule(context.course, context.record, event.moduleId),
+    canOpenModule: ({ context, event }) => {
+      assertEvent(event, 'OPEN_MODULE');
+      return canOpenModule(context.course, context.record, event.moduleId);
+    },
     hasNextPage: ({ context }: Ctx) => pagePosition(context) < pageIds(context).length - 1,
     hasPreviousPage: ({ context }: Ctx) => pagePosition(context) > 0,
-    pageExists: ({ context, event }) => event.type === 'GOTO_PAGE' && pageIds(context).includes(event.pageId),
+    pageExists: ({ context, event }) => {
+      assertEvent(event, 'GOTO_PAGE');
+      return pageIds(context).includes(event.pageId);
+    },
     hasCheck: ({ context }: Ctx) => !!currentModule(context)?.questions.length,
     hasReflection: ({ context }: Ctx) => !!currentModule(context)?.reflection,
     hasSelfAssessment: ({ context }: Ctx) => !!currentModule(context)?.selfAssessment,
@@ -124,7 +137,7 @@ export const courseMachine = setup({
       return !!m && checkSettled(m, moduleRecord(context), context.course.settings.knowledgeCheck.attempts);
     },
     questionOpen: ({ context, event }) => {
-      if (event.type !== 'SELECT' && event.type !== 'SUBMIT_ANSWER') return false;
+      assertEvent(event, ['SELECT', 'SUBMIT_ANSWER']);
       const q = questionOf(context, event.questionId);
       if (!q) return false;
       const r = moduleRecord(context).answers[q.localId];
@@ -132,7 +145,7 @@ export const courseMachine = setup({
       return !settled;
     },
     validChoice: ({ context, event }) => {
-      if (event.type !== 'SELECT') return false;
+      assertEvent(event, 'SELECT');
       const q = questionOf(context, event.questionId);
       return (
         !!q &&
@@ -142,12 +155,18 @@ export const courseMachine = setup({
       );
     },
     hasUnsubmittedChoice: ({ context, event }) => {
-      if (event.type !== 'SUBMIT_ANSWER') return false;
+      assertEvent(event, 'SUBMIT_ANSWER');
       const r = moduleRecord(context).answers[event.questionId];
       return !!r && !r.submitted && r.choice.length > 0;
     },
-    reflectionFits: ({ context, event }) => event.type === 'SET_REFLECTION' && event.text.length <= context.limits.reflection,
-    validRating: ({ event }) => event.type === 'RATE' && Number.isInteger(event.value) && event.value >= 1 && event.value <= 5,
+    reflectionFits: ({ context, event }) => {
+      assertEvent(event, 'SET_REFLECTION');
+      return event.text.length <= context.limits.reflection;
+    },
+    validRating: ({ event }) => {
+      assertEvent(event, 'RATE');
+      return Number.isInteger(event.value) && event.value >= 1 && event.value <= 5;
+    },
     rated: ({ context }: Ctx) => moduleRecord(context).rating !== undefined,
     finalUnlocked: ({ context }: Ctx) => finalUnlocked(context.course, context.record),
     attemptInProgress: ({ context }: Ctx) => finalStatus(context.course, context.record).inProgress,
@@ -157,7 +176,7 @@ export const courseMachine = setup({
       return !s.inProgress && !s.passed && s.attemptsLeft > 0;
     },
     drawnQuestion: ({ context, event }) => {
-      if (event.type !== 'ANSWER_FINAL') return false;
+      assertEvent(event, 'ANSWER_FINAL');
       const q = questionIndex(context.course).get(event.questionId);
       return (
         !!q &&
@@ -166,8 +185,10 @@ export const courseMachine = setup({
         (q.type === 'multiple' || event.choice.length <= 1)
       );
     },
-    questionInRange: ({ context, event }) =>
-      event.type === 'GOTO_QUESTION' && event.index >= 0 && event.index < (currentAttempt(context)?.drawn.length ?? 0),
+    questionInRange: ({ context, event }) => {
+      assertEvent(event, 'GOTO_QUESTION');
+      return event.index >= 0 && event.index < (currentAttempt(context)?.drawn.length ?? 0);
+    },
     hasNextQuestion: ({ context }: Ctx) => {
       const a = currentAttempt(context);
       return !!a && a.index < a.drawn.length - 1;
@@ -177,27 +198,28 @@ export const courseMachine = setup({
       const a = currentAttempt(context);
       return !!a && a.drawn.every((id) => (a.answers[id]?.length ?? 0) > 0);
     },
-    planFits: ({ context, event }) =>
-      event.type === 'SET_PLAN' &&
-      event.text.length <= context.limits.actionStep &&
-      !!moduleById(context.course, event.moduleId)?.selfAssessment,
+    planFits: ({ context, event }) => {
+      assertEvent(event, 'SET_PLAN');
+      return event.text.length <= context.limits.actionStep && !!moduleById(context.course, event.moduleId)?.selfAssessment;
+    },
   },
   actions: {
-    enterModule: assign(({ context, event }) => {
-      const moduleId = event.type === 'OPEN_MODULE' ? event.moduleId : context.resumeAt.slice(7);
-      const m = moduleById(context.course, moduleId)!;
-      const at = context.record.modules[moduleId]?.at;
-      const pageId = at?.startsWith('page:') && m.pages.some((p) => `page:${p.id}` === at) ? at.slice(5) : m.pages[0]!.id;
-      return { moduleId, pageId };
+    openModule: assign(({ context, event }) => {
+      assertEvent(event, 'OPEN_MODULE');
+      return entry(context, event.moduleId);
     }),
+    resumeModule: assign(({ context }) => entry(context, context.resumeAt.at === 'module' ? context.resumeAt.moduleId : '')),
     visitPage: assign(({ context }) => ({ record: visit(context, `page:${context.pageId}`) })),
     visitStep: assign(({ context }, params: { step: StepKey }) => ({ record: visit(context, params.step) })),
     nextPage: assign(({ context }) => ({ pageId: pageIds(context)[pagePosition(context) + 1] })),
     previousPage: assign(({ context }) => ({ pageId: pageIds(context)[pagePosition(context) - 1] })),
     lastPage: assign(({ context }) => ({ pageId: pageIds(context).at(-1) })),
-    goToPage: assign(({ event }) => (event.type === 'GOTO_PAGE' ? { pageId: event.pageId } : {})),
+    goToPage: assign(({ event }) => {
+      assertEvent(event, 'GOTO_PAGE');
+      return { pageId: event.pageId };
+    }),
     select: assign(({ context, event }) => {
-      if (event.type !== 'SELECT') return {};
+      assertEvent(event, 'SELECT');
       return {
         record: withModule(context, context.moduleId!, (r) => ({
           ...r,
@@ -209,7 +231,7 @@ export const courseMachine = setup({
       };
     }),
     submitAnswer: assign(({ context, event }) => {
-      if (event.type !== 'SUBMIT_ANSWER') return {};
+      assertEvent(event, 'SUBMIT_ANSWER');
       return {
         record: withModule(context, context.moduleId!, (r) => {
           const a = r.answers[event.questionId]!;
@@ -218,7 +240,8 @@ export const courseMachine = setup({
       };
     }),
     emitAnswer: emit(({ context, event }) => {
-      const q = event.type === 'SUBMIT_ANSWER' ? questionOf(context, event.questionId) : undefined;
+      assertEvent(event, 'SUBMIT_ANSWER');
+      const q = questionOf(context, event.questionId);
       const choice = q ? moduleRecord(context).answers[q.localId]!.choice : [];
       return {
         type: 'answer.submitted' as const,
@@ -228,15 +251,15 @@ export const courseMachine = setup({
         kind: 'check' as const,
       };
     }),
-    setReflection: assign(({ context, event }) =>
+    setReflection: assign(({ context, event }) => {
+      assertEvent(event, 'SET_REFLECTION');
       // An emptied text is no text: it is saved (and restored) as absent.
-      event.type === 'SET_REFLECTION'
-        ? { record: withModule(context, context.moduleId!, (r) => ({ ...r, reflection: event.text || undefined })) }
-        : {},
-    ),
-    rate: assign(({ context, event }) =>
-      event.type === 'RATE' ? { record: withModule(context, context.moduleId!, (r) => ({ ...r, rating: event.value })) } : {},
-    ),
+      return { record: withModule(context, context.moduleId!, (r) => ({ ...r, reflection: event.text || undefined })) };
+    }),
+    rate: assign(({ context, event }) => {
+      assertEvent(event, 'RATE');
+      return { record: withModule(context, context.moduleId!, (r) => ({ ...r, rating: event.value })) };
+    }),
     completeModule: assign(({ context }) => ({
       record: withModule(context, context.moduleId!, (r) => ({ ...r, done: true, at: undefined })),
     })),
@@ -250,14 +273,14 @@ export const courseMachine = setup({
       const kept = latest?.correct !== undefined ? [...past, { correct: latest.correct, max: latest.drawn.length }] : past;
       return { record: { ...context.record, past: kept, latest: { seed, drawn, answers: {}, index: 0 } } };
     }),
-    answerFinal: assign(({ context, event }) =>
-      event.type === 'ANSWER_FINAL'
-        ? { record: withAttempt(context, (a) => ({ ...a, answers: { ...a.answers, [event.questionId]: event.choice } })) }
-        : {},
-    ),
-    goToQuestion: assign(({ context, event }) =>
-      event.type === 'GOTO_QUESTION' ? { record: withAttempt(context, (a) => ({ ...a, index: event.index })) } : {},
-    ),
+    answerFinal: assign(({ context, event }) => {
+      assertEvent(event, 'ANSWER_FINAL');
+      return { record: withAttempt(context, (a) => ({ ...a, answers: { ...a.answers, [event.questionId]: event.choice } })) };
+    }),
+    goToQuestion: assign(({ context, event }) => {
+      assertEvent(event, 'GOTO_QUESTION');
+      return { record: withAttempt(context, (a) => ({ ...a, index: event.index })) };
+    }),
     nextQuestion: assign(({ context }) => ({ record: withAttempt(context, (a) => ({ ...a, index: a.index + 1 })) })),
     previousQuestion: assign(({ context }) => ({ record: withAttempt(context, (a) => ({ ...a, index: a.index - 1 })) })),
     submitAttempt: assign(({ context }) => ({
@@ -273,9 +296,10 @@ export const courseMachine = setup({
         answers: a.answers,
       };
     }),
-    setPlan: assign(({ context, event }) =>
-      event.type === 'SET_PLAN' ? { record: withModule(context, event.moduleId, (r) => ({ ...r, plan: event.text || undefined })) } : {},
-    ),
+    setPlan: assign(({ context, event }) => {
+      assertEvent(event, 'SET_PLAN');
+      return { record: withModule(context, event.moduleId, (r) => ({ ...r, plan: event.text || undefined })) };
+    }),
   },
 }).createMachine({
   id: 'course',
@@ -283,16 +307,16 @@ export const courseMachine = setup({
     course: input.course,
     limits: input.limits,
     record: input.record ?? emptyRecord(),
-    resumeAt: input.resumeAt ?? 'start',
+    resumeAt: parseLocation(input.resumeAt ?? 'start') ?? { at: 'start' },
     newSeed: input.newSeed ?? (() => Math.floor(Math.random() * 2 ** 32)),
   }),
   initial: 'boot',
   states: {
     boot: {
       always: [
-        { guard: 'resumeAtModule', target: 'module', actions: 'enterModule' },
+        { guard: 'resumeAtModule', target: 'module', actions: 'resumeModule' },
         { guard: { type: 'resumeAt', params: { at: 'menu' } }, target: 'menu' },
-        { guard: and([{ type: 'resumeAt', params: { at: 'final' as Location } }, 'finalUnlocked']), target: 'final' },
+        { guard: and([{ type: 'resumeAt', params: { at: 'final' as const } }, 'finalUnlocked']), target: 'final' },
         { guard: { type: 'resumeAt', params: { at: 'results' } }, target: 'results' },
         { guard: { type: 'resumeAt', params: { at: 'final' } }, target: 'menu' },
         { target: 'start' },
@@ -303,7 +327,7 @@ export const courseMachine = setup({
     },
     menu: {
       on: {
-        OPEN_MODULE: { guard: 'canOpenModule', target: 'module', actions: 'enterModule' },
+        OPEN_MODULE: { guard: 'canOpenModule', target: 'module', actions: 'openModule' },
         OPEN_FINAL: { guard: 'finalUnlocked', target: 'final' },
         OPEN_RESULTS: 'results',
       },
@@ -417,11 +441,3 @@ export const courseMachine = setup({
 });
 
 export type CourseMachine = typeof courseMachine;
-
-/** The location to save for a machine snapshot. */
-export function locationOf(snapshot: { value: unknown; context: EngineContext }): Location {
-  const v = snapshot.value;
-  if (typeof v === 'string') return v === 'boot' ? 'start' : (v as Location);
-  if (v && typeof v === 'object' && 'module' in v) return `module:${snapshot.context.moduleId}`;
-  return 'final';
-}

@@ -6,7 +6,7 @@
  */
 import type { Course, Question } from '../content-model/types';
 import { pack, unpack, type Packed } from './codec';
-import type { Location } from './machine';
+import { locationOf, parseLocation, whereIs, type CourseSnapshot, type Location } from './where';
 import { moduleSteps, questionIndex } from './progress';
 import type { FinalAttempt, LearnerRecord, ModuleRecord, QuestionRecord, StepKey } from './record';
 
@@ -50,6 +50,11 @@ function packModule(r: ModuleRecord): Packed {
 
 function packAttempt(a: FinalAttempt): Packed {
   return [a.seed, a.index, a.correct ?? null, a.drawn, a.drawn.map((id) => (a.answers[id] ?? []).join(','))];
+}
+
+/** What is saved of a snapshot of the course machine: where the learner is and their record. */
+export function savedOf(s: Pick<CourseSnapshot, 'value' | 'context'>): Saved {
+  return { location: locationOf(whereIs(s)), record: s.context.record };
 }
 
 export function encodeSnapshot(saved: Saved): string {
@@ -111,12 +116,9 @@ export function decodeSnapshot(text: string, course: Course): Saved {
   }
   if (latest !== null) record.latest = decodeAttempt(latest, questionIndex(course));
 
-  const known =
-    location === 'start' ||
-    location === 'menu' ||
-    location === 'final' ||
-    location === 'results' ||
-    (location.startsWith('module:') && course.modules.some((m) => `module:${m.id}` === location));
+  // A place that no longer exists (a removed module) or cannot be read becomes the menu.
+  const resume = parseLocation(location);
+  const known = !!resume && (resume.at !== 'module' || course.modules.some((m) => m.id === resume.moduleId));
   return { location: known ? (location as Location) : 'menu', record };
 }
 

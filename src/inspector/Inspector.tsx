@@ -3,10 +3,11 @@
  * call log with error codes, and controls to reset progress, jump to any module or page, switch SCORM
  * version and language, and simulate LMS faults. Opened by its button or Alt+Shift+I.
  */
+import { TARGET_IDS, TARGETS, type TargetId } from '../targets';
 import { useEffect, useState } from 'react';
 import { useSelector } from '@xstate/react';
 import type { Course } from '../content-model/types';
-import type { CourseActor } from '../app/session';
+import type { CourseActor } from '../session';
 import { getScormCallLog, onScormCall, type CallLogEntry } from '../tracking';
 import { activeFaults, setFault, type Fault } from './faults';
 import { previewUrl } from './preview-url';
@@ -15,7 +16,7 @@ import './inspector.css';
 export interface InspectorProps {
   actor: CourseActor;
   course: Course;
-  version: '1.2' | '2004';
+  target: TargetId;
   language: string;
   /** The API object the course talks to (the LMS's, or the standalone runtime). */
   api: object | undefined;
@@ -75,7 +76,7 @@ export function Inspector(props: InspectorProps) {
       {open && (
         <div className="inspector__panel">
           <p className="inspector__status">
-            SCORM {props.version} · state <code>{state}</code> · {calls.length} calls
+            {TARGETS[props.target].label} · state <code>{state}</code> · {calls.length} calls
             {faults.length ? ` · faults: ${faults.join(', ')}` : ''}
           </p>
           <div role="tablist" aria-label="Inspector views">
@@ -163,10 +164,13 @@ export function Inspector(props: InspectorProps) {
                 </select>
               </label>
               <label>
-                SCORM version{' '}
-                <select aria-label="SCORM version" value={props.version} onChange={(e) => go({ scorm: e.target.value, jump: undefined })}>
-                  <option value="1.2">1.2</option>
-                  <option value="2004">2004 4th edition</option>
+                Package target{' '}
+                <select aria-label="Package target" value={props.target} onChange={(e) => go({ target: e.target.value, jump: undefined })}>
+                  {TARGET_IDS.map((t) => (
+                    <option key={t} value={t}>
+                      {TARGETS[t].label}
+                    </option>
+                  ))}
                 </select>
               </label>
               <label>

@@ -2,17 +2,19 @@
 import { createRoot } from 'react-dom/client';
 import { findApi } from '../tracking/scorm-api/discovery';
 import { storageKey } from '../tracking/adapters/standalone';
+import { TARGETS } from '../targets';
 import { Inspector, type InspectorProps } from './Inspector';
 
 export function mountInspector(props: Omit<InspectorProps, 'api' | 'resetProgress' | 'navigate'>): void {
   const host = document.createElement('div');
   document.body.append(host);
-  const api = findApi(window, props.version)?.api;
+  const version = TARGETS[props.target].scormVersion;
+  const api = findApi(window, version)?.api;
   createRoot(host).render(
     <Inspector
       {...props}
       api={api}
-      resetProgress={() => localStorage.removeItem(storageKey(props.course.id, props.version))}
+      resetProgress={() => localStorage.removeItem(storageKey(props.course.id, version))}
       navigate={(url) => window.location.assign(url)}
     />,
   );

@@ -2,15 +2,16 @@
  * The preview's own URL parameters, read only by the dev server's build: they let the inspector reload
  * the course with another SCORM version or language, or at another place, without touching code.
  *
- *   ?scorm=1.2|2004   the SCORM version to run as      ?lang=en        the first UI language
+ *   ?target=scorm12   the package target to run as     ?lang=en        the first UI language
  *   ?jump=p03/case    open module p03 at page "case" (or ?jump=p03 for its first page, ?jump=final)
  */
 import type { Course } from '../content-model/types';
+import { isTargetId, type TargetId } from '../targets';
 import type { Location, Saved } from '../engine';
 import { emptyRecord } from '../engine/record';
 
 export interface PreviewParams {
-  scorm?: '1.2' | '2004';
+  target?: TargetId;
   lang?: string;
   jump?: { moduleId: string; pageId?: string } | 'final' | 'results' | 'menu';
 }
@@ -18,8 +19,8 @@ export interface PreviewParams {
 export function readPreviewParams(search: string): PreviewParams {
   const q = new URLSearchParams(search);
   const out: PreviewParams = {};
-  const scorm = q.get('scorm');
-  if (scorm === '1.2' || scorm === '2004') out.scorm = scorm;
+  const target = q.get('target');
+  if (isTargetId(target)) out.target = target;
   const lang = q.get('lang');
   if (lang) out.lang = lang;
   const jump = q.get('jump');

@@ -8,11 +8,11 @@ const previewUrlWithout = (url: string, key: string) => previewUrl(url, { [key]:
 export async function startPreview(root: HTMLElement): Promise<void> {
   const params = readPreviewParams(window.location.search);
   const started = await startCourse(root, {
-    ...(params.scorm ? { scormVersion: params.scorm } : {}),
+    ...(params.target ? { target: params.target } : {}),
     ...(params.lang ? { language: params.lang } : {}),
     adjustSaved: (saved, course) => applyJump(saved, course, params.jump),
   });
   // A jump is done once; a reload then resumes where the author is, like a learner's would.
   if (params.jump) history.replaceState(null, '', previewUrlWithout(window.location.href, 'jump'));
-  mountInspector({ actor: started.actor, course: started.course, version: started.scormVersion, language: started.language });
+  mountInspector({ actor: started.actor, course: started.course, target: started.target, language: started.language });
 }

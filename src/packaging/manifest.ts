@@ -11,7 +11,8 @@
  */
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
-import { manifestIdentifier, type PackageMetadata, type ScormVersion } from './metadata';
+import type { TargetId } from '../targets';
+import { manifestIdentifier, type PackageMetadata } from './metadata';
 import { NS, SCHEMA_SETS } from './schemas';
 
 const XMLNS = 'http://www.w3.org/2000/xmlns/';
@@ -42,8 +43,11 @@ export interface ManifestInput {
   files: string[];
 }
 
-export function buildManifest(version: ScormVersion, input: ManifestInput): string {
-  return version === '1.2' ? manifest12(input) : manifest2004(input);
+/** The manifest builder of each package target. */
+const BUILDERS: Record<TargetId, (input: ManifestInput) => string> = { scorm12: (i) => manifest12(i), scorm2004: (i) => manifest2004(i) };
+
+export function buildManifest(target: TargetId, input: ManifestInput): string {
+  return BUILDERS[target](input);
 }
 
 function sortedFiles(files: string[]): string[] {

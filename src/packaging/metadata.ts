@@ -1,8 +1,6 @@
 /** What a package says about its course, taken from the validated course model and its texts. */
 import type { LoadedCourse } from '../content-model/load';
 
-export type ScormVersion = '1.2' | '2004';
-
 export interface LocalisedText {
   language: string;
   text: string;

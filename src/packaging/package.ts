@@ -7,15 +7,17 @@
 import { readdirSync, readFileSync, lstatSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { buildManifest } from './manifest';
-import type { PackageMetadata, ScormVersion } from './metadata';
+import type { TargetId } from '../targets';
+import type { PackageMetadata } from './metadata';
 import { schemaFiles, type SchemaSetId } from './schemas';
 import { writeZip, zipToBuffer, type ZipInput } from './zip-write';
 
-export const SCHEMA_SET_OF: Record<ScormVersion, SchemaSetId> = { '1.2': 'scorm12', '2004': 'scorm2004-4th' };
-export const SUFFIX_OF: Record<ScormVersion, string> = { '1.2': 'scorm12', '2004': 'scorm2004' };
+/** The schema files each target's package carries beside its manifest. */
+export const SCHEMA_SET_OF: Record<TargetId, SchemaSetId> = { scorm12: 'scorm12', scorm2004: 'scorm2004-4th' };
 
-export function zipName(meta: Pick<PackageMetadata, 'courseId' | 'version'>, version: ScormVersion): string {
-  return `${meta.courseId}-${meta.version}-${SUFFIX_OF[version]}.zip`;
+/** `<course id>-<course version>-<target>.zip`. */
+export function zipName(meta: Pick<PackageMetadata, 'courseId' | 'version'>, target: TargetId): string {
+  return `${meta.courseId}-${meta.version}-${target}.zip`;
 }
 
 /** Every regular file under `dir`, as sorted `/`-separated relative paths. Links and odd files are refused. */
@@ -80,14 +82,14 @@ export function checkBuild(dir: string, files: string[], launch = 'index.html'):
 }
 
 export interface PackageInput {
-  version: ScormVersion;
+  target: TargetId;
   meta: PackageMetadata;
   /** The built player. */
   buildDir: string;
 }
 
 export interface PackageResult {
-  version: ScormVersion;
+  target: TargetId;
   manifest: string;
   /** Course files listed in the manifest. */
   files: string[];
@@ -101,10 +103,10 @@ export function packageEntries(input: PackageInput): { entries: ZipInput[]; mani
   const problems = checkBuild(input.buildDir, files, input.meta.launch);
   if (problems.length)
     throw new Error(`The build in ${input.buildDir} is not fit for a SCORM package:\n` + problems.map((p) => `  - ${p}`).join('\n'));
-  const schemas = schemaFiles(SCHEMA_SET_OF[input.version]);
+  const schemas = schemaFiles(SCHEMA_SET_OF[input.target]);
   const clash = files.filter((f) => f === 'imsmanifest.xml' || schemas.some((s) => s.path === f));
   if (clash.length) throw new Error(`the build holds files that the package format reserves: ${clash.join(', ')}`);
-  const manifest = buildManifest(input.version, { meta: input.meta, files });
+  const manifest = buildManifest(input.target, { meta: input.meta, files });
   const entries: ZipInput[] = [
     { path: 'imsmanifest.xml', data: Buffer.from(manifest, 'utf8') },
     ...schemas.map((s) => ({ path: s.path, data: s.data })),
@@ -116,5 +118,5 @@ export function packageEntries(input: PackageInput): { entries: ZipInput[]; mani
 export async function packageBuild(input: PackageInput, outFile?: string): Promise<PackageResult> {
   const { entries, manifest, files, schemaFiles } = packageEntries(input);
   const bytes = outFile ? await writeZip(entries, outFile) : await zipToBuffer(entries);
-  return { version: input.version, manifest, files, schemaFiles, bytes };
+  return { target: input.target, manifest, files, schemaFiles, bytes };
 }

@@ -7,7 +7,7 @@ import { useSelector } from '@xstate/react';
 import type { i18n as I18n } from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import type { CourseActor, Notice, Session } from '../app/session';
+import type { CourseActor, Notice, Session } from '../session';
 import type { Course } from '../content-model/types';
 import type { TextLoaders } from '../i18n/create-i18n';
 import { FinalView } from './final/FinalView';
@@ -35,9 +35,11 @@ export interface AppProps {
   notices: Notice[];
   /** Estimated minutes per language and module (`readingMinutes` of `virtual:course`). */
   readingMinutes: ReadingMinutes;
+  /** Called once, after the first view is on screen with its handlers attached. */
+  onReady?: () => void;
 }
 
-export function App({ actor, course, i18n, textLoaders, images, session, notices, readingMinutes }: AppProps) {
+export function App({ actor, course, i18n, textLoaders, images, session, notices, readingMinutes, onReady }: AppProps) {
   return (
     <I18nextProvider i18n={i18n}>
       <PlayerProvider
@@ -48,24 +50,25 @@ export function App({ actor, course, i18n, textLoaders, images, session, notices
         session={session}
         readingMinutes={readingMinutes}
       >
-        <Shell notices={notices} />
+        <Shell notices={notices} onReady={onReady} />
       </PlayerProvider>
     </I18nextProvider>
   );
 }
 
-function Shell({ notices }: { notices: Notice[] }) {
+function Shell({ notices, onReady }: { notices: Notice[]; onReady?: (() => void) | undefined }) {
   const { actor, session, send, flushDrafts } = usePlayer();
   const view = useSelector(actor, viewOf, sameView);
   const [exited, setExited] = useState(false);
   const save = useSaveState(session);
   const [dismissed, setDismissed] = useState<Notice[]>([]);
   useDocumentLanguage();
+  useEffect(() => onReady?.(), [onReady]);
 
   const shown = [...notices, ...(save.notice ? [save.notice] : [])].filter(
     (n, i, all) => !dismissed.includes(n) && all.findIndex((m) => m.key === n.key) === i,
   );
-  const toMenu = view.kind === 'menu' ? undefined : () => send(view.kind === 'start' ? { type: 'START' } : { type: 'MENU' });
+  const toMenu = view.at === 'menu' ? undefined : () => send(view.at === 'start' ? { type: 'START' } : { type: 'MENU' });
 
   const exit = useCallback(async () => {
     flushDrafts();
@@ -89,7 +92,7 @@ function Shell({ notices }: { notices: Notice[] }) {
 }
 
 function CurrentView({ view }: { view: View }) {
-  switch (view.kind) {
+  switch (view.at) {
     case 'start':
       return <StartView />;
     case 'menu':

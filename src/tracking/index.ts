@@ -12,7 +12,7 @@
  * and a plain notice.
  */
 import type { Course } from '../content-model/types';
-import type { Notice, Session, SessionStart } from '../app/session';
+import type { Notice, Session, SessionStart } from '../session';
 import type { Dialect, LmsStart } from './adapters/dialect';
 import { scorm12 } from './adapters/scorm12';
 import { scorm2004 } from './adapters/scorm2004';
@@ -22,20 +22,21 @@ import { realTimers, type Timers } from './scheduler';
 import { ScormConnection } from './scorm-api/connection';
 import { findApi } from './scorm-api/discovery';
 import type { ScormApi, ScormVersion } from './scorm-api/types';
-import { buildScormVersion } from './scorm-version';
+import { buildTarget, TARGETS, type TargetId } from '../targets';
 import { NOTICES, Tracker } from './tracker';
 
 export { getScormCallLog, clearScormCallLog, onScormCall, type CallLogEntry } from './scorm-api/call-log';
 export { getTrackingLog, clearTrackingLog, type LogEntry } from './log';
 export { NOTICES, Tracker } from './tracker';
 export type { ScormVersion } from './scorm-api/types';
+export type { TargetId } from '../targets';
 
 /** Browser storage keeps far more than an LMS; the standalone runtime is held to the 2004 limit. */
 export const STANDALONE_SUSPEND_LIMIT = 64000;
 
 export interface OpenSessionOptions {
-  /** Defaults to the build's `__SCORM_VERSION__`. */
-  version?: ScormVersion;
+  /** The package target to report as; defaults to the build's (`__PACKAGE_TARGET__`). */
+  target?: TargetId;
   /** Where to look for the API and listen for pagehide / visibilitychange (default: window). */
   win?: Window;
   /** Where the standalone runtime keeps its data (default: the window's localStorage, if usable). */
@@ -51,7 +52,8 @@ export interface OpenSessionOptions {
 
 export async function openSession(course: Course, options: OpenSessionOptions = {}): Promise<Session> {
   const logger = options.logger ?? createLogger();
-  const version = options.version ?? buildScormVersion();
+  const target = options.target ?? buildTarget();
+  const version = TARGETS[target].scormVersion;
   const dialect: Dialect = version === '1.2' ? scorm12 : scorm2004;
   try {
     return await open(course, version, dialect, logger, options);
@@ -62,7 +64,7 @@ export async function openSession(course: Course, options: OpenSessionOptions = 
     return new Tracker({
       course,
       dialect,
-      start: { mode: 'normal', kind: dialect.kind, notices: [NOTICES.saveFailed] },
+      start: { mode: 'normal', target: dialect.target, store: 'none', notices: [NOTICES.saveFailed] },
       suspendDataLimit: dialect.suspendDataLimit,
       logger,
       timers: options.timers ?? realTimers,
@@ -97,7 +99,7 @@ async function open(
   const win = options.win ?? defaultWindow();
   const timers = options.timers ?? realTimers;
   const notices: Notice[] = [];
-  let kind: SessionStart['kind'] = dialect.kind;
+  let store: SessionStart['store'] = 'lms';
   let suspendDataLimit = dialect.suspendDataLimit;
 
   const found = win ? findApi(win, version) : undefined;
@@ -110,7 +112,7 @@ async function open(
     if (!win) throw new Error('no window to host a standalone runtime in');
     const standalone = await openStandalone({ courseId: course.id, version, win, storage: options.storage ?? usableStorage(win), logger });
     api = standalone.api;
-    kind = 'standalone';
+    store = 'browser';
     suspendDataLimit = STANDALONE_SUSPEND_LIMIT;
     notices.push(NOTICES.standaloneOnly);
   }
@@ -143,13 +145,17 @@ async function open(
   };
   if (!init.ok) {
     logger.error('the LMS did not open a session; progress is kept in memory only');
-    return new Tracker({ ...common, start: { mode: 'normal', kind, notices: [...notices, NOTICES.connectionLost] } });
+    return new Tracker({
+      ...common,
+      start: { mode: 'normal', target: dialect.target, store: 'none', notices: [...notices, NOTICES.connectionLost] },
+    });
   }
 
   const lms: LmsStart = dialect.readStart(connection, logger);
   const start: SessionStart = {
     mode: lms.mode,
-    kind,
+    target: dialect.target,
+    store,
     notices,
     ...(lms.suspendData !== undefined ? { saved: lms.suspendData } : {}),
     ...(lms.learnerName !== undefined ? { learnerName: lms.learnerName } : {}),

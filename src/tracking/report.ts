@@ -11,8 +11,8 @@ import {
   moduleProgress,
   moduleStatus,
   type Completion,
-  type LearnerRecord,
   type Location,
+  type Saved,
   type ModuleStatus,
   type Score,
   type Success,
@@ -42,7 +42,7 @@ export interface Report {
   objectives: ObjectiveReport[];
 }
 
-export function buildReport(course: Course, record: LearnerRecord, location: Location): Report {
+export function buildReport(course: Course, { record, location }: Saved): Report {
   const status = courseStatus(course, record);
   const objectives: ObjectiveReport[] = [];
   for (const m of course.modules) {

@@ -11,12 +11,14 @@
  * throw into the machine or the view: every entry point is guarded.
  */
 import type { Course, Question } from '../content-model/types';
-import type { CourseActor, Notice, SaveState, Session, SessionStart } from '../app/session';
+import type { CourseActor, Notice, SaveState, Session, SessionStart } from '../session';
 import {
   decodeSnapshot,
   encodeSnapshot,
   isCorrect,
-  locationOf,
+  savedOf,
+  whereIs,
+  type ModuleStep,
   questionIndex,
   type EngineEmitted,
   type LearnerRecord,
@@ -232,9 +234,9 @@ export class Tracker implements Session {
     const now = this.o.timers.now();
     this.noteTimes(s, now);
     this.latest = s;
-    const location = locationOf(s);
-    const record = s.context.record;
-    const encoded = encodeSnapshot({ location, record });
+    const saved = savedOf(s);
+    const { location, record } = saved;
+    const encoded = encodeSnapshot(saved);
     const structure = structureOf(record, location);
     if (baseline || this.lastEncoded === undefined) {
       this.lastEncoded = encoded;
@@ -255,32 +257,30 @@ export class Tracker implements Session {
   }
 
   private noteTimes(s: Snapshot, now: number): void {
-    const v = s.value as unknown;
-    const sub = v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
-    const moduleId = s.context.moduleId ?? '';
-    const prev = this.latest;
-    const prevSub = prev && typeof prev.value === 'object' ? (prev.value as Record<string, unknown>) : {};
-    const sameModule = prev?.context.moduleId === moduleId;
-    if (sub.module === 'check' && !(prevSub.module === 'check' && sameModule)) {
+    const where = whereIs(s);
+    const prev = this.latest && whereIs(this.latest);
+    const moduleId = where.at === 'module' ? where.moduleId : '';
+    const stepWas = (step: ModuleStep) => prev?.at === 'module' && prev.moduleId === moduleId && prev.step === step;
+    const stepIs = (step: ModuleStep) => where.at === 'module' && where.step === step;
+    if (stepIs('check') && !stepWas('check')) {
       this.checkShownAt.set(moduleId, now);
       this.lastAnswerAt.delete(moduleId);
     }
-    if (sub.module === 'reflection' && !(prevSub.module === 'reflection' && sameModule)) this.reflectionShownAt.set(moduleId, now);
+    if (stepIs('reflection') && !stepWas('reflection')) this.reflectionShownAt.set(moduleId, now);
     if (
-      sub.module === 'reflection' &&
-      prev &&
-      prev.context.record.modules[moduleId]?.reflection !== s.context.record.modules[moduleId]?.reflection
+      stepIs('reflection') &&
+      this.latest?.context.record.modules[moduleId]?.reflection !== s.context.record.modules[moduleId]?.reflection
     )
       this.reflectionEditedAt.set(moduleId, now);
 
     const latest = s.context.record.latest;
-    const before = prev?.context.record.latest;
+    const before = this.latest?.context.record.latest;
     if (latest && before?.seed !== latest.seed) {
       this.finalShownAt.clear();
       this.finalAnswered.clear();
       this.shownQuestion = undefined;
     }
-    if (sub.final === 'taking' && latest) {
+    if (where.at === 'final' && where.step === 'taking' && latest) {
       const shown = latest.drawn[latest.index];
       if (shown && shown !== this.shownQuestion) this.finalShownAt.set(shown, now);
       this.shownQuestion = shown;
@@ -433,7 +433,7 @@ export class Tracker implements Session {
   private writeAll(): boolean {
     let ok = this.writeInteractions();
     const s = this.latest;
-    if (s) ok = this.writeState(buildReport(s.context.course, s.context.record, locationOf(s))) && ok;
+    if (s) ok = this.writeState(buildReport(s.context.course, savedOf(s))) && ok;
     if (this.language !== undefined) {
       const [e, v] = this.o.dialect.languageWrite(this.language);
       if (this.held.get(e) !== v && this.rejected.get(e) !== v) this.write(e, v);
@@ -526,9 +526,7 @@ export class Tracker implements Session {
       this.recordPlans();
       this.scheduler.cancel();
       const wrote = this.writeAll();
-      const finished = this.latest
-        ? buildReport(this.latest.context.course, this.latest.context.record, locationOf(this.latest)).finished
-        : false;
+      const finished = this.latest ? buildReport(this.latest.context.course, savedOf(this.latest)).finished : false;
       const elapsed = this.o.timers.now() - this.startedAt;
       for (const [e, v] of this.o.dialect.exitWrites(finished && !this.protectSaved, elapsed)) if (this.held.get(e) !== v) this.write(e, v);
       this.closed = true;

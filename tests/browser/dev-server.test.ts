@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/harness/browser';
 import { repoRoot } from '../../scripts/harness/build';
 import { until } from '../../scripts/harness/learner';
+import { courseReady } from '../../scripts/harness/ready';
 
 let server: ViteDevServer;
 let browser: Browser;
@@ -42,6 +43,7 @@ afterAll(async () => {
 it('runs the course standalone with the inspector, and reloads on a content change', async () => {
   const page = await browser.newPage();
   await page.goto(url);
+  expect(await courseReady(page)).toBe('browser');
   await page.getByRole('button', { name: 'Start kurset' }).click();
   await page.getByRole('heading', { level: 1, name: 'Kursusoversigt' }).waitFor();
   // The standalone notice: progress lives in this browser only.
@@ -63,6 +65,7 @@ it('runs the course standalone with the inspector, and reloads on a content chan
   const file = join(course, 'locales/da/intro.json');
   writeFileSync(file, readFileSync(file, 'utf8').replace('"title": "Introduktion"', '"title": "Ny introduktion"'));
   await until(() => page.getByRole('heading', { name: 'Ny introduktion' }).isVisible(), 20_000);
+  await courseReady(page);
   await page.getByRole('heading', { level: 1, name: 'Kursusoversigt' }).waitFor();
 
   // A mistake in a content file: the error overlay names the file, the line and the path, and the
@@ -76,17 +79,20 @@ it('runs the course standalone with the inspector, and reloads on a content chan
   );
   writeFileSync(yaml, good);
   await until(async () => !(await page.locator('vite-error-overlay').isVisible()), 20_000);
+  await courseReady(page);
   await page.getByRole('heading', { level: 1, name: 'Kursusoversigt' }).waitFor();
 }, 120_000);
 
 it('switches the preview to SCORM 1.2 from the inspector, with the 1.2 runtime hosted in the page', async () => {
   const page = await browser.newPage();
   await page.goto(url);
+  await courseReady(page);
   await page.locator('#main h1').first().waitFor();
   await page.getByRole('button', { name: 'Inspector' }).click();
   await page.getByRole('tab', { name: 'Controls' }).click();
-  await page.getByRole('combobox', { name: 'SCORM version' }).selectOption('1.2');
-  await page.waitForURL(/scorm=1\.2/);
+  await page.getByRole('combobox', { name: 'Package target' }).selectOption('scorm12');
+  await page.waitForURL(/target=scorm12/);
+  await courseReady(page);
   await page.locator('#main h1').first().waitFor();
   await page.getByRole('button', { name: 'Inspector' }).click();
   await page.getByRole('tab', { name: 'Call log' }).click();

@@ -28,6 +28,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, BrowserContext, FrameLocator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { courseReady } from '../../scripts/harness/ready';
 import { loadCourse } from '../../src/content-model/load';
 import type { Course, Module } from '../../src/content-model/types';
 import { analyseManifest, packageIndex } from '../../src/packaging/analyse';
@@ -272,6 +273,8 @@ async function launch(l: Launch): Promise<Session> {
     // A pop-up is a page, not a frame: the learner drives it through the same three calls.
     frame = pageAsFrame(popup);
   } else frame = page.frameLocator('#course');
+  // The course is up when it says so (tracking open, first view rendered), not when its title shows.
+  expect(await courseReady(frame)).toBe('lms');
   return { context, page, frame, courseRequests, problems, close: () => context.close() };
 }
 

@@ -186,6 +186,7 @@ it('has no WCAG 2.1 A/AA violations on any screen, in Danish or English', async 
 
   // A returning learner: welcome-back notice
   await page.reload();
+  await settle(page);
   await page.getByText('Velkommen tilbage.', { exact: false }).waitFor();
   await audit('returning learner, welcome back');
 

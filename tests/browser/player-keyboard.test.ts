@@ -4,6 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { courseReady } from '../../scripts/harness/ready';
 import { bankKey, useSampleSite } from './support/sample-site';
 
 const site = useSampleSite();
@@ -80,7 +81,8 @@ it('completes the sample course from start to results by keyboard alone', async 
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(site.url);
-  // The launch page paints a pre-rendered title first; wait for the player (its main is #main)
+  // The launch page paints a pre-rendered title first; wait for the app's readiness, then its view.
+  await courseReady(page);
   await page.locator('#main h1', { hasText: 'Prøvekursus' }).waitFor();
 
   // The first tab stop is the skip link, and it leads to the heading

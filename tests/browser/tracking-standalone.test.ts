@@ -14,6 +14,7 @@ import { decodeSnapshot } from '../../src/engine';
 import { launchChromium } from '../../scripts/harness/browser';
 import { buildDir, repoRoot, SAMPLE_2004 } from '../../scripts/harness/build';
 import { harnessHtml, VENDOR_DIR, VENDOR_PREFIX } from '../../scripts/harness/lms-harness';
+import { courseReady } from '../../scripts/harness/ready';
 import { serveStatic, type StaticServer } from '../../scripts/harness/server';
 
 const STORAGE_KEY = 'scorm-standalone:sample-course:2004';
@@ -47,6 +48,7 @@ it('runs standalone with scorm-again in the page, and resumes after a reload wit
   page.on('pageerror', (e) => errors.push(e.message));
   const requestsBefore = server.requests.length;
   await page.goto(`${server.url}/course/index.html`);
+  expect(await courseReady(page)).toBe('browser');
   await page.getByRole('heading', { level: 1, name: 'Prøvekursus' }).waitFor();
 
   // No LMS: the standalone runtime was fetched as its own chunk and installed where an LMS puts its API.
@@ -80,6 +82,7 @@ it('runs standalone with scorm-again in the page, and resumes after a reload wit
   );
 
   await page.reload();
+  expect(await courseReady(page)).toBe('browser');
   // Back on the same step, with the answer and its feedback.
   await page.getByRole('heading', { level: 1, name: 'Videnstjek' }).waitFor();
   await page.getByText('Velkommen tilbage.', { exact: false }).waitFor();
@@ -98,6 +101,7 @@ it('in an LMS, uses the LMS API and never downloads the standalone runtime', asy
   const requestsBefore = server.requests.length;
   await page.goto(`${server.url}/lms/index.html`);
   const frame = page.frameLocator('#course');
+  expect(await courseReady(frame)).toBe('lms');
   await frame.getByRole('heading', { level: 1, name: 'Prøvekursus' }).waitFor();
   await frame.getByRole('button', { name: 'Start kurset' }).click();
   await frame.getByRole('heading', { level: 1, name: 'Kursusoversigt' }).waitFor();

@@ -4,7 +4,7 @@ import { FinalIntro } from './FinalIntro';
 import { FinalResult } from './FinalResult';
 import { FinalTaking } from './FinalTaking';
 
-export function FinalView({ view }: { view: Extract<View, { kind: 'final' }> }) {
+export function FinalView({ view }: { view: Extract<View, { at: 'final' }> }) {
   return (
     <section className="view view--final">
       {view.step === 'intro' ? <FinalIntro /> : view.step === 'taking' ? <FinalTaking /> : <FinalResult />}

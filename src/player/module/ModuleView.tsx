@@ -15,7 +15,7 @@ import { BlockView } from './Block';
 import { ModuleNav } from './ModuleNav';
 import { StepList } from './StepList';
 
-type ModuleViewState = Extract<View, { kind: 'module' }>;
+type ModuleViewState = Extract<View, { at: 'module' }>;
 
 export function ModuleView({ view }: { view: ModuleViewState }) {
   const { course } = usePlayer();

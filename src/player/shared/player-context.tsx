@@ -4,7 +4,7 @@
  * any debounced text so that a navigation never loses what the learner just typed.
  */
 import { createContext, useCallback, useContext, useMemo, useRef, type ReactNode } from 'react';
-import type { CourseActor, Session } from '../../app/session';
+import type { CourseActor, Session } from '../../session';
 import type { Course } from '../../content-model/types';
 import type { EngineEvent } from '../../engine/machine';
 import type { TextLoaders } from '../../i18n/create-i18n';

@@ -14,7 +14,7 @@ describe('view of a machine snapshot', () => {
     actor.send({ type: 'START' });
     expect(key()).toBe('menu');
     actor.send({ type: 'OPEN_MODULE', moduleId: 'alpha' });
-    expect(viewOf(actor.getSnapshot())).toEqual({ kind: 'module', step: 'page', moduleId: 'alpha', pageId: 'one' });
+    expect(viewOf(actor.getSnapshot())).toEqual({ at: 'module', step: 'page', moduleId: 'alpha', pageId: 'one' });
     expect(key()).toBe('module:alpha:page:one');
     actor.send({ type: 'NEXT' });
     expect(key()).toBe('module:alpha:page:two');

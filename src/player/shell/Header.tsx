@@ -1,6 +1,6 @@
 /** The course header: title, overall progress, language, save state and Exit. */
 import { useSelector } from '@xstate/react';
-import type { SaveState } from '../../app/session';
+import type { SaveState } from '../../session';
 import { courseStatus } from '../../engine/progress';
 import { usePlayer } from '../shared/player-context';
 import { ProgressBar, toPercent } from '../shared/ProgressBar';

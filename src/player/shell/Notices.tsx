@@ -2,7 +2,7 @@
  * Messages for the learner (welcome back, save problems, ...). The list is a polite live region, so a
  * notice that appears later (a failing save) is announced; notices present at launch are simply shown.
  */
-import type { Notice } from '../../app/session';
+import type { Notice } from '../../session';
 import { useT } from '../shared/use-texts';
 
 export interface NoticesProps {

@@ -1,5 +1,5 @@
 /** A quiet word on saving. Not a live region: announcing every save would drown the content. */
-import type { SaveState } from '../../app/session';
+import type { SaveState } from '../../session';
 import { useT } from '../shared/use-texts';
 
 export function SaveIndicator({ state }: { state?: SaveState }) {

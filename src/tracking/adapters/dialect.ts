@@ -5,6 +5,7 @@
  */
 import type { ScormConnection } from '../scorm-api/connection';
 import type { ScormVersion } from '../scorm-api/types';
+import type { TargetId } from '../../targets';
 import type { InteractionReport, Report } from '../report';
 import type { Logger } from '../log';
 
@@ -35,7 +36,7 @@ export interface LmsStart {
 
 export interface Dialect {
   readonly version: ScormVersion;
-  readonly kind: 'scorm12' | 'scorm2004';
+  readonly target: TargetId;
   /** The spec's limit for cmi.suspend_data (4,096 in 1.2, 64,000 in 2004). */
   readonly suspendDataLimit: number;
   readonly interactionCount: string;

@@ -1,6 +1,6 @@
 /**
  * Loads scorm-again's runtime for one SCORM version, lazily (`import()`), so an LMS launch never
- * downloads it. A build contains only its own version's runtime (`__SCORM_VERSION__` is a build-time
+ * downloads it. A build contains only its own version's runtime (`__PACKAGE_TARGET__` is a build-time
  * constant, so the other branch is dropped); unit tests (vitest's `test` mode) may ask for either.
  *
  * The ESM builds export the classes by name while the bundled typings declare a default export; this
@@ -8,6 +8,7 @@
  */
 import type { Scorm12API, Scorm2004API, Settings } from 'scorm-again';
 import type { ScormVersion } from '../scorm-api/types';
+import { buildTarget, TARGETS } from '../../targets';
 
 export type ScormAgainApi = Scorm12API | Scorm2004API;
 export type ScormAgainConstructor = new (settings?: Settings) => ScormAgainApi;
@@ -27,6 +28,6 @@ const load2004 = async () => pick(await import('scorm-again/scorm2004'), 'Scorm2
 export async function loadScormAgain(version: ScormVersion): Promise<ScormAgainConstructor> {
   // A production build carries its own version's runtime only (one chunk); the dev preview and the
   // tests may ask for either (the inspector switches versions).
-  if (import.meta.env.PROD) return __SCORM_VERSION__ === '1.2' ? load12() : load2004();
+  if (import.meta.env.PROD) return TARGETS[buildTarget()].scormVersion === '1.2' ? load12() : load2004();
   return version === '1.2' ? load12() : load2004();
 }

@@ -2,6 +2,7 @@
  * SCORM 1.2: one `cmi.core.lesson_status` carries both completion and success; scores are percentages
  * (0-100) because that is what mastery_score is compared with; suspend data is at most 4,096 characters.
  */
+import { TARGETS } from '../../targets';
 import { choiceKeysOrEmpty, optional } from './shared';
 import { cut, time12, timespan12 } from '../cmi/format';
 import type { InteractionReport, Report } from '../report';
@@ -29,8 +30,8 @@ export function lessonStatus(report: Pick<Report, 'completion' | 'success'>): st
 
 export const scorm12: Dialect = {
   version: '1.2',
-  kind: 'scorm12',
-  suspendDataLimit: 4096,
+  target: 'scorm12',
+  suspendDataLimit: TARGETS.scorm12.suspendDataLimit,
   interactionCount: 'cmi.interactions._count',
   objectiveCount: 'cmi.objectives._count',
 

@@ -4,6 +4,7 @@
  * one decides completion from progress_measure); scores are scaled 0..1 with raw/min/max as a
  * percentage; suspend data is at most 64,000 characters.
  */
+import { TARGETS } from '../../targets';
 import { choiceKeysOrEmpty, optional } from './shared';
 import { cut, decimal, duration2004, timestamp2004 } from '../cmi/format';
 import type { InteractionReport } from '../report';
@@ -30,8 +31,8 @@ const LONG_FILL_IN_MAX = 4000;
 
 export const scorm2004: Dialect = {
   version: '2004',
-  kind: 'scorm2004',
-  suspendDataLimit: 64000,
+  target: 'scorm2004',
+  suspendDataLimit: TARGETS.scorm2004.suspendDataLimit,
   interactionCount: 'cmi.interactions._count',
   objectiveCount: 'cmi.objectives._count',
 

@@ -2,7 +2,9 @@
  * The two run-time APIs a SCO talks to, exactly as the standards name them. Nothing here trusts the
  * LMS: every method may be missing, return something other than a string, or throw.
  */
-export type ScormVersion = '1.2' | '2004';
+import type { ScormVersion } from '../../targets';
+
+export type { ScormVersion };
 
 /** SCORM 1.2 RTE 3.3: the object an LMS exposes as `window.API`. */
 export interface Scorm12Api {

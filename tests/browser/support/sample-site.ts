@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { loadCourse } from '../../../src/content-model/load';
 import { launchChromium } from '../../../scripts/harness/browser';
+import { courseReady } from '../../../scripts/harness/ready';
 import { buildDir, SAMPLE_2004 } from '../../../scripts/harness/build';
 import { serveStatic, type StaticServer } from '../../../scripts/harness/server';
 
@@ -65,8 +66,9 @@ export const click = (page: Page, name: string | RegExp) =>
     .click();
 export const h1 = (page: Page, name: string) => main(page).getByRole('heading', { level: 1, name, exact: true }).waitFor();
 
-/** Waits for the player's view (not the splash) and for any text still loading. */
+/** Waits for the app's readiness signal, its view (not the splash) and any text still loading. */
 export async function settle(page: Page): Promise<void> {
+  await courseReady(page);
   await page.locator('#main h1').first().waitFor();
   await page.waitForFunction(() => !document.querySelector('.loading'));
 }

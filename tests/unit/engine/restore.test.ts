@@ -1,7 +1,8 @@
 /** The machine's eventless branches: where a restored learner lands, and where a module or the final resumes. */
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { courseMachine, type Location } from '../../../src/engine/machine';
+import { courseMachine } from '../../../src/engine/machine';
+import type { Location } from '../../../src/engine/where';
 import type { LearnerRecord } from '../../../src/engine/record';
 import { course, input } from './sample';
 

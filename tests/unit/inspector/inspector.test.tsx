@@ -63,13 +63,13 @@ describe('simulated LMS faults', () => {
 
 describe('preview parameters', () => {
   it('reads version, language and jump target from the URL', () => {
-    expect(readPreviewParams('?scorm=1.2&lang=en&jump=alpha/two')).toEqual({
-      scorm: '1.2',
+    expect(readPreviewParams('?target=scorm12&lang=en&jump=alpha/two')).toEqual({
+      target: 'scorm12',
       lang: 'en',
       jump: { moduleId: 'alpha', pageId: 'two' },
     });
-    expect(readPreviewParams('?scorm=3&jump=final')).toEqual({ jump: 'final' });
-    expect(previewUrl('http://h/?jump=x&lang=da', { jump: undefined, scorm: '1.2' })).toBe('http://h/?lang=da&scorm=1.2');
+    expect(readPreviewParams('?target=scorm3&jump=final')).toEqual({ jump: 'final' });
+    expect(previewUrl('http://h/?jump=x&lang=da', { jump: undefined, target: 'scorm12' })).toBe('http://h/?lang=da&target=scorm12');
   });
 
   it('jumps to any page of any module, past the gating', () => {
@@ -92,7 +92,15 @@ describe('the inspector panel', () => {
     const navigate = vi.fn();
     const resetProgress = vi.fn();
     render(
-      <Inspector actor={actor} course={course} version="2004" language="da" api={api} navigate={navigate} resetProgress={resetProgress} />,
+      <Inspector
+        actor={actor}
+        course={course}
+        target="scorm2004"
+        language="da"
+        api={api}
+        navigate={navigate}
+        resetProgress={resetProgress}
+      />,
     );
     return { navigate, resetProgress };
   };
@@ -132,8 +140,8 @@ describe('the inspector panel', () => {
     expect(resetProgress).toHaveBeenCalledOnce();
     fireEvent.change(screen.getByRole('combobox', { name: 'Jump to' }), { target: { value: 'alpha/two' } });
     expect(navigate).toHaveBeenLastCalledWith(expect.stringContaining('jump=alpha%2Ftwo'));
-    fireEvent.change(screen.getByRole('combobox', { name: 'SCORM version' }), { target: { value: '1.2' } });
-    expect(navigate).toHaveBeenLastCalledWith(expect.stringContaining('scorm=1.2'));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Package target' }), { target: { value: 'scorm12' } });
+    expect(navigate).toHaveBeenLastCalledWith(expect.stringContaining('target=scorm12'));
     fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), { target: { value: 'en' } });
     expect(navigate).toHaveBeenLastCalledWith(expect.stringContaining('lang=en'));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Commit fails' }));

@@ -74,9 +74,9 @@ describe('the build check', () => {
     symlinkSync('/etc/passwd', join(dir, 'assets/passwd'));
     expect(() => listBuildFiles(dir)).toThrow(/symbolic link/);
     const reserved = fakeBuild({ 'imsmanifest.xml': '<manifest/>' });
-    await expect(packageBuild({ version: '1.2', meta, buildDir: reserved })).rejects.toThrow(/reserves: imsmanifest\.xml/);
+    await expect(packageBuild({ target: 'scorm12', meta, buildDir: reserved })).rejects.toThrow(/reserves: imsmanifest\.xml/);
     const broken = fakeBuild({ 'index.html': page('') });
-    await expect(packageBuild({ version: '2004', meta, buildDir: broken })).rejects.toThrow(
+    await expect(packageBuild({ target: 'scorm2004', meta, buildDir: broken })).rejects.toThrow(
       /not fit for a SCORM package:\n {2}- index\.html has no Content-Security-Policy/,
     );
   });
@@ -126,9 +126,9 @@ describe('the zip writer', () => {
       utimesSync(join(two, f), new Date(2031, 5, 6), new Date(2031, 5, 6));
       chmodSync(join(two, f), 0o600);
     }
-    for (const version of ['1.2', '2004'] as const) {
-      const a = await packageBuild({ version, meta, buildDir: one });
-      const b = await packageBuild({ version, meta, buildDir: two });
+    for (const target of ['scorm12', 'scorm2004'] as const) {
+      const a = await packageBuild({ target, meta, buildDir: one });
+      const b = await packageBuild({ target, meta, buildDir: two });
       expect(b.bytes.equals(a.bytes)).toBe(true);
     }
   });

@@ -13,10 +13,11 @@ import { definitionFilesDir, driverSchema, NS, SCHEMA_SETS, schemaFiles } from '
 import { attr, child, children, descendants, parseXml, type XElement } from '../../../src/packaging/xml';
 import { validateManifestXsd } from '../../../src/packaging/xsd';
 import { fakeBuild, sampleMetadata } from './helpers';
+import { targetOfScormVersion } from '../../../src/targets';
 
 const meta = sampleMetadata();
 const files = listBuildFiles(fakeBuild());
-const manifests = { '1.2': buildManifest('1.2', { meta, files }), '2004': buildManifest('2004', { meta, files }) };
+const manifests = { '1.2': buildManifest('scorm12', { meta, files }), '2004': buildManifest('scorm2004', { meta, files }) };
 const root = (v: '1.2' | '2004'): XElement => {
   const r = parseXml(manifests[v]);
   if (!r.ok) throw new Error(r.error);
@@ -126,11 +127,14 @@ describe.each(['1.2', '2004'] as const)('SCORM %s manifest', (v) => {
   });
 
   it('keeps its identifier across course versions, derived from the course id alone', () => {
-    const next = buildManifest(v, { meta: { ...meta, version: '9.9.9', titles: [{ language: 'da', text: 'Nyt navn' }] }, files });
+    const next = buildManifest(targetOfScormVersion(v), {
+      meta: { ...meta, version: '9.9.9', titles: [{ language: 'da', text: 'Nyt navn' }] },
+      files,
+    });
     const a = parseXml(next);
     expect(a.ok && attr(a.root, 'identifier')).toBe(attr(root(v), 'identifier'));
     expect(attr(root(v), 'identifier')).toBe('sample-course');
-    const other = parseXml(buildManifest(v, { meta: { ...meta, courseId: 'another' }, files }));
+    const other = parseXml(buildManifest(targetOfScormVersion(v), { meta: { ...meta, courseId: 'another' }, files }));
     expect(other.ok && attr(other.root, 'identifier')).toBe('another');
   });
 
@@ -144,7 +148,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s manifest', (v) => {
   });
 
   it('is the same text for the same input', () => {
-    expect(buildManifest(v, { meta, files: [...files].reverse() })).toBe(manifests[v]);
+    expect(buildManifest(targetOfScormVersion(v), { meta, files: [...files].reverse() })).toBe(manifests[v]);
   });
 });
 
@@ -184,7 +188,7 @@ describe('manifest values', () => {
   });
 
   it('refuses a file list without the launch page or with paths that leave the package', () => {
-    expect(() => buildManifest('1.2', { meta, files: ['other.html'] })).toThrow(/launch/);
-    expect(() => buildManifest('2004', { meta, files: ['index.html', '../x.js'] })).toThrow(/relative/);
+    expect(() => buildManifest('scorm12', { meta, files: ['other.html'] })).toThrow(/launch/);
+    expect(() => buildManifest('scorm2004', { meta, files: ['index.html', '../x.js'] })).toThrow(/relative/);
   });
 });

@@ -15,7 +15,10 @@ import { fakeBuild, forgeDeclaredSize, makeZip, renameEntry, runScript, sampleMe
 
 const meta = sampleMetadata();
 const buildDir = fakeBuild();
-const good = { '1.2': packageEntries({ version: '1.2', meta, buildDir }), '2004': packageEntries({ version: '2004', meta, buildDir }) };
+const good = {
+  '1.2': packageEntries({ target: 'scorm12', meta, buildDir }),
+  '2004': packageEntries({ target: 'scorm2004', meta, buildDir }),
+};
 
 const status = (r: VerifyReport, id: CheckId) => r.checks.find((c) => c.id === id);
 const failed = (r: VerifyReport) => r.checks.filter((c) => c.status === 'fail').map((c) => c.id);

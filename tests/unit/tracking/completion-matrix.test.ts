@@ -88,7 +88,7 @@ describe.each(Object.entries(MATRIX))('%s', (situation, rules) => {
     '%s',
     (rule, [lesson, completion, success, finished]) => {
       const c = withRule(rule);
-      const report = buildReport(c, situations[situation]!, 'menu');
+      const report = buildReport(c, { record: situations[situation]!, location: 'menu' });
       expect(report.finished).toBe(finished);
       const w12 = new Map(scorm12.stateWrites(report, () => 0, fresh({ 'cmi.core.lesson_status': 'not attempted' })));
       expect(w12.get('cmi.core.lesson_status')).toBe(lesson);
@@ -105,7 +105,7 @@ describe.each(Object.entries(MATRIX))('%s', (situation, rules) => {
 });
 
 test('a status the LMS holds is never reported lower', () => {
-  const report = buildReport(withRule('all-modules-and-final/final'), situations.someModules!, 'menu');
+  const report = buildReport(withRule('all-modules-and-final/final'), { record: situations.someModules!, location: 'menu' });
   expect(new Map(scorm12.stateWrites(report, () => 0, fresh({ 'cmi.core.lesson_status': 'passed' }))).has('cmi.core.lesson_status')).toBe(
     false,
   );
@@ -121,14 +121,14 @@ test('a status the LMS holds is never reported lower', () => {
 });
 
 test('2004: progress_measure stays below the LMS completion threshold until complete', () => {
-  const report = buildReport(withRule('all-modules-and-final/final'), situations.allModules!, 'menu');
+  const report = buildReport(withRule('all-modules-and-final/final'), { record: situations.allModules!, location: 'menu' });
   const w = new Map(scorm2004.stateWrites(report, () => 0, { ...fresh({}), completionThreshold: 0.5 }));
   expect(Number(w.get('cmi.progress_measure'))).toBeLessThan(0.5);
   expect(w.get('cmi.completion_status')).toBe('incomplete');
 });
 
 test('score before status, in both versions', () => {
-  const report = buildReport(withRule('all-modules-and-final/final'), situations.passed!, 'results');
+  const report = buildReport(withRule('all-modules-and-final/final'), { record: situations.passed!, location: 'results' });
   const e12 = scorm12.stateWrites(report, () => 0, fresh({})).map(([e]) => e);
   expect(e12.indexOf('cmi.core.score.raw')).toBeLessThan(e12.indexOf('cmi.core.lesson_status'));
   const e2004 = scorm2004.stateWrites(report, () => 0, fresh({})).map(([e]) => e);

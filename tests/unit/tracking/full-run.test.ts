@@ -6,7 +6,7 @@
  * the same place with the same answers, drawn questions and attempts left.
  */
 import { describe, expect, test } from 'vitest';
-import { finalStatus, locationOf } from '../../../src/engine';
+import { finalStatus, savedOf } from '../../../src/engine';
 import {
   boot,
   createLms,
@@ -73,7 +73,8 @@ describe.each(['1.2', '2004'] as const)('SCORM %s against scorm-again', (version
     const lms = await createLms(version, version === '1.2' ? launch12 : launch2004);
     const session = await open(version);
     expect(session.start).toMatchObject({
-      kind: version === '1.2' ? 'scorm12' : 'scorm2004',
+      target: version === '1.2' ? 'scorm12' : 'scorm2004',
+      store: 'lms',
       mode: 'normal',
       learnerName: 'Mette Hansen',
       language: 'en',
@@ -212,7 +213,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s against scorm-again', (version
     expect(resumed.start.saved).toBe(lms.get('cmi.suspend_data'));
     const second = boot(resumed);
     const after = second.actor.getSnapshot();
-    expect(locationOf(after)).toBe(locationOf(before));
+    expect(savedOf(after).location).toBe(savedOf(before).location);
     expect(after.value).toEqual(before.value);
     expect(after.context.record).toEqual(before.context.record);
     expect(after.context.record.latest!.drawn).toEqual(before.context.record.latest!.drawn);

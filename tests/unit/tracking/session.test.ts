@@ -5,7 +5,7 @@
  * and the commit policy (what commits when, and nothing while idle).
  */
 import { describe, expect, test, vi } from 'vitest';
-import type { Notice, SaveState } from '../../../src/app/session';
+import type { Notice, SaveState } from '../../../src/session';
 import { getTrackingLog } from '../../../src/tracking';
 import {
   boot,
@@ -34,7 +34,8 @@ describe('launch data', () => {
     });
     const s = await open('1.2');
     expect(s.start).toMatchObject({
-      kind: 'scorm12',
+      target: 'scorm12',
+      store: 'lms',
       masteryScore: 0.8,
       learnerName: 'Ole Jensen',
       language: 'en-GB',
@@ -51,7 +52,7 @@ describe('launch data', () => {
       learner_preference: { language: 'da' },
     });
     const s = await open('2004');
-    expect(s.start).toMatchObject({ kind: 'scorm2004', masteryScore: 0.6, learnerName: 'Ole Jensen', language: 'da' });
+    expect(s.start).toMatchObject({ target: 'scorm2004', store: 'lms', masteryScore: 0.6, learnerName: 'Ole Jensen', language: 'da' });
   });
 
   test("without a mastery score from the LMS the course's applies (none is returned)", async () => {

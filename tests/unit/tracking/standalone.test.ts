@@ -4,8 +4,8 @@
  * The tracker talks to it like to any LMS; a reload resumes from what was stored.
  */
 import { describe, expect, test, vi } from 'vitest';
-import type { Notice, SaveState } from '../../../src/app/session';
-import { locationOf } from '../../../src/engine';
+import type { Notice, SaveState } from '../../../src/session';
+import { savedOf } from '../../../src/engine';
 import { storageKey } from '../../../src/tracking/adapters/standalone';
 import { boot, course, currentSnapshot, doModule, pageHide, step, useSessions } from './support';
 
@@ -40,7 +40,7 @@ describe.each(['1.2', '2004'] as const)('standalone, SCORM %s build', (version) 
 
   test('hosts scorm-again as the API, says so quietly, and resumes after a reload', async () => {
     const s = await open(version);
-    expect(s.start.kind).toBe('standalone');
+    expect(s.start.store).toBe('browser');
     expect(s.start.notices).toEqual([{ key: 'standaloneOnly', tone: 'info' }]);
     expect(s.start.saved).toBeUndefined();
     const installed = (window as unknown as Record<string, unknown>)[version === '1.2' ? 'API' : 'API_1484_11'];
@@ -58,7 +58,7 @@ describe.each(['1.2', '2004'] as const)('standalone, SCORM %s build', (version) 
     const again = await open(version);
     expect(again.start.saved).toBe(expected);
     const resumed = boot(again);
-    expect(locationOf(resumed.actor.getSnapshot())).toBe('module:alpha');
+    expect(savedOf(resumed.actor.getSnapshot()).location).toBe('module:alpha');
     expect(resumed.actor.getSnapshot().context.pageId).toBe('two');
     expect(resumed.actor.getSnapshot().context.record).toEqual(actor.getSnapshot().context.record);
   });
@@ -111,7 +111,7 @@ describe.each(['1.2', '2004'] as const)('standalone, SCORM %s build', (version) 
   test('stored data in an unknown shape is set aside, not a crash', async () => {
     localStorage.setItem(key, '{not json');
     const s = await open(version);
-    expect(s.start.kind).toBe('standalone');
+    expect(s.start.store).toBe('browser');
     expect(s.start.saved).toBeUndefined();
   });
 });

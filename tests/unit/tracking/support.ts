@@ -6,23 +6,15 @@
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { createActor } from 'xstate';
-import type { CourseActor, Session } from '../../../src/app/session';
+import { prepareLaunch, type CourseActor, type Session } from '../../../src/session';
 import { loadCourse } from '../../../src/content-model/load';
 import type { Course } from '../../../src/content-model/types';
-import {
-  courseMachine,
-  decodeSnapshot,
-  encodeSnapshot,
-  locationOf,
-  questionIndex,
-  SnapshotError,
-  type EngineEvent,
-  type Saved,
-} from '../../../src/engine';
+import { courseMachine, encodeSnapshot, savedOf, questionIndex, type EngineEvent, type Saved } from '../../../src/engine';
 import { openSession } from '../../../src/tracking';
 import { loadScormAgain, type ScormAgainApi } from '../../../src/tracking/adapters/scorm-again';
 import { relaunchCmi } from '../../../src/tracking/adapters/standalone';
 import { API_NAME, METHODS, type ScormVersion } from '../../../src/tracking/scorm-api/types';
+import { targetOfScormVersion } from '../../../src/targets';
 import { createLogger } from '../../../src/tracking/log';
 
 export const repo = resolve(import.meta.dirname, '../../..');
@@ -178,35 +170,18 @@ export function relaunchData(lms: Lms): Json {
   return relaunchCmi(lms.cmi(), lms.version);
 }
 
-/** What src/app/start.tsx does with a session: decode the saved state, start the machine, let tracking follow. */
+/** What src/app/start.tsx does with a session: the same launch preparation, the machine started, tracking following it. */
 export function boot(
   session: Session,
   c: Course = course,
   seeds: number[] = [11, 22, 33, 44],
 ): { actor: CourseActor; saved?: Saved; unreadable: boolean; course: Course } {
-  const { start } = session;
-  const effective: Course =
-    start.masteryScore === undefined
-      ? c
-      : { ...c, settings: { ...c.settings, final: { ...c.settings.final, masteryScore: start.masteryScore } } };
-  let saved: Saved | undefined;
-  let unreadable = false;
-  if (start.saved) {
-    try {
-      saved = decodeSnapshot(start.saved, effective);
-    } catch (e) {
-      if (!(e instanceof SnapshotError)) throw e;
-      unreadable = true;
-    }
-  }
-  const limits = effective.settings.limits[start.kind === 'scorm12' ? 'scorm12' : 'scorm2004'];
   let i = 0;
-  const actor = createActor(courseMachine, {
-    input: { course: effective, limits, record: saved?.record, resumeAt: saved?.location, newSeed: () => seeds[i++ % seeds.length]! },
-  });
+  const launch = prepareLaunch(c, session.start, { newSeed: () => seeds[i++ % seeds.length]! });
+  const actor = createActor(courseMachine, { input: launch.input });
   session.attach(actor);
   actor.start();
-  return { actor, ...(saved ? { saved } : {}), unreadable, course: effective };
+  return { actor, ...(launch.saved ? { saved: launch.saved } : {}), unreadable: !!launch.unreadable, course: launch.course };
 }
 
 /** Sends an event and lets the learner pause a moment (time passes; scheduled commits run). */
@@ -321,7 +296,7 @@ export function useSessions(): (version: ScormVersion, extra?: Parameters<typeof
     cleanWindow();
   });
   return async (version, extra = {}) => {
-    const s = await openSession(course, { version, logger: quietLogger(), ...extra });
+    const s = await openSession(course, { target: targetOfScormVersion(version), logger: quietLogger(), ...extra });
     sessions.push(s);
     return s;
   };
@@ -330,5 +305,5 @@ export function useSessions(): (version: ScormVersion, extra?: Parameters<typeof
 /** The encoded snapshot of an actor's current state. */
 export function currentSnapshot(actor: CourseActor): string {
   const s = actor.getSnapshot();
-  return encodeSnapshot({ location: locationOf(s), record: s.context.record });
+  return encodeSnapshot(savedOf(s));
 }

@@ -7,11 +7,12 @@ import { cleanup, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, vi } from 'vitest';
 import { createActor } from 'xstate';
-import type { Notice, SaveState, Session } from '../../../../src/app/session';
+import type { Notice, SaveState, Session } from '../../../../src/session';
 import { loadCourse, type LoadedCourse } from '../../../../src/content-model/load';
 import type { Course } from '../../../../src/content-model/types';
 import { readingMinutes, textNamespaces } from '../../../../src/content-model/vite-plugin';
-import { courseMachine, type Location } from '../../../../src/engine/machine';
+import { courseMachine } from '../../../../src/engine/machine';
+import type { Location } from '../../../../src/engine/where';
 import type { LearnerRecord } from '../../../../src/engine/record';
 import { createI18n, ensureNamespaces, type TextLoaders } from '../../../../src/i18n/create-i18n';
 import { App } from '../../../../src/player/App';
@@ -42,7 +43,7 @@ export interface FakeSession extends Session {
 export function fakeSession(): FakeSession {
   const listeners = new Set<(s: SaveState, n?: Notice) => void>();
   return {
-    start: { mode: 'normal', kind: 'standalone', notices: [] },
+    start: { mode: 'normal', target: 'scorm2004', store: 'browser', notices: [] },
     attach: () => () => {},
     setLanguage: vi.fn<(lang: string) => void>(),
     onSaveState(listener) {

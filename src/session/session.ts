@@ -5,6 +5,7 @@
  */
 import type { ActorRefFrom } from 'xstate';
 import type { CourseMachine } from '../engine/machine';
+import type { TargetId } from '../targets';
 
 export type CourseActor = ActorRefFrom<CourseMachine>;
 
@@ -27,8 +28,10 @@ export interface SessionStart {
   mode: 'normal' | 'review' | 'browse';
   /** A mastery score (0..1) set by the LMS, which overrides the course's. */
   masteryScore?: number;
-  /** Which SCORM version this session reports to, or `standalone`. */
-  kind: 'scorm12' | 'scorm2004' | 'standalone';
+  /** The package target this session reports as. */
+  target: TargetId;
+  /** Where progress is kept: the LMS, this browser (no LMS was found), or nowhere (none could be opened). */
+  store: 'lms' | 'browser' | 'none';
   notices: Notice[];
 }
 

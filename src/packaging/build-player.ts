@@ -1,0 +1,29 @@
+/**
+ * Builds the player for one course and one package target with Vite's JavaScript API and the
+ * repository's config: what `npm run package` zips, and what the browser tests and the benchmark serve.
+ * Always a production build, whatever the caller's environment says (vitest sets NODE_ENV=test).
+ */
+import { resolve } from 'node:path';
+import { build } from 'vite';
+import type { TargetId } from '../targets';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+
+export async function buildPlayer(courseRoot: string, target: TargetId, outDir: string): Promise<string> {
+  const saved = {
+    COURSE_ROOT: process.env.COURSE_ROOT,
+    TARGET: process.env.TARGET,
+    OUT_DIR: process.env.OUT_DIR,
+    NODE_ENV: process.env.NODE_ENV,
+  };
+  // vite.config.ts reads these; they are put back afterwards so one process can build several targets.
+  Object.assign(process.env, { COURSE_ROOT: courseRoot, TARGET: target, OUT_DIR: outDir, NODE_ENV: 'production' });
+  try {
+    await build({ configFile: resolve(repoRoot, 'vite.config.ts'), root: repoRoot, mode: 'production', logLevel: 'warn' });
+  } finally {
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+  }
+  return outDir;
+}

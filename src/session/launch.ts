@@ -1,0 +1,72 @@
+/**
+ * Launch preparation: from what a session knows at its start to what the course machine starts with.
+ * Pure (no DOM, no LMS calls), so the app, the dev preview and the tests start a course the same way:
+ *
+ *   course (as built) + SessionStart ─► the LMS's mastery score over the course's
+ *                                     ─► the saved state decoded (or set aside, with a notice)
+ *                                     ─► the target's text limits
+ *                                     ─► the machine's input, and the notices to show first
+ */
+import type { Course } from '../content-model/types';
+import { decodeSnapshot, SnapshotError, type EngineInput, type Saved } from '../engine';
+import { TARGET_IDS, TARGETS, type TargetId } from '../targets';
+import type { Notice, SessionStart } from './session';
+
+export interface LaunchOptions {
+  /** Changes the restored state before the machine starts (the dev preview's "jump to"). */
+  adjustSaved?: (saved: Saved | undefined, course: Course) => Saved | undefined;
+  /** A source of seeds for the final assessment's draws (tests pin it). */
+  newSeed?: () => number;
+}
+
+export interface Launch {
+  /** The course as this learner takes it (an LMS-set mastery score applied). */
+  course: Course;
+  /** The restored state, if any could be read. */
+  saved?: Saved;
+  /** The stored state could not be read: it was set aside (the learner starts fresh). */
+  unreadable?: { reason: string; raw: string };
+  /** The notices to show at the start: the session's, then what the restore found. */
+  notices: Notice[];
+  input: EngineInput;
+}
+
+/** The course with the mastery score the LMS set, which wins over the course's own. */
+export function withMastery(course: Course, masteryScore: number | undefined): Course {
+  if (masteryScore === undefined) return course;
+  return { ...course, settings: { ...course.settings, final: { ...course.settings.final, masteryScore } } };
+}
+
+/**
+ * Whose text limits apply: the session's target, except in browser storage (no LMS), which has room
+ * for the roomiest target's texts.
+ */
+export function limitsTarget(start: Pick<SessionStart, 'target' | 'store'>): TargetId {
+  if (start.store !== 'browser') return start.target;
+  return TARGET_IDS.reduce((a, b) => (TARGETS[b].suspendDataLimit > TARGETS[a].suspendDataLimit ? b : a));
+}
+
+export function prepareLaunch(baseCourse: Course, start: SessionStart, options: LaunchOptions = {}): Launch {
+  const course = withMastery(baseCourse, start.masteryScore);
+  const notices: Notice[] = [...start.notices];
+  let saved: Saved | undefined;
+  let unreadable: Launch['unreadable'];
+  if (start.saved) {
+    try {
+      saved = decodeSnapshot(start.saved, course);
+      notices.push({ key: 'welcomeBack', tone: 'info' });
+    } catch (e) {
+      if (!(e instanceof SnapshotError)) throw e;
+      unreadable = { reason: e.message, raw: start.saved };
+      notices.push({ key: 'unreadableSave', tone: 'warning' });
+    }
+  }
+  if (options.adjustSaved) saved = options.adjustSaved(saved, course);
+  const input: EngineInput = {
+    course,
+    limits: course.settings.limits[limitsTarget(start)],
+    ...(saved ? { record: saved.record, resumeAt: saved.location } : {}),
+    ...(options.newSeed ? { newSeed: options.newSeed } : {}),
+  };
+  return { course, ...(saved ? { saved } : {}), ...(unreadable ? { unreadable } : {}), notices, input };
+}
