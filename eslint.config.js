@@ -1,5 +1,5 @@
 // One lint configuration for the whole repository: TypeScript (typed rules), React hooks, accessibility of
-// JSX, and one import style (extensionless relative imports, resolved by the bundler and tsx alike).
+// JSX, and one import style (relative imports name their file, extension included).
 // Formatting is Prettier's job (eslint-config-prettier turns off every rule that would fight it).
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
@@ -18,21 +18,14 @@ export default tseslint.config(
       parserOptions: { ecmaFeatures: { jsx: true } },
     },
     rules: {
-      // One import style: no file extensions on relative imports.
+      // One import style: relative imports name the file, extension included (`./machine.ts`,
+      // `../engine/index.ts`), as Node's type stripping, Vite's native config loader and tsx all resolve it.
       'no-restricted-syntax': [
         'error',
-        {
-          selector: 'ImportDeclaration[source.value=/^\\.{1,2}\\/.*\\.(js|ts|tsx|mjs)$/]',
-          message: 'Import relative modules without a file extension (one import style; the bundler and tsx resolve it).',
-        },
-        {
-          selector: 'ExportAllDeclaration[source.value=/^\\.{1,2}\\/.*\\.(js|ts|tsx|mjs)$/]',
-          message: 'Export relative modules without a file extension.',
-        },
-        {
-          selector: 'ExportNamedDeclaration[source.value=/^\\.{1,2}\\/.*\\.(js|ts|tsx|mjs)$/]',
-          message: 'Export relative modules without a file extension.',
-        },
+        ...['ImportDeclaration', 'ExportAllDeclaration', 'ExportNamedDeclaration', 'ImportExpression'].map((node) => ({
+          selector: `${node}[source.value=/^\\.{1,2}\\/(?!.*\\.(ts|tsx|css|json|svg|png|mjs)([?].*)?$)/]`,
+          message: 'Name the file of a relative import, extension included (for example "./machine.ts" or "../engine/index.ts").',
+        })),
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
@@ -48,12 +41,6 @@ export default tseslint.config(
       // Option labels hold their text a few elements deep (value, then description).
       'jsx-a11y/label-has-associated-control': ['error', { assert: 'either', depth: 4 }],
     },
-  },
-  {
-    // Scripts under scripts/ are entry points run by tsx or node: they may import with extensions only
-    // where Node itself resolves them (plain .mjs run by node).
-    files: ['scripts/**/*.mjs'],
-    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     // The production code never reaches into the tests, and the scripts reach only for shared harnesses.

@@ -9,8 +9,8 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { coursePlugin } from './src/content-model/vite-plugin';
-import { parseTarget } from './src/targets';
+import { coursePlugin } from './src/content-model/vite-plugin.ts';
+import { parseTarget } from './src/targets/index.ts';
 
 const here = import.meta.dirname;
 const courseRoot = resolve(here, process.env.COURSE_ROOT ?? '.');

@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { makeFingerprint } from '../src/authoring/fingerprint';
+import { makeFingerprint } from '../src/authoring/fingerprint.ts';
 
 const repo = resolve(import.meta.dirname, '..');
 const folder = resolve(process.argv[2] ?? join(repo, '../shared/source'));

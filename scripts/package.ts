@@ -13,14 +13,14 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ContentError } from '../src/content-model/issues';
-import { loadCourse } from '../src/content-model/load';
-import { buildPlayer } from '../src/packaging/build-player';
-import { packageMetadata } from '../src/packaging/metadata';
-import { packageBuild, zipName } from '../src/packaging/package';
-import { TARGET_IDS, TARGETS } from '../src/targets';
-import { formatReport, verifyPackage } from '../src/packaging/verify';
-import { formatBytes } from '../src/packaging/zip-read';
+import { ContentError } from '../src/content-model/issues.ts';
+import { loadCourse } from '../src/content-model/load.ts';
+import { buildPlayer } from '../src/packaging/build-player.ts';
+import { packageMetadata } from '../src/packaging/metadata.ts';
+import { packageBuild, zipName } from '../src/packaging/package.ts';
+import { TARGET_IDS, TARGETS } from '../src/targets/index.ts';
+import { formatReport, verifyPackage } from '../src/packaging/verify.ts';
+import { formatBytes } from '../src/packaging/zip-read.ts';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 /** npm runs scripts from the package root; paths on the command line are the caller's. */

@@ -10,8 +10,8 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatReport, verifyPackage } from '../src/packaging/verify';
-import { DEFAULT_LIMITS, formatBytes } from '../src/packaging/zip-read';
+import { formatReport, verifyPackage } from '../src/packaging/verify.ts';
+import { DEFAULT_LIMITS, formatBytes } from '../src/packaging/zip-read.ts';
 
 const USAGE = 'usage: npm run verify -- <package.zip> [more.zip ...] [--max-size 1GB] [--max-files 10000] [--json]';
 const callerCwd = process.env.INIT_CWD ?? process.cwd();

@@ -1,6 +1,6 @@
 /** Modules generated from content/ and locales/ by src/content-model/vite-plugin.ts. */
 declare module 'virtual:course' {
-  import type { Course, TextTree } from './content-model/types';
+  import type { Course, TextTree } from './content-model/types.ts';
   export const course: Course;
   /** Image URLs by their `src` in the content. */
   export const images: Record<string, string>;
@@ -11,7 +11,7 @@ declare module 'virtual:course' {
 }
 
 declare module 'virtual:texts/*' {
-  import type { TextTree } from './content-model/types';
+  import type { TextTree } from './content-model/types.ts';
   const tree: TextTree;
   export default tree;
 }

@@ -3,8 +3,8 @@
  * package target, into .cache/builds/<name>/, built as `npm run package` builds them.
  */
 import { resolve } from 'node:path';
-import { buildPlayer as build, repoRoot } from '../../src/packaging/build-player';
-import type { TargetId } from '../../src/targets';
+import { buildPlayer as build, repoRoot } from '../../src/packaging/build-player.ts';
+import type { TargetId } from '../../src/targets/index.ts';
 
 export { repoRoot };
 

@@ -2,11 +2,11 @@
  * A full run of a built course inside the LMS harness, counting the SCORM traffic: every module, every
  * question answered, the final assessment passed, a quiet spell, then Exit. For the benchmark.
  */
-import type { LoadedCourse } from '../../src/content-model/load';
-import { launchChromium } from './browser';
-import { Learner, Texts } from './learner';
-import { harnessHtml, VENDOR_DIR, VENDOR_PREFIX, type LmsCall, type ScormVersion } from './lms-harness';
-import { serveStatic } from './server';
+import type { LoadedCourse } from '../../src/content-model/load.ts';
+import { launchChromium } from './browser.ts';
+import { Learner, Texts } from './learner.ts';
+import { harnessHtml, VENDOR_DIR, VENDOR_PREFIX, type LmsCall, type ScormVersion } from './lms-harness.ts';
+import { serveStatic } from './server.ts';
 
 export interface TrafficReport {
   total: number;

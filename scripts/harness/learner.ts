@@ -4,9 +4,9 @@
  * Shared by the LMS end-to-end test and the benchmark.
  */
 import type { FrameLocator } from 'playwright-core';
-import { courseReady } from './ready';
-import type { LoadedCourse } from '../../src/content-model/load';
-import type { Course, Module, Question, TextTree } from '../../src/content-model/types';
+import { courseReady } from './ready.ts';
+import type { LoadedCourse } from '../../src/content-model/load.ts';
+import type { Course, Module, Question, TextTree } from '../../src/content-model/types.ts';
 
 function lookup(tree: TextTree | undefined, path: string): string | undefined {
   let node: unknown = tree;

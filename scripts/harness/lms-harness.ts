@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 
-import type { ScormVersion } from '../../src/targets';
+import type { ScormVersion } from '../../src/targets/index.ts';
 
 export type { ScormVersion };
 

@@ -4,7 +4,7 @@
  * first screen is there long before, so its markup is never what a test waits for.
  */
 import type { FrameLocator, Page } from 'playwright-core';
-import { READY_ATTRIBUTE, READY_SELECTOR } from '../../src/app/readiness';
+import { READY_ATTRIBUTE, READY_SELECTOR } from '../../src/app/readiness.ts';
 
 /** Resolves with where the course keeps progress (`lms`, `browser` or `none`). */
 export async function courseReady(where: Page | FrameLocator, timeout = 60_000): Promise<string> {

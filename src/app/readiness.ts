@@ -9,7 +9,7 @@
  *
  * Tests and the benchmark wait for this, never for markup or a timer.
  */
-import type { SessionStart } from '../session';
+import type { SessionStart } from '../session/index.ts';
 
 export const READY_ATTRIBUTE = 'data-course-ready';
 export const READY_EVENT = 'course:ready';

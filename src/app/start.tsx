@@ -7,14 +7,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createActor } from 'xstate';
 import { course as builtCourse, images, readingMinutes, textLoaders } from 'virtual:course';
-import { courseMachine } from '../engine';
-import { createI18n, ensureNamespaces } from '../i18n/create-i18n';
-import { openSession } from '../tracking';
-import { buildTarget, type TargetId } from '../targets';
-import type { Course } from '../content-model/types';
-import { prepareLaunch, type CourseActor, type LaunchOptions } from '../session';
-import { App } from '../player/App';
-import { markReady } from './readiness';
+import { courseMachine } from '../engine/index.ts';
+import { createI18n, ensureNamespaces } from '../i18n/create-i18n.ts';
+import { openSession } from '../tracking/index.ts';
+import { buildTarget, type TargetId } from '../targets/index.ts';
+import type { Course } from '../content-model/types.ts';
+import { prepareLaunch, type CourseActor, type LaunchOptions } from '../session/index.ts';
+import { App } from '../player/App.tsx';
+import { markReady } from './readiness.ts';
 
 function pickLanguage(course: Course, preferred: string | undefined): string {
   if (!preferred) return course.defaultLanguage;

@@ -5,8 +5,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { TextKind } from '../content-model/text-spec';
-import { CourseFiles, getAt, isObject, stringLeaves, type CourseLocation } from './course-files';
+import type { TextKind } from '../content-model/text-spec.ts';
+import { CourseFiles, getAt, isObject, stringLeaves, type CourseLocation } from './course-files.ts';
 
 export interface SourceString {
   /** `<namespace>:<key.path>` */

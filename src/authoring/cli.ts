@@ -7,13 +7,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { formatIssue } from '../content-model/issues';
-import { buildCatalog, CatalogError, type Catalog } from './catalog';
-import { stringLeaves } from './course-files';
-import { hashFilePath, updateHashes } from './hashes';
-import { formatStatus, languageStatus } from './status';
-import { exportXliff, formatProblem, importXliff, TranslationError } from './translate';
-import { validateCourse } from './validate';
+import { formatIssue } from '../content-model/issues.ts';
+import { buildCatalog, CatalogError, type Catalog } from './catalog.ts';
+import { stringLeaves } from './course-files.ts';
+import { hashFilePath, updateHashes } from './hashes.ts';
+import { formatStatus, languageStatus } from './status.ts';
+import { exportXliff, formatProblem, importXliff, TranslationError } from './translate.ts';
+import { validateCourse } from './validate.ts';
 
 export interface Io {
   out(line: string): void;

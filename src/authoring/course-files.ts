@@ -5,11 +5,11 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { listLanguages } from '../content-model/load';
-import { moduleSchema } from '../content-model/schema';
-import { isIssue, readSourceFile, type SourceFile } from '../content-model/source-file';
-import { courseTextSlots, moduleTextSlots, type TextKind, type TextSlot } from '../content-model/text-spec';
-import type { Module } from '../content-model/types';
+import { listLanguages } from '../content-model/load.ts';
+import { moduleSchema } from '../content-model/schema.ts';
+import { isIssue, readSourceFile, type SourceFile } from '../content-model/source-file.ts';
+import { courseTextSlots, moduleTextSlots, type TextKind, type TextSlot } from '../content-model/text-spec.ts';
+import type { Module } from '../content-model/types.ts';
 
 /** The namespace of the player's own strings (`locales/<lang>/ui.json`). */
 export const UI_NAMESPACE = 'ui';

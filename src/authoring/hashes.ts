@@ -11,8 +11,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { translationOf, writeJsonIfChanged, type Catalog } from './catalog';
-import { isObject } from './course-files';
+import { translationOf, writeJsonIfChanged, type Catalog } from './catalog.ts';
+import { isObject } from './course-files.ts';
 
 export const HASH_DIR = 'i18n';
 

@@ -4,7 +4,7 @@
  * a translation's with its source's; the XLIFF import checks a translator's target the same way.
  */
 import MarkdownIt from 'markdown-it';
-import type { TextKind } from '../content-model/text-spec';
+import type { TextKind } from '../content-model/text-spec.ts';
 
 /** Parses with raw HTML recognised (the player renders with `html: false`), so HTML can be reported. */
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false, breaks: false });

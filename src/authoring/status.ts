@@ -3,9 +3,9 @@
  * it (translated), lacks it or has it empty (missing), or has it but the source text has changed since
  * (outdated: the recorded source hash no longer matches; see hashes.ts).
  */
-import { localeTree, translationOf, type Catalog, type SourceString } from './catalog';
-import { stringLeaves } from './course-files';
-import { readHashes, sourceHash } from './hashes';
+import { localeTree, translationOf, type Catalog, type SourceString } from './catalog.ts';
+import { stringLeaves } from './course-files.ts';
+import { readHashes, sourceHash } from './hashes.ts';
 
 export interface Counts {
   total: number;

@@ -3,13 +3,13 @@
  * translation as target, a note on where each string is used), and import a translated file back into
  * `locales/<lang>/`, checked first and written only when every unit is fine.
  */
-import { translationOf, treeFrom, writeJsonIfChanged, type Catalog, type SourceString } from './catalog';
-import { COURSE_NAMESPACE, UI_NAMESPACE } from './course-files';
-import { hashFilePath, readHashes, sourceHash, writeHashes } from './hashes';
-import { compareWithSource, placeholders, unsafeMarkup } from './markup';
-import { pseudoLocalize } from './pseudo';
-import { LANGUAGE_CODE } from './validate';
-import { readXliff, writeXliff, type XliffFile, type XliffProblem, type XliffUnit } from './xliff';
+import { translationOf, treeFrom, writeJsonIfChanged, type Catalog, type SourceString } from './catalog.ts';
+import { COURSE_NAMESPACE, UI_NAMESPACE } from './course-files.ts';
+import { hashFilePath, readHashes, sourceHash, writeHashes } from './hashes.ts';
+import { compareWithSource, placeholders, unsafeMarkup } from './markup.ts';
+import { pseudoLocalize } from './pseudo.ts';
+import { LANGUAGE_CODE } from './validate.ts';
+import { readXliff, writeXliff, type XliffFile, type XliffProblem, type XliffUnit } from './xliff.ts';
 
 /** What a string is, in words a translator can use: "answer option b of knowledge-check question q1". */
 export function describeString(ns: string, path: readonly string[]): string {

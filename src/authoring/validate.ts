@@ -7,11 +7,11 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ContentError, formatPath, type ContentIssue } from '../content-model/issues';
-import { loadCourse, type LoadedCourse } from '../content-model/load';
-import type { SourceFile } from '../content-model/source-file';
-import { compareWithSource, unsafeMarkup } from './markup';
-import { COURSE_NAMESPACE, CourseFiles, getAt, isObject, stringLeaves, UI_NAMESPACE, type CourseLocation } from './course-files';
+import { ContentError, formatPath, type ContentIssue } from '../content-model/issues.ts';
+import { loadCourse, type LoadedCourse } from '../content-model/load.ts';
+import type { SourceFile } from '../content-model/source-file.ts';
+import { compareWithSource, unsafeMarkup } from './markup.ts';
+import { COURSE_NAMESPACE, CourseFiles, getAt, isObject, stringLeaves, UI_NAMESPACE, type CourseLocation } from './course-files.ts';
 
 export const LANGUAGE_CODE = /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/;
 

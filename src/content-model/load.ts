@@ -6,11 +6,11 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { z } from 'zod';
-import { ContentError, formatPath, type ContentIssue } from './issues';
-import { courseSchema, moduleSchema, type ModuleFile } from './schema';
-import { isIssue, readSourceFile, type SourceFile } from './source-file';
-import { courseTextSlots, moduleTextSlots, type TextSlot } from './text-spec';
-import type { Course, LanguageTexts, Module, Question, TextTree } from './types';
+import { ContentError, formatPath, type ContentIssue } from './issues.ts';
+import { courseSchema, moduleSchema, type ModuleFile } from './schema.ts';
+import { isIssue, readSourceFile, type SourceFile } from './source-file.ts';
+import { courseTextSlots, moduleTextSlots, type TextSlot } from './text-spec.ts';
+import type { Course, LanguageTexts, Module, Question, TextTree } from './types.ts';
 
 export interface LoadedCourse {
   course: Course;

@@ -4,8 +4,8 @@
  * defaults, with `html: false`).
  */
 import MarkdownIt from 'markdown-it';
-import type { TextSlot } from './text-spec';
-import type { TextTree } from './types';
+import type { TextSlot } from './text-spec.ts';
+import type { TextTree } from './types.ts';
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
 

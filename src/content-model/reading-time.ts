@@ -2,8 +2,8 @@
  * A module's estimated time: its words at 200 a minute, plus a minute for each activity (knowledge
  * check, reflection, self-assessment). Final-assessment bank questions are not part of the module.
  */
-import { moduleTextSlots } from './text-spec';
-import type { Module, TextTree } from './types';
+import { moduleTextSlots } from './text-spec.ts';
+import type { Module, TextTree } from './types.ts';
 
 export const WORDS_PER_MINUTE = 200;
 

@@ -3,7 +3,7 @@
  * these schemas and reports each problem with the file, the line and the path inside it.
  */
 import { z } from 'zod';
-import { TARGET_IDS, type TargetId } from '../targets';
+import { TARGET_IDS, type TargetId } from '../targets/index.ts';
 
 export const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes (for example "p01")');
 

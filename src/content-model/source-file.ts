@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import type { ContentIssue } from './issues';
+import type { ContentIssue } from './issues.ts';
 
 export interface SourceFile {
   /** Path relative to the course root. */

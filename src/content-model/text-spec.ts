@@ -2,7 +2,7 @@
  * Which strings a course needs, derived from its structure. The loader, the validator, the reading-time
  * estimate and the translation tools all read this one list, so a new block type is declared once.
  */
-import type { Block, Course, Module, Question } from './types';
+import type { Block, Course, Module, Question } from './types.ts';
 
 export type TextKind = 'plain' | 'markdown';
 

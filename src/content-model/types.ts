@@ -4,7 +4,7 @@
  * Ids of questions and objectives are qualified by their module (`p01.q1`, `p01.o2`) so that they are
  * unique across the course and stable across languages and versions.
  */
-import type { TargetId } from '../targets';
+import type { TargetId } from '../targets/index.ts';
 
 export type QuestionType = 'single' | 'multiple';
 

@@ -12,12 +12,12 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { ContentError } from './issues';
-import { loadCourse, type LoadedCourse } from './load';
-import { renderTree } from './markdown';
-import { moduleMinutes } from './reading-time';
-import { courseTextSlots, moduleTextSlots } from './text-spec';
-import type { TextTree } from './types';
+import { ContentError } from './issues.ts';
+import { loadCourse, type LoadedCourse } from './load.ts';
+import { renderTree } from './markdown.ts';
+import { moduleMinutes } from './reading-time.ts';
+import { courseTextSlots, moduleTextSlots } from './text-spec.ts';
+import type { TextTree } from './types.ts';
 
 const COURSE_ID = 'virtual:course';
 /** The organisation's theme: `content/theme.css` when the course has one, else nothing. */

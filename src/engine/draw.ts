@@ -2,7 +2,7 @@
  * Seeded randomness for the final assessment. The seed is stored with the attempt, so the same attempt
  * always shows the same questions in the same order, also after a relaunch.
  */
-import type { Question } from '../content-model/types';
+import type { Question } from '../content-model/types.ts';
 
 /** mulberry32: a tiny, well-distributed 32-bit PRNG. */
 export function prng(seed: number): () => number {

@@ -1,8 +1,8 @@
 /** The engine: plain TypeScript, no React, no DOM. */
-export * from './machine';
-export * from './where';
-export * from './record';
-export * from './progress';
-export * from './scoring';
-export * from './snapshot';
-export { drawQuestions, optionOrder } from './draw';
+export * from './machine.ts';
+export * from './where.ts';
+export * from './record.ts';
+export * from './progress.ts';
+export * from './scoring.ts';
+export * from './snapshot.ts';
+export { drawQuestions, optionOrder } from './draw.ts';

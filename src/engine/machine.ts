@@ -10,12 +10,12 @@
  * and never sends anything back but the learner's own actions.
  */
 import { and, assertEvent, assign, emit, setup } from 'xstate';
-import type { Course, TextLimits } from '../content-model/types';
-import { drawQuestions } from './draw';
-import { canOpenModule, checkSettled, finalStatus, finalUnlocked, moduleById, moduleSteps, questionIndex } from './progress';
-import { emptyModuleRecord, emptyRecord, type FinalAttempt, type LearnerRecord, type ModuleRecord, type StepKey } from './record';
-import { countCorrect, isCorrect } from './scoring';
-import { parseLocation, type Location, type Resume } from './where';
+import type { Course, TextLimits } from '../content-model/types.ts';
+import { drawQuestions } from './draw.ts';
+import { canOpenModule, checkSettled, finalStatus, finalUnlocked, moduleById, moduleSteps, questionIndex } from './progress.ts';
+import { emptyModuleRecord, emptyRecord, type FinalAttempt, type LearnerRecord, type ModuleRecord, type StepKey } from './record.ts';
+import { countCorrect, isCorrect } from './scoring.ts';
+import { parseLocation, type Location, type Resume } from './where.ts';
 
 export interface EngineInput {
   course: Course;

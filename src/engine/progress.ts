@@ -2,9 +2,9 @@
  * Derived facts about the learner's progress: module steps and status, gating, course completion and
  * success. Pure functions, shared by the machine's guards, the view and the tracker.
  */
-import type { Course, Module, Question } from '../content-model/types';
-import { attemptScore, isCorrect, isPassed, isSettled, scoreOf, type Score } from './scoring';
-import type { LearnerRecord, ModuleRecord, StepKey } from './record';
+import type { Course, Module, Question } from '../content-model/types.ts';
+import { attemptScore, isCorrect, isPassed, isSettled, scoreOf, type Score } from './scoring.ts';
+import type { LearnerRecord, ModuleRecord, StepKey } from './record.ts';
 
 export type ModuleStatus = 'not-started' | 'in-progress' | 'completed';
 

@@ -1,6 +1,6 @@
 /** Scoring, as pure functions of the course model and the learner's record. */
-import type { Question } from '../content-model/types';
-import type { FinalAttempt, QuestionRecord } from './record';
+import type { Question } from '../content-model/types.ts';
+import type { FinalAttempt, QuestionRecord } from './record.ts';
 
 /** All-or-nothing: the chosen set equals the correct set. */
 export function isCorrect(question: Question, choice: readonly string[]): boolean {

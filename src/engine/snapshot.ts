@@ -4,11 +4,11 @@
  * by an older course version restores whatever still matches by id, and anything unreadable is an
  * error the caller turns into a plain notice and a fresh start.
  */
-import type { Course, Question } from '../content-model/types';
-import { pack, unpack, type Packed } from './codec';
-import { locationOf, parseLocation, whereIs, type CourseSnapshot, type Location } from './where';
-import { moduleSteps, questionIndex } from './progress';
-import type { FinalAttempt, LearnerRecord, ModuleRecord, QuestionRecord, StepKey } from './record';
+import type { Course, Question } from '../content-model/types.ts';
+import { pack, unpack, type Packed } from './codec.ts';
+import { locationOf, parseLocation, whereIs, type CourseSnapshot, type Location } from './where.ts';
+import { moduleSteps, questionIndex } from './progress.ts';
+import type { FinalAttempt, LearnerRecord, ModuleRecord, QuestionRecord, StepKey } from './record.ts';
 
 export const SNAPSHOT_FORMAT = 1;
 

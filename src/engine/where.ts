@@ -4,7 +4,7 @@
  * state value or takes a saved location apart.
  */
 import type { SnapshotFrom } from 'xstate';
-import type { CourseMachine } from './machine';
+import type { CourseMachine } from './machine.ts';
 
 export type ModuleStep = 'page' | 'check' | 'reflection' | 'self';
 export type FinalStep = 'intro' | 'taking' | 'result';

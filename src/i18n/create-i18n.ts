@@ -4,7 +4,7 @@
  * plugin), so a language or a module costs nothing until it is needed.
  */
 import i18next, { type i18n as I18n } from 'i18next';
-import type { TextTree } from '../content-model/types';
+import type { TextTree } from '../content-model/types.ts';
 
 export type TextLoaders = Record<string, () => Promise<{ default: TextTree }>>;
 

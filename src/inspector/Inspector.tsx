@@ -3,14 +3,14 @@
  * call log with error codes, and controls to reset progress, jump to any module or page, switch SCORM
  * version and language, and simulate LMS faults. Opened by its button or Alt+Shift+I.
  */
-import { TARGET_IDS, TARGETS, type TargetId } from '../targets';
+import { TARGET_IDS, TARGETS, type TargetId } from '../targets/index.ts';
 import { useEffect, useState } from 'react';
 import { useSelector } from '@xstate/react';
-import type { Course } from '../content-model/types';
-import type { CourseActor } from '../session';
-import { getScormCallLog, onScormCall, type CallLogEntry } from '../tracking';
-import { activeFaults, setFault, type Fault } from './faults';
-import { previewUrl } from './preview-url';
+import type { Course } from '../content-model/types.ts';
+import type { CourseActor } from '../session/index.ts';
+import { getScormCallLog, onScormCall, type CallLogEntry } from '../tracking/index.ts';
+import { activeFaults, setFault, type Fault } from './faults.ts';
+import { previewUrl } from './preview-url.ts';
 import './inspector.css';
 
 export interface InspectorProps {

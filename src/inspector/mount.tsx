@@ -1,9 +1,9 @@
 /** Mounts the inspector in its own React root beside the course (dev server only). */
 import { createRoot } from 'react-dom/client';
-import { findApi } from '../tracking/scorm-api/discovery';
-import { storageKey } from '../tracking/adapters/standalone';
-import { TARGETS } from '../targets';
-import { Inspector, type InspectorProps } from './Inspector';
+import { findApi } from '../tracking/scorm-api/discovery.ts';
+import { storageKey } from '../tracking/adapters/standalone.ts';
+import { TARGETS } from '../targets/index.ts';
+import { Inspector, type InspectorProps } from './Inspector.tsx';
 
 export function mountInspector(props: Omit<InspectorProps, 'api' | 'resetProgress' | 'navigate'>): void {
   const host = document.createElement('div');

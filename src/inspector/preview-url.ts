@@ -5,10 +5,10 @@
  *   ?target=scorm12   the package target to run as     ?lang=en        the first UI language
  *   ?jump=p03/case    open module p03 at page "case" (or ?jump=p03 for its first page, ?jump=final)
  */
-import type { Course } from '../content-model/types';
-import { isTargetId, type TargetId } from '../targets';
-import type { Location, Saved } from '../engine';
-import { emptyRecord } from '../engine/record';
+import type { Course } from '../content-model/types.ts';
+import { isTargetId, type TargetId } from '../targets/index.ts';
+import type { Location, Saved } from '../engine/index.ts';
+import { emptyRecord } from '../engine/record.ts';
 
 export interface PreviewParams {
   target?: TargetId;

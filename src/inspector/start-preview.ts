@@ -1,7 +1,7 @@
 /** The dev server's start: the course as an LMS would run it, plus the preview's URL options and the inspector. */
-import { startCourse } from '../app/start';
-import { mountInspector } from './mount';
-import { applyJump, previewUrl, readPreviewParams } from './preview-url';
+import { startCourse } from '../app/start.tsx';
+import { mountInspector } from './mount.tsx';
+import { applyJump, previewUrl, readPreviewParams } from './preview-url.ts';
 
 const previewUrlWithout = (url: string, key: string) => previewUrl(url, { [key]: undefined });
 

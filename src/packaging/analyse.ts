@@ -3,8 +3,8 @@
  * reference points at, which mastery score it carries. The checks that XSD validation cannot make
  * live here too, so the tests of our own packages and `verify` for anyone's share one implementation.
  */
-import { NS, type SchemaSetId } from './schemas';
-import { attr, child, children, descendants, XML_NAMESPACE, type XElement } from './xml';
+import { NS, type SchemaSetId } from './schemas.ts';
+import { attr, child, children, descendants, XML_NAMESPACE, type XElement } from './xml.ts';
 
 export type Family = '1.2' | '2004';
 

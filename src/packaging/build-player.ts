@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { build } from 'vite';
-import type { TargetId } from '../targets';
+import type { TargetId } from '../targets/index.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 

@@ -11,9 +11,9 @@
  */
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
-import type { TargetId } from '../targets';
-import { manifestIdentifier, type PackageMetadata } from './metadata';
-import { NS, SCHEMA_SETS } from './schemas';
+import type { TargetId } from '../targets/index.ts';
+import { manifestIdentifier, type PackageMetadata } from './metadata.ts';
+import { NS, SCHEMA_SETS } from './schemas.ts';
 
 const XMLNS = 'http://www.w3.org/2000/xmlns/';
 

@@ -1,5 +1,5 @@
 /** What a package says about its course, taken from the validated course model and its texts. */
-import type { LoadedCourse } from '../content-model/load';
+import type { LoadedCourse } from '../content-model/load.ts';
 
 export interface LocalisedText {
   language: string;

@@ -6,11 +6,11 @@
  */
 import { readdirSync, readFileSync, lstatSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { buildManifest } from './manifest';
-import type { TargetId } from '../targets';
-import type { PackageMetadata } from './metadata';
-import { schemaFiles, type SchemaSetId } from './schemas';
-import { writeZip, zipToBuffer, type ZipInput } from './zip-write';
+import { buildManifest } from './manifest.ts';
+import type { TargetId } from '../targets/index.ts';
+import type { PackageMetadata } from './metadata.ts';
+import { schemaFiles, type SchemaSetId } from './schemas.ts';
+import { writeZip, zipToBuffer, type ZipInput } from './zip-write.ts';
 
 /** The schema files each target's package carries beside its manifest. */
 export const SCHEMA_SET_OF: Record<TargetId, SchemaSetId> = { scorm12: 'scorm12', scorm2004: 'scorm2004-4th' };

@@ -3,11 +3,11 @@
  * passed, failed, skipped (because an earlier check failed) or a note. Reads the zip in memory and in
  * streams only; never extracts, never writes a file.
  */
-import { analyseManifest, isControlFile, packageIndex, type ManifestAnalysis } from './analyse';
-import { SCHEMA_SETS } from './schemas';
-import { decodeXmlBytes, parseXml } from './xml';
-import { validateManifestXsd } from './xsd';
-import { DEFAULT_LIMITS, formatBytes, readZip, type ZipLimits, type ZipReadResult } from './zip-read';
+import { analyseManifest, isControlFile, packageIndex, type ManifestAnalysis } from './analyse.ts';
+import { SCHEMA_SETS } from './schemas.ts';
+import { decodeXmlBytes, parseXml } from './xml.ts';
+import { validateManifestXsd } from './xsd.ts';
+import { DEFAULT_LIMITS, formatBytes, readZip, type ZipLimits, type ZipReadResult } from './zip-read.ts';
 
 export type CheckId =
   | 'zip'

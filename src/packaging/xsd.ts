@@ -4,7 +4,7 @@
  * schemaLocation, so one run checks imscp, adlcp, imsss, adlseq, adlnav (2004) or imscp, adlcp, imsmd (1.2).
  */
 import { validateXML } from 'xmllint-wasm';
-import { driverSchema, validationSchemaFiles, type SchemaSetId } from './schemas';
+import { driverSchema, validationSchemaFiles, type SchemaSetId } from './schemas.ts';
 
 export interface XsdResult {
   valid: boolean;

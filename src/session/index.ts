@@ -1,3 +1,3 @@
 /** The learning session: the contract tracking implements, and the one way a course is launched from it. */
-export * from './session';
-export * from './launch';
+export * from './session.ts';
+export * from './launch.ts';

@@ -7,10 +7,10 @@
  *                                     ─► the target's text limits
  *                                     ─► the machine's input, and the notices to show first
  */
-import type { Course } from '../content-model/types';
-import { decodeSnapshot, SnapshotError, type EngineInput, type Saved } from '../engine';
-import { TARGET_IDS, TARGETS, type TargetId } from '../targets';
-import type { Notice, SessionStart } from './session';
+import type { Course } from '../content-model/types.ts';
+import { decodeSnapshot, SnapshotError, type EngineInput, type Saved } from '../engine/index.ts';
+import { TARGET_IDS, TARGETS, type TargetId } from '../targets/index.ts';
+import type { Notice, SessionStart } from './session.ts';
 
 export interface LaunchOptions {
   /** Changes the restored state before the machine starts (the dev preview's "jump to"). */

@@ -4,8 +4,8 @@
  * except through the explicit Exit and language actions.
  */
 import type { ActorRefFrom } from 'xstate';
-import type { CourseMachine } from '../engine/machine';
-import type { TargetId } from '../targets';
+import type { CourseMachine } from '../engine/machine.ts';
+import type { TargetId } from '../targets/index.ts';
 
 export type CourseActor = ActorRefFrom<CourseMachine>;
 

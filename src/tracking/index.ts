@@ -11,25 +11,25 @@
  * Nothing here throws: if even opening fails, the learner gets a session that keeps their work in memory
  * and a plain notice.
  */
-import type { Course } from '../content-model/types';
-import type { Notice, Session, SessionStart } from '../session';
-import type { Dialect, LmsStart } from './adapters/dialect';
-import { scorm12 } from './adapters/scorm12';
-import { scorm2004 } from './adapters/scorm2004';
-import { openStandalone } from './adapters/standalone';
-import { createLogger, type Logger } from './log';
-import { realTimers, type Timers } from './scheduler';
-import { ScormConnection } from './scorm-api/connection';
-import { findApi } from './scorm-api/discovery';
-import type { ScormApi, ScormVersion } from './scorm-api/types';
-import { buildTarget, TARGETS, type TargetId } from '../targets';
-import { NOTICES, Tracker } from './tracker';
+import type { Course } from '../content-model/types.ts';
+import type { Notice, Session, SessionStart } from '../session/index.ts';
+import type { Dialect, LmsStart } from './adapters/dialect.ts';
+import { scorm12 } from './adapters/scorm12.ts';
+import { scorm2004 } from './adapters/scorm2004.ts';
+import { openStandalone } from './adapters/standalone.ts';
+import { createLogger, type Logger } from './log.ts';
+import { realTimers, type Timers } from './scheduler.ts';
+import { ScormConnection } from './scorm-api/connection.ts';
+import { findApi } from './scorm-api/discovery.ts';
+import type { ScormApi, ScormVersion } from './scorm-api/types.ts';
+import { buildTarget, TARGETS, type TargetId } from '../targets/index.ts';
+import { NOTICES, Tracker } from './tracker.ts';
 
-export { getScormCallLog, clearScormCallLog, onScormCall, type CallLogEntry } from './scorm-api/call-log';
-export { getTrackingLog, clearTrackingLog, type LogEntry } from './log';
-export { NOTICES, Tracker } from './tracker';
-export type { ScormVersion } from './scorm-api/types';
-export type { TargetId } from '../targets';
+export { getScormCallLog, clearScormCallLog, onScormCall, type CallLogEntry } from './scorm-api/call-log.ts';
+export { getTrackingLog, clearTrackingLog, type LogEntry } from './log.ts';
+export { NOTICES, Tracker } from './tracker.ts';
+export type { ScormVersion } from './scorm-api/types.ts';
+export type { TargetId } from '../targets/index.ts';
 
 /** Browser storage keeps far more than an LMS; the standalone runtime is held to the 2004 limit. */
 export const STANDALONE_SUSPEND_LIMIT = 64000;

@@ -3,7 +3,7 @@
  * (engine/progress.ts), the module objectives, the saved state, and each interaction. The adapters turn
  * this into one version's data-model elements.
  */
-import type { Course, Question } from '../content-model/types';
+import type { Course, Question } from '../content-model/types.ts';
 import {
   checkScore,
   courseStatus,
@@ -16,8 +16,8 @@ import {
   type ModuleStatus,
   type Score,
   type Success,
-} from '../engine';
-import { choiceKeys, cmiId } from './cmi/format';
+} from '../engine/index.ts';
+import { choiceKeys, cmiId } from './cmi/format.ts';
 
 export interface ObjectiveReport {
   /** The module id. */

@@ -6,7 +6,7 @@
  * final-assessment attempt used and the latest one holding an answer to every question, drawn from
  * the questions with the longest ids, on the longest location.
  */
-import type { Course, Question, TextLimits } from '../content-model/types';
+import type { Course, Question, TextLimits } from '../content-model/types.ts';
 import {
   encodeSnapshot,
   moduleSteps,
@@ -15,7 +15,7 @@ import {
   type Location,
   type ModuleRecord,
   type Saved,
-} from '../engine';
+} from '../engine/index.ts';
 
 /**
  * Characters that stress the codec and the LMS: the codec's own delimiters, quotes and markup, Danish

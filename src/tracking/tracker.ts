@@ -10,8 +10,8 @@
  * Every value is compared with what the LMS already holds, so only changes are sent. Nothing here may
  * throw into the machine or the view: every entry point is guarded.
  */
-import type { Course, Question } from '../content-model/types';
-import type { CourseActor, Notice, SaveState, Session, SessionStart } from '../session';
+import type { Course, Question } from '../content-model/types.ts';
+import type { CourseActor, Notice, SaveState, Session, SessionStart } from '../session/index.ts';
 import {
   decodeSnapshot,
   encodeSnapshot,
@@ -23,13 +23,13 @@ import {
   type EngineEmitted,
   type LearnerRecord,
   type Location,
-} from '../engine';
-import type { Dialect, LmsStart } from './adapters/dialect';
-import type { Logger } from './log';
-import { buildReport, choiceInteraction, textInteraction, type InteractionReport, type Report } from './report';
-import { CommitScheduler, type Timers, type Urgency } from './scheduler';
-import type { CallResult, ScormConnection } from './scorm-api/connection';
-import { cmiId } from './cmi/format';
+} from '../engine/index.ts';
+import type { Dialect, LmsStart } from './adapters/dialect.ts';
+import type { Logger } from './log.ts';
+import { buildReport, choiceInteraction, textInteraction, type InteractionReport, type Report } from './report.ts';
+import { CommitScheduler, type Timers, type Urgency } from './scheduler.ts';
+import type { CallResult, ScormConnection } from './scorm-api/connection.ts';
+import { cmiId } from './cmi/format.ts';
 
 type Snapshot = ReturnType<CourseActor['getSnapshot']>;
 

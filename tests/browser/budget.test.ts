@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCourse } from '../../src/content-model/load';
-import { buildDir, REAL_12, repoRoot } from '../../scripts/harness/build';
-import { firstLoad, listFiles, sizeOf } from '../../scripts/harness/first-load';
+import { loadCourse } from '../../src/content-model/load.ts';
+import { buildDir, REAL_12, repoRoot } from '../../scripts/harness/build.ts';
+import { firstLoad, listFiles, sizeOf } from '../../scripts/harness/first-load.ts';
 
 const dir = buildDir(REAL_12);
 const { course, texts } = loadCourse(repoRoot);

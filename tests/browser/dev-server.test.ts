@@ -8,10 +8,10 @@ import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/harness/browser';
-import { repoRoot } from '../../scripts/harness/build';
-import { until } from '../../scripts/harness/learner';
-import { courseReady } from '../../scripts/harness/ready';
+import { launchChromium } from '../../scripts/harness/browser.ts';
+import { repoRoot } from '../../scripts/harness/build.ts';
+import { until } from '../../scripts/harness/learner.ts';
+import { courseReady } from '../../scripts/harness/ready.ts';
 
 let server: ViteDevServer;
 let browser: Browser;

@@ -1,5 +1,5 @@
 /** Builds once, before the browser tests: the sample course for both SCORM versions, and the real course. */
-import { buildPlayer, REAL_12, SAMPLE_12, SAMPLE_2004 } from '../../scripts/harness/build';
+import { buildPlayer, REAL_12, SAMPLE_12, SAMPLE_2004 } from '../../scripts/harness/build.ts';
 
 export default async function setup(): Promise<void> {
   await buildPlayer(SAMPLE_2004);

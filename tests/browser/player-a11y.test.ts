@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { repoRoot } from '../../scripts/harness/build';
-import { bankKey, click, h1, main, settle, useSampleSite } from './support/sample-site';
+import { repoRoot } from '../../scripts/harness/build.ts';
+import { bankKey, click, h1, main, settle, useSampleSite } from './support/sample-site.ts';
 
 const AXE = readFileSync(resolve(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];

@@ -4,8 +4,8 @@
  */
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { courseReady } from '../../scripts/harness/ready';
-import { bankKey, useSampleSite } from './support/sample-site';
+import { courseReady } from '../../scripts/harness/ready.ts';
+import { bankKey, useSampleSite } from './support/sample-site.ts';
 
 const site = useSampleSite();
 

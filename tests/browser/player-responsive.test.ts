@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { bankKey, click, h1, main, settle, useSampleSite } from './support/sample-site';
+import { bankKey, click, h1, main, settle, useSampleSite } from './support/sample-site.ts';
 
 const VIEWPORTS = [
   { width: 320, height: 640 },

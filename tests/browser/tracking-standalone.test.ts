@@ -9,13 +9,13 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadCourse } from '../../src/content-model/load';
-import { decodeSnapshot } from '../../src/engine';
-import { launchChromium } from '../../scripts/harness/browser';
-import { buildDir, repoRoot, SAMPLE_2004 } from '../../scripts/harness/build';
-import { harnessHtml, VENDOR_DIR, VENDOR_PREFIX } from '../../scripts/harness/lms-harness';
-import { courseReady } from '../../scripts/harness/ready';
-import { serveStatic, type StaticServer } from '../../scripts/harness/server';
+import { loadCourse } from '../../src/content-model/load.ts';
+import { decodeSnapshot } from '../../src/engine/index.ts';
+import { launchChromium } from '../../scripts/harness/browser.ts';
+import { buildDir, repoRoot, SAMPLE_2004 } from '../../scripts/harness/build.ts';
+import { harnessHtml, VENDOR_DIR, VENDOR_PREFIX } from '../../scripts/harness/lms-harness.ts';
+import { courseReady } from '../../scripts/harness/ready.ts';
+import { serveStatic, type StaticServer } from '../../scripts/harness/server.ts';
 
 const STORAGE_KEY = 'scorm-standalone:sample-course:2004';
 const RUNTIME_CHUNK = /\/assets\/scorm2004-[^/]*\.js$/;

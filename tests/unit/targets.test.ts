@@ -1,8 +1,8 @@
 /** The package targets: one list, read by the build, packaging, tracking and the content's limits. */
 import { describe, expect, it } from 'vitest';
-import { buildTarget, DEFAULT_TARGET, parseTarget, TARGET_IDS, TARGETS, targetOfScormVersion } from '../../src/targets';
-import { SCHEMA_SET_OF } from '../../src/packaging/package';
-import { course } from './engine/sample';
+import { buildTarget, DEFAULT_TARGET, parseTarget, TARGET_IDS, TARGETS, targetOfScormVersion } from '../../src/targets/index.ts';
+import { SCHEMA_SET_OF } from '../../src/packaging/package.ts';
+import { course } from './engine/sample.ts';
 
 describe('package targets', () => {
   it('parses a target or names the choices', () => {

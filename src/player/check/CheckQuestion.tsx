@@ -5,10 +5,10 @@
  */
 import { useSelector } from '@xstate/react';
 import { useEffect, useId, useRef } from 'react';
-import type { Module, Question } from '../../content-model/types';
-import { usePlayer } from '../shared/player-context';
-import { useT } from '../shared/use-texts';
-import { nextChoice, questionState, type QuestionState } from './check-model';
+import type { Module, Question } from '../../content-model/types.ts';
+import { usePlayer } from '../shared/player-context.tsx';
+import { useT } from '../shared/use-texts.ts';
+import { nextChoice, questionState, type QuestionState } from './check-model.ts';
 
 export interface CheckQuestionProps {
   module: Module;

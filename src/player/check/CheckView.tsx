@@ -1,10 +1,10 @@
 /** The knowledge check: every question of the module on one screen, each settled on its own. */
-import type { Module } from '../../content-model/types';
-import { ViewHeading } from '../shared/focus';
-import { Html } from '../shared/Html';
-import { usePlayer } from '../shared/player-context';
-import { useT } from '../shared/use-texts';
-import { CheckQuestion } from './CheckQuestion';
+import type { Module } from '../../content-model/types.ts';
+import { ViewHeading } from '../shared/focus.tsx';
+import { Html } from '../shared/Html.tsx';
+import { usePlayer } from '../shared/player-context.tsx';
+import { useT } from '../shared/use-texts.ts';
+import { CheckQuestion } from './CheckQuestion.tsx';
 
 export function CheckView({ module }: { module: Module }) {
   const { t, i18n } = useT(['ui', module.id]);

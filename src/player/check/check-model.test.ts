@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Question } from '../../content-model/types';
-import { nextChoice, questionState } from './check-model';
+import type { Question } from '../../content-model/types.ts';
+import { nextChoice, questionState } from './check-model.ts';
 
 const single: Question = {
   id: 'm.q1',

@@ -1,7 +1,7 @@
 /** Where one knowledge-check question stands, derived from the learner's record. */
-import type { Question } from '../../content-model/types';
-import type { QuestionRecord } from '../../engine/record';
-import { isCorrect, isSettled } from '../../engine/scoring';
+import type { Question } from '../../content-model/types.ts';
+import type { QuestionRecord } from '../../engine/record.ts';
+import { isCorrect, isSettled } from '../../engine/scoring.ts';
 
 /**
  * open:    the learner is choosing (first time, or again after "Try again")

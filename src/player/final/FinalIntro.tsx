@@ -1,10 +1,10 @@
 /** Before an attempt: what the assessment is, how it is passed, how many attempts are left. */
-import { ViewHeading } from '../shared/focus';
-import { Html } from '../shared/Html';
-import { usePlayer } from '../shared/player-context';
-import { toPercent } from '../shared/ProgressBar';
-import { usePrefetch, useT } from '../shared/use-texts';
-import { useFinal } from './use-final';
+import { ViewHeading } from '../shared/focus.tsx';
+import { Html } from '../shared/Html.tsx';
+import { usePlayer } from '../shared/player-context.tsx';
+import { toPercent } from '../shared/ProgressBar.tsx';
+import { usePrefetch, useT } from '../shared/use-texts.ts';
+import { useFinal } from './use-final.ts';
 
 export function FinalIntro() {
   const { t } = useT(['ui', 'course']);

@@ -1,10 +1,10 @@
 /** After an attempt: the score against the mastery score, a retake when allowed, the way to the results. */
-import { attemptScore, isPassed } from '../../engine/scoring';
-import { ViewHeading } from '../shared/focus';
-import { usePlayer } from '../shared/player-context';
-import { toPercent } from '../shared/ProgressBar';
-import { useT } from '../shared/use-texts';
-import { useFinal } from './use-final';
+import { attemptScore, isPassed } from '../../engine/scoring.ts';
+import { ViewHeading } from '../shared/focus.tsx';
+import { usePlayer } from '../shared/player-context.tsx';
+import { toPercent } from '../shared/ProgressBar.tsx';
+import { useT } from '../shared/use-texts.ts';
+import { useFinal } from './use-final.ts';
 
 export function FinalResult() {
   const { t } = useT();

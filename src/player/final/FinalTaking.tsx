@@ -4,15 +4,15 @@
  */
 import { useSelector } from '@xstate/react';
 import { useId, useMemo } from 'react';
-import type { Question } from '../../content-model/types';
-import { optionOrder } from '../../engine/draw';
-import { questionIndex } from '../../engine/progress';
-import type { FinalAttempt } from '../../engine/record';
-import { nextChoice } from '../check/check-model';
-import { ViewHeading } from '../shared/focus';
-import { NamespaceGate } from '../shared/NamespaceGate';
-import { usePlayer } from '../shared/player-context';
-import { useT } from '../shared/use-texts';
+import type { Question } from '../../content-model/types.ts';
+import { optionOrder } from '../../engine/draw.ts';
+import { questionIndex } from '../../engine/progress.ts';
+import type { FinalAttempt } from '../../engine/record.ts';
+import { nextChoice } from '../check/check-model.ts';
+import { ViewHeading } from '../shared/focus.tsx';
+import { NamespaceGate } from '../shared/NamespaceGate.tsx';
+import { usePlayer } from '../shared/player-context.tsx';
+import { useT } from '../shared/use-texts.ts';
 
 export function FinalTaking() {
   const { t } = useT(['ui', 'course']);

@@ -1,8 +1,8 @@
 /** The final assessment: intro, one question at a time, then the result. */
-import type { View } from '../shared/view';
-import { FinalIntro } from './FinalIntro';
-import { FinalResult } from './FinalResult';
-import { FinalTaking } from './FinalTaking';
+import type { View } from '../shared/view.ts';
+import { FinalIntro } from './FinalIntro.tsx';
+import { FinalResult } from './FinalResult.tsx';
+import { FinalTaking } from './FinalTaking.tsx';
 
 export function FinalView({ view }: { view: Extract<View, { at: 'final' }> }) {
   return (

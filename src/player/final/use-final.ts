@@ -1,8 +1,8 @@
 /** The final assessment's status for the views, recomputed only when the learner's record changes. */
 import { useSelector } from '@xstate/react';
 import { useMemo } from 'react';
-import { finalStatus } from '../../engine/progress';
-import { usePlayer } from '../shared/player-context';
+import { finalStatus } from '../../engine/progress.ts';
+import { usePlayer } from '../shared/player-context.tsx';
 
 export function useFinal() {
   const { actor, course } = usePlayer();

@@ -1,12 +1,12 @@
 /** The module menu: every module with its status, progress and time, then the final and the results. */
 import { useSelector } from '@xstate/react';
-import { finalStatus, finalUnlocked } from '../../engine/progress';
-import { ViewHeading } from '../shared/focus';
-import { NamespaceGate } from '../shared/NamespaceGate';
-import { usePlayer } from '../shared/player-context';
-import { ProgressBar, toPercent } from '../shared/ProgressBar';
-import { useT } from '../shared/use-texts';
-import { menuEntries, type ModuleEntry } from './menu-model';
+import { finalStatus, finalUnlocked } from '../../engine/progress.ts';
+import { ViewHeading } from '../shared/focus.tsx';
+import { NamespaceGate } from '../shared/NamespaceGate.tsx';
+import { usePlayer } from '../shared/player-context.tsx';
+import { ProgressBar, toPercent } from '../shared/ProgressBar.tsx';
+import { useT } from '../shared/use-texts.ts';
+import { menuEntries, type ModuleEntry } from './menu-model.ts';
 
 export function MenuView() {
   const { t } = useT();

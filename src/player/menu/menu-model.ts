@@ -1,7 +1,7 @@
 /** What the menu shows about each module, derived from the course and the learner's record. */
-import type { Course } from '../../content-model/types';
-import { canOpenModule, moduleProgress, moduleStatus, type ModuleStatus } from '../../engine/progress';
-import type { LearnerRecord } from '../../engine/record';
+import type { Course } from '../../content-model/types.ts';
+import { canOpenModule, moduleProgress, moduleStatus, type ModuleStatus } from '../../engine/progress.ts';
+import type { LearnerRecord } from '../../engine/record.ts';
 
 export interface ModuleEntry {
   id: string;

@@ -1,8 +1,8 @@
 /** One content block of a page. Text comes from the module's namespace at pages.<page>.blocks.<block>. */
-import type { Block } from '../../content-model/types';
-import { Html } from '../shared/Html';
-import { usePlayer } from '../shared/player-context';
-import { useT } from '../shared/use-texts';
+import type { Block } from '../../content-model/types.ts';
+import { Html } from '../shared/Html.tsx';
+import { usePlayer } from '../shared/player-context.tsx';
+import { useT } from '../shared/use-texts.ts';
 
 export function BlockView({ moduleId, pageId, block }: { moduleId: string; pageId: string; block: Block }) {
   const { t, i18n } = useT(['ui', moduleId]);

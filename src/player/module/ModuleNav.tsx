@@ -1,7 +1,7 @@
 /** Back / Next at the foot of every module step. */
 import { useId } from 'react';
-import { usePlayer } from '../shared/player-context';
-import { useT } from '../shared/use-texts';
+import { usePlayer } from '../shared/player-context.tsx';
+import { useT } from '../shared/use-texts.ts';
 
 export interface ModuleNavProps {
   /** The module's first step has no Back (the machine has no step before it; the menu button is above). */

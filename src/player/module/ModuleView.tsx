@@ -1,19 +1,19 @@
 /** A module: its pages, then its knowledge check, reflection and self-assessment, one step at a time. */
 import { useSelector } from '@xstate/react';
-import type { Module } from '../../content-model/types';
-import { checkSettled, moduleById, moduleSteps } from '../../engine/progress';
-import type { StepKey } from '../../engine/record';
-import { CheckView } from '../check/CheckView';
-import { ReflectionView } from '../reflection/ReflectionView';
-import { SelfAssessmentView } from '../self-assessment/SelfAssessmentView';
-import { ViewHeading } from '../shared/focus';
-import { NamespaceGate } from '../shared/NamespaceGate';
-import { usePlayer } from '../shared/player-context';
-import { usePrefetch, useT } from '../shared/use-texts';
-import type { View } from '../shared/view';
-import { BlockView } from './Block';
-import { ModuleNav } from './ModuleNav';
-import { StepList } from './StepList';
+import type { Module } from '../../content-model/types.ts';
+import { checkSettled, moduleById, moduleSteps } from '../../engine/progress.ts';
+import type { StepKey } from '../../engine/record.ts';
+import { CheckView } from '../check/CheckView.tsx';
+import { ReflectionView } from '../reflection/ReflectionView.tsx';
+import { SelfAssessmentView } from '../self-assessment/SelfAssessmentView.tsx';
+import { ViewHeading } from '../shared/focus.tsx';
+import { NamespaceGate } from '../shared/NamespaceGate.tsx';
+import { usePlayer } from '../shared/player-context.tsx';
+import { usePrefetch, useT } from '../shared/use-texts.ts';
+import type { View } from '../shared/view.ts';
+import { BlockView } from './Block.tsx';
+import { ModuleNav } from './ModuleNav.tsx';
+import { StepList } from './StepList.tsx';
 
 type ModuleViewState = Extract<View, { at: 'module' }>;
 

@@ -1,9 +1,9 @@
 /** The module's contents: its pages (each can be opened) and its activities, with the current one marked. */
-import type { Module } from '../../content-model/types';
-import type { StepKey } from '../../engine/record';
-import { moduleSteps } from '../../engine/progress';
-import { usePlayer } from '../shared/player-context';
-import { useT } from '../shared/use-texts';
+import type { Module } from '../../content-model/types.ts';
+import type { StepKey } from '../../engine/record.ts';
+import { moduleSteps } from '../../engine/progress.ts';
+import { usePlayer } from '../shared/player-context.tsx';
+import { useT } from '../shared/use-texts.ts';
 
 export function StepList({ module, current }: { module: Module; current: StepKey }) {
   const { t } = useT(['ui', module.id]);

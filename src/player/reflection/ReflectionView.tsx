@@ -1,12 +1,12 @@
 /** The module's reflection: a free text the learner keeps, saved as they type. */
 import { useSelector } from '@xstate/react';
 import { useCallback } from 'react';
-import type { Module } from '../../content-model/types';
-import { ViewHeading } from '../shared/focus';
-import { LimitedTextField } from '../shared/LimitedTextField';
-import { usePlayer } from '../shared/player-context';
-import { useDraft } from '../shared/use-draft';
-import { useT } from '../shared/use-texts';
+import type { Module } from '../../content-model/types.ts';
+import { ViewHeading } from '../shared/focus.tsx';
+import { LimitedTextField } from '../shared/LimitedTextField.tsx';
+import { usePlayer } from '../shared/player-context.tsx';
+import { useDraft } from '../shared/use-draft.ts';
+import { useT } from '../shared/use-texts.ts';
 
 export function ReflectionView({ module }: { module: Module }) {
   const { t, i18n } = useT(['ui', module.id]);

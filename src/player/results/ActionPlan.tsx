@@ -1,13 +1,13 @@
 /** The personal action plan: one next step per principle, saved like every other answer. */
 import { useSelector } from '@xstate/react';
 import { useCallback } from 'react';
-import type { Module } from '../../content-model/types';
-import { LimitedTextField } from '../shared/LimitedTextField';
-import { usePlayer } from '../shared/player-context';
-import { useDraft } from '../shared/use-draft';
-import { useT } from '../shared/use-texts';
-import { downloadFile, planHtml } from './plan-document';
-import { planModules } from './results-model';
+import type { Module } from '../../content-model/types.ts';
+import { LimitedTextField } from '../shared/LimitedTextField.tsx';
+import { usePlayer } from '../shared/player-context.tsx';
+import { useDraft } from '../shared/use-draft.ts';
+import { useT } from '../shared/use-texts.ts';
+import { downloadFile, planHtml } from './plan-document.ts';
+import { planModules } from './results-model.ts';
 
 export function ActionPlan() {
   const { t, i18n } = useT(['ui', 'course']);

@@ -3,7 +3,7 @@
  * with a title and a description; the data table beside it carries the same numbers for everyone.
  */
 import { useId } from 'react';
-import { radarGeometry, toPoints, valuePolygon } from './radar-geometry';
+import { radarGeometry, toPoints, valuePolygon } from './radar-geometry.ts';
 
 export interface RadarDatum {
   /** Short axis label, e.g. "P3". */

@@ -3,16 +3,16 @@
  * personal action plan, which they can edit, print and download.
  */
 import { useSelector } from '@xstate/react';
-import { finalStatus, finalUnlocked } from '../../engine/progress';
-import { ViewHeading } from '../shared/focus';
-import { Html } from '../shared/Html';
-import { NamespaceGate } from '../shared/NamespaceGate';
-import { usePlayer } from '../shared/player-context';
-import { toPercent } from '../shared/ProgressBar';
-import { useT } from '../shared/use-texts';
-import { ActionPlan } from './ActionPlan';
-import { principleModules } from './results-model';
-import { SelfAssessmentSummary } from './SelfAssessmentSummary';
+import { finalStatus, finalUnlocked } from '../../engine/progress.ts';
+import { ViewHeading } from '../shared/focus.tsx';
+import { Html } from '../shared/Html.tsx';
+import { NamespaceGate } from '../shared/NamespaceGate.tsx';
+import { usePlayer } from '../shared/player-context.tsx';
+import { toPercent } from '../shared/ProgressBar.tsx';
+import { useT } from '../shared/use-texts.ts';
+import { ActionPlan } from './ActionPlan.tsx';
+import { principleModules } from './results-model.ts';
+import { SelfAssessmentSummary } from './SelfAssessmentSummary.tsx';
 
 export function ResultsView() {
   const { t } = useT(['ui', 'course']);

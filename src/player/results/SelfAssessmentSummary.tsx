@@ -1,9 +1,9 @@
 /** The self-assessment across the principles: a radar chart and the same data as a table. */
 import { useSelector } from '@xstate/react';
-import type { Module } from '../../content-model/types';
-import { usePlayer } from '../shared/player-context';
-import { useT } from '../shared/use-texts';
-import { RadarChart } from './RadarChart';
+import type { Module } from '../../content-model/types.ts';
+import { usePlayer } from '../shared/player-context.tsx';
+import { useT } from '../shared/use-texts.ts';
+import { RadarChart } from './RadarChart.tsx';
 
 export function SelfAssessmentSummary({ modules }: { modules: Module[] }) {
   const { t, i18n } = useT();

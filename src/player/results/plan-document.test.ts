@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, planHtml } from './plan-document';
+import { escapeHtml, planHtml } from './plan-document.ts';
 
 const doc = {
   lang: 'en',

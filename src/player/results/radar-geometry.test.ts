@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pointAt, radarGeometry, valuePolygon } from './radar-geometry';
+import { pointAt, radarGeometry, valuePolygon } from './radar-geometry.ts';
 
 describe('radar geometry', () => {
   it('starts the first axis straight up and goes clockwise', () => {

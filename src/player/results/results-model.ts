@@ -1,5 +1,5 @@
 /** Which modules the results show, and in what order. */
-import type { Course, Module } from '../../content-model/types';
+import type { Course, Module } from '../../content-model/types.ts';
 
 /** The principle modules that have a self-assessment, in principle order (the radar's axes). */
 export function principleModules(course: Course): Module[] {

@@ -1,10 +1,10 @@
 /** The 1-5 self-assessment: a radio group whose every step shows its description. */
 import { useSelector } from '@xstate/react';
 import { useId } from 'react';
-import type { Module } from '../../content-model/types';
-import { ViewHeading } from '../shared/focus';
-import { usePlayer } from '../shared/player-context';
-import { useT } from '../shared/use-texts';
+import type { Module } from '../../content-model/types.ts';
+import { ViewHeading } from '../shared/focus.tsx';
+import { usePlayer } from '../shared/player-context.tsx';
+import { useT } from '../shared/use-texts.ts';
 
 export const SCALE = [1, 2, 3, 4, 5] as const;
 

@@ -4,7 +4,7 @@
  * refused with a message instead of being cut silently (which `maxLength` alone would do).
  */
 import { useId, useState, type ClipboardEvent } from 'react';
-import { useT } from './use-texts';
+import { useT } from './use-texts.ts';
 
 export interface LimitedTextFieldProps {
   label: string;

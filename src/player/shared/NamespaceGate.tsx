@@ -1,6 +1,6 @@
 /** Renders its children once the namespaces they read are loaded; a small loading state until then. */
 import type { ReactNode } from 'react';
-import { useNamespaces, useT } from './use-texts';
+import { useNamespaces, useT } from './use-texts.ts';
 
 export function NamespaceGate({ ns, children }: { ns: readonly string[]; children: ReactNode }) {
   const { state, retry } = useNamespaces(ns);

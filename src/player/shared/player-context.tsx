@@ -4,10 +4,10 @@
  * any debounced text so that a navigation never loses what the learner just typed.
  */
 import { createContext, useCallback, useContext, useMemo, useRef, type ReactNode } from 'react';
-import type { CourseActor, Session } from '../../session';
-import type { Course } from '../../content-model/types';
-import type { EngineEvent } from '../../engine/machine';
-import type { TextLoaders } from '../../i18n/create-i18n';
+import type { CourseActor, Session } from '../../session/index.ts';
+import type { Course } from '../../content-model/types.ts';
+import type { EngineEvent } from '../../engine/machine.ts';
+import type { TextLoaders } from '../../i18n/create-i18n.ts';
 
 export type ReadingMinutes = Record<string, Record<string, number>>;
 

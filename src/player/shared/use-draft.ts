@@ -4,7 +4,7 @@
  * nothing typed is lost. The machine stays the store; the local copy is only the input's live value.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { usePlayer } from './player-context';
+import { usePlayer } from './player-context.tsx';
 
 export function useDraft(saved: string, commit: (text: string) => void, delay = 300) {
   const { registerDraft } = usePlayer();

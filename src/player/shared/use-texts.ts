@@ -5,9 +5,9 @@
  */
 import { useEffect, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ensureNamespaces } from '../../i18n/create-i18n';
-import { whenIdle } from './idle';
-import { usePlayer } from './player-context';
+import { ensureNamespaces } from '../../i18n/create-i18n.ts';
+import { whenIdle } from './idle.ts';
+import { usePlayer } from './player-context.tsx';
 
 /** `t` for the given namespaces; re-renders on language change (namespaces are gated, see below). */
 export function useT(ns: string | string[] = 'ui') {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { loadCourse } from '../../content-model/load';
-import { courseMachine } from '../../engine/machine';
-import { viewKey, viewOf } from './view';
+import { loadCourse } from '../../content-model/load.ts';
+import { courseMachine } from '../../engine/machine.ts';
+import { viewKey, viewOf } from './view.ts';
 
 const { course } = loadCourse('tests/sample-course', { uiRoot: '.' });
 

@@ -3,9 +3,9 @@
  * its own idea of "the current page", it derives it from the engine's one reading of the state
  * (`whereIs`).
  */
-import { whereIs, type CourseSnapshot, type Where } from '../../engine/where';
+import { whereIs, type CourseSnapshot, type Where } from '../../engine/where.ts';
 
-export type { CourseSnapshot, FinalStep, ModuleStep } from '../../engine/where';
+export type { CourseSnapshot, FinalStep, ModuleStep } from '../../engine/where.ts';
 
 export type View = Where;
 

@@ -2,8 +2,8 @@
  * Shown after Exit, for an LMS (or a browser) that leaves the window open. The session has ended
  * (tracking has terminated it), so there is deliberately no way back into the course from here.
  */
-import { ViewHeading } from '../shared/focus';
-import { useT } from '../shared/use-texts';
+import { ViewHeading } from '../shared/focus.tsx';
+import { useT } from '../shared/use-texts.ts';
 
 export function ExitView() {
   const { t } = useT();

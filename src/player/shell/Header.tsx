@@ -1,12 +1,12 @@
 /** The course header: title, overall progress, language, save state and Exit. */
 import { useSelector } from '@xstate/react';
-import type { SaveState } from '../../session';
-import { courseStatus } from '../../engine/progress';
-import { usePlayer } from '../shared/player-context';
-import { ProgressBar, toPercent } from '../shared/ProgressBar';
-import { useT } from '../shared/use-texts';
-import { LanguagePicker } from './LanguagePicker';
-import { SaveIndicator } from './SaveIndicator';
+import type { SaveState } from '../../session/index.ts';
+import { courseStatus } from '../../engine/progress.ts';
+import { usePlayer } from '../shared/player-context.tsx';
+import { ProgressBar, toPercent } from '../shared/ProgressBar.tsx';
+import { useT } from '../shared/use-texts.ts';
+import { LanguagePicker } from './LanguagePicker.tsx';
+import { SaveIndicator } from './SaveIndicator.tsx';
 
 /** `onExit` is absent once the session has ended. */
 export function Header({ saveState, onExit }: { saveState?: SaveState; onExit?: () => void }) {

@@ -3,9 +3,9 @@
  * `lang`). Buttons rather than a select: choosing is an explicit action, never a side effect of arrowing.
  */
 import { useId } from 'react';
-import { usePlayer } from '../shared/player-context';
-import { useT } from '../shared/use-texts';
-import { ownName, switchLanguage } from './language';
+import { usePlayer } from '../shared/player-context.tsx';
+import { useT } from '../shared/use-texts.ts';
+import { ownName, switchLanguage } from './language.ts';
 
 export function LanguagePicker() {
   const { t, i18n } = useT();

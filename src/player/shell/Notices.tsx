@@ -2,8 +2,8 @@
  * Messages for the learner (welcome back, save problems, ...). The list is a polite live region, so a
  * notice that appears later (a failing save) is announced; notices present at launch are simply shown.
  */
-import type { Notice } from '../../session';
-import { useT } from '../shared/use-texts';
+import type { Notice } from '../../session/index.ts';
+import { useT } from '../shared/use-texts.ts';
 
 export interface NoticesProps {
   notices: Notice[];

@@ -1,6 +1,6 @@
 /** A quiet word on saving. Not a live region: announcing every save would drown the content. */
-import type { SaveState } from '../../session';
-import { useT } from '../shared/use-texts';
+import type { SaveState } from '../../session/index.ts';
+import { useT } from '../shared/use-texts.ts';
 
 export function SaveIndicator({ state }: { state?: SaveState }) {
   const { t } = useT();

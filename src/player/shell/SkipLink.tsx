@@ -1,7 +1,7 @@
 /** The first tab stop: jumps past the header to the view's heading. */
 import type { MouseEvent } from 'react';
-import { focusMainHeading } from '../shared/focus';
-import { useT } from '../shared/use-texts';
+import { focusMainHeading } from '../shared/focus.tsx';
+import { useT } from '../shared/use-texts.ts';
 
 export function SkipLink() {
   const { t } = useT();

@@ -1,6 +1,6 @@
 /** Language names and switching. Each language is named in its own language, so no UI string is needed. */
 import type { i18n as I18n } from 'i18next';
-import { ensureNamespaces, type TextLoaders } from '../../i18n/create-i18n';
+import { ensureNamespaces, type TextLoaders } from '../../i18n/create-i18n.ts';
 
 export function ownName(lang: string): string {
   let name = lang;

@@ -1,6 +1,6 @@
 /** Follows the session's save state; a failing save also produces a notice for the learner. */
 import { useEffect, useState } from 'react';
-import type { Notice, SaveState, Session } from '../../session';
+import type { Notice, SaveState, Session } from '../../session/index.ts';
 
 const DEFAULT_NOTICE: Partial<Record<SaveState, Notice>> = {
   retrying: { key: 'saveRetrying', tone: 'warning' },

@@ -1,7 +1,7 @@
 /** The course's front page: what it is, for whom, and the Start button. */
-import { usePlayer } from '../shared/player-context';
-import { ViewHeading } from '../shared/focus';
-import { usePrefetch, useT } from '../shared/use-texts';
+import { usePlayer } from '../shared/player-context.tsx';
+import { ViewHeading } from '../shared/focus.tsx';
+import { usePrefetch, useT } from '../shared/use-texts.ts';
 
 export function StartView() {
   const { t, i18n } = useT(['ui', 'course']);

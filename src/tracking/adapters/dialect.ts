@@ -3,11 +3,11 @@
  * which elements (in which order, in which format) carry the status, score, objectives, interactions,
  * location, suspend data, exit and session time. The tracker itself is the same for every version.
  */
-import type { ScormConnection } from '../scorm-api/connection';
-import type { ScormVersion } from '../scorm-api/types';
-import type { TargetId } from '../../targets';
-import type { InteractionReport, Report } from '../report';
-import type { Logger } from '../log';
+import type { ScormConnection } from '../scorm-api/connection.ts';
+import type { ScormVersion } from '../scorm-api/types.ts';
+import type { TargetId } from '../../targets/index.ts';
+import type { InteractionReport, Report } from '../report.ts';
+import type { Logger } from '../log.ts';
 
 /** A data-model element and the value to set, in the order they must be set. */
 export type Write = readonly [element: string, value: string];

@@ -7,8 +7,8 @@
  * module bridges the two.
  */
 import type { Scorm12API, Scorm2004API, Settings } from 'scorm-again';
-import type { ScormVersion } from '../scorm-api/types';
-import { buildTarget, TARGETS } from '../../targets';
+import type { ScormVersion } from '../scorm-api/types.ts';
+import { buildTarget, TARGETS } from '../../targets/index.ts';
 
 export type ScormAgainApi = Scorm12API | Scorm2004API;
 export type ScormAgainConstructor = new (settings?: Settings) => ScormAgainApi;

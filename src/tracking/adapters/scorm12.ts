@@ -2,10 +2,10 @@
  * SCORM 1.2: one `cmi.core.lesson_status` carries both completion and success; scores are percentages
  * (0-100) because that is what mastery_score is compared with; suspend data is at most 4,096 characters.
  */
-import { TARGETS } from '../../targets';
-import { choiceKeysOrEmpty, optional } from './shared';
-import { cut, time12, timespan12 } from '../cmi/format';
-import type { InteractionReport, Report } from '../report';
+import { TARGETS } from '../../targets/index.ts';
+import { choiceKeysOrEmpty, optional } from './shared.ts';
+import { cut, time12, timespan12 } from '../cmi/format.ts';
+import type { InteractionReport, Report } from '../report.ts';
 import {
   displayName,
   parseMode,
@@ -17,7 +17,7 @@ import {
   type Dialect,
   type LmsStart,
   type Write,
-} from './dialect';
+} from './dialect.ts';
 
 const LESSON_STATUS = 'cmi.core.lesson_status';
 const RANK: Record<string, number> = { '': 0, 'not attempted': 0, browsed: 0, incomplete: 1, completed: 2, failed: 2, passed: 3 };

@@ -4,10 +4,10 @@
  * one decides completion from progress_measure); scores are scaled 0..1 with raw/min/max as a
  * percentage; suspend data is at most 64,000 characters.
  */
-import { TARGETS } from '../../targets';
-import { choiceKeysOrEmpty, optional } from './shared';
-import { cut, decimal, duration2004, timestamp2004 } from '../cmi/format';
-import type { InteractionReport } from '../report';
+import { TARGETS } from '../../targets/index.ts';
+import { choiceKeysOrEmpty, optional } from './shared.ts';
+import { cut, decimal, duration2004, timestamp2004 } from '../cmi/format.ts';
+import type { InteractionReport } from '../report.ts';
 import {
   displayName,
   parseMode,
@@ -19,7 +19,7 @@ import {
   type Dialect,
   type LmsStart,
   type Write,
-} from './dialect';
+} from './dialect.ts';
 
 const COMPLETION = 'cmi.completion_status';
 const SUCCESS = 'cmi.success_status';

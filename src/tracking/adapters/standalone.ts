@@ -6,9 +6,9 @@
  * stored CMI is loaded back into the runtime on the next visit with `entry` = `resume`.
  */
 import type { IHttpService, ResultObject, Settings } from 'scorm-again';
-import type { Logger } from '../log';
-import { API_NAME, type ScormApi, type ScormVersion } from '../scorm-api/types';
-import { loadScormAgain, type ScormAgainApi } from './scorm-again';
+import type { Logger } from '../log.ts';
+import { API_NAME, type ScormApi, type ScormVersion } from '../scorm-api/types.ts';
+import { loadScormAgain, type ScormAgainApi } from './scorm-again.ts';
 
 export const STORAGE_FORMAT = 1;
 

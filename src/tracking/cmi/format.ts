@@ -2,7 +2,7 @@
  * Value formats of the two data models: times, durations, identifiers and choice responses. Pure
  * functions, so the formats can be tested against each version's grammar on their own.
  */
-import type { Question } from '../../content-model/types';
+import type { Question } from '../../content-model/types.ts';
 
 const pad = (n: number, width = 2) => String(Math.trunc(n)).padStart(width, '0');
 

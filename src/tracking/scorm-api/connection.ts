@@ -12,9 +12,9 @@
  *   marked lost and refuses further calls.
  * - Every call is recorded in the call log (see call-log.ts) with its duration; slow calls are logged.
  */
-import { recordCall, clip } from './call-log';
-import type { Logger } from '../log';
-import { METHODS, type MethodRole, type ScormApi, type ScormVersion } from './types';
+import { recordCall, clip } from './call-log.ts';
+import type { Logger } from '../log.ts';
+import { METHODS, type MethodRole, type ScormApi, type ScormVersion } from './types.ts';
 
 export type Lifecycle = 'not-started' | 'initialised' | 'terminated';
 

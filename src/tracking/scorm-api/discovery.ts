@@ -7,7 +7,7 @@
  *
  * A build looks only for its own version's API: `window.API` for 1.2, `window.API_1484_11` for 2004.
  */
-import { API_NAME, METHODS, type ScormApi, type ScormVersion } from './types';
+import { API_NAME, METHODS, type ScormApi, type ScormVersion } from './types.ts';
 
 /** How many parents are climbed from each starting window (the ADL sample uses 7; real LMSs nest up to ~5). */
 export const MAX_DEPTH = 10;

@@ -2,7 +2,7 @@
  * The two run-time APIs a SCO talks to, exactly as the standards name them. Nothing here trusts the
  * LMS: every method may be missing, return something other than a string, or throw.
  */
-import type { ScormVersion } from '../../targets';
+import type { ScormVersion } from '../../targets/index.ts';
 
 export type { ScormVersion };
 

@@ -4,11 +4,11 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { loadCourse } from '../../../src/content-model/load';
-import { launchChromium } from '../../../scripts/harness/browser';
-import { courseReady } from '../../../scripts/harness/ready';
-import { buildDir, SAMPLE_2004 } from '../../../scripts/harness/build';
-import { serveStatic, type StaticServer } from '../../../scripts/harness/server';
+import { loadCourse } from '../../../src/content-model/load.ts';
+import { launchChromium } from '../../../scripts/harness/browser.ts';
+import { courseReady } from '../../../scripts/harness/ready.ts';
+import { buildDir, SAMPLE_2004 } from '../../../scripts/harness/build.ts';
+import { serveStatic, type StaticServer } from '../../../scripts/harness/server.ts';
 
 export interface SampleSite {
   server: StaticServer;

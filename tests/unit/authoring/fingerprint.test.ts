@@ -1,6 +1,6 @@
 /** The copying check's fingerprint: it finds eight copied words anywhere in a text, and nothing shorter. */
 import { describe, expect, it } from 'vitest';
-import { copiedRuns, hashRun, makeFingerprint, runsOf, type Fingerprint } from '../../../src/authoring/fingerprint';
+import { copiedRuns, hashRun, makeFingerprint, runsOf, type Fingerprint } from '../../../src/authoring/fingerprint.ts';
 
 const source = 'Den offentlige sektor skal være attraktiv og tidssvarende for borgere og medarbejdere, og den skal have tillid.';
 const fingerprint = makeFingerprint([{ file: 'column.txt', text: source }]);

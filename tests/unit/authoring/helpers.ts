@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, expect } from 'vitest';
-import type { Io } from '../../../src/authoring/cli';
+import type { Io } from '../../../src/authoring/cli.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 export const sampleCourse = join(repoRoot, 'tests/sample-course');

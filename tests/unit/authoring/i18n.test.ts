@@ -10,13 +10,13 @@ import { build } from 'vite';
 import type * as VirtualCourse from 'virtual:course';
 import { describe, expect, it } from 'vitest';
 import { xliff12ToJs } from 'xliff';
-import { buildCatalog } from '../../../src/authoring/catalog';
-import { exportMain, importMain, statusMain, validateMain } from '../../../src/authoring/cli';
-import { pseudoLocalize } from '../../../src/authoring/pseudo';
-import { readXliff } from '../../../src/authoring/xliff';
-import { loadCourse } from '../../../src/content-model/load';
-import { coursePlugin, textNamespaces } from '../../../src/content-model/vite-plugin';
-import { at, captureIo, editJson, readText, sampleCopy, tempDir } from './helpers';
+import { buildCatalog } from '../../../src/authoring/catalog.ts';
+import { exportMain, importMain, statusMain, validateMain } from '../../../src/authoring/cli.ts';
+import { pseudoLocalize } from '../../../src/authoring/pseudo.ts';
+import { readXliff } from '../../../src/authoring/xliff.ts';
+import { loadCourse } from '../../../src/content-model/load.ts';
+import { coursePlugin, textNamespaces } from '../../../src/content-model/vite-plugin.ts';
+import { at, captureIo, editJson, readText, sampleCopy, tempDir } from './helpers.ts';
 
 const LOCALE_FILES = ['course.json', 'intro.json', 'alpha.json', 'beta.json', 'ui.json'];
 

@@ -5,10 +5,10 @@
 import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateMain } from '../../../src/authoring/cli';
-import { validateCourse } from '../../../src/authoring/validate';
-import { formatIssue } from '../../../src/content-model/issues';
-import { at, captureIo, edit, editJson, sampleCopy } from './helpers';
+import { validateMain } from '../../../src/authoring/cli.ts';
+import { validateCourse } from '../../../src/authoring/validate.ts';
+import { formatIssue } from '../../../src/content-model/issues.ts';
+import { at, captureIo, edit, editJson, sampleCopy } from './helpers.ts';
 
 /** Runs the command on a copy; returns what it printed and its exit code. */
 function validate(root: string) {

@@ -6,8 +6,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContentError, formatIssue } from '../../../src/content-model/issues';
-import { loadCourse } from '../../../src/content-model/load';
+import { ContentError, formatIssue } from '../../../src/content-model/issues.ts';
+import { loadCourse } from '../../../src/content-model/load.ts';
 
 const repo = resolve(import.meta.dirname, '../../..');
 const sample = resolve(repo, 'tests/sample-course');

@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copiedRuns, type Fingerprint } from '../../../src/authoring/fingerprint';
-import { loadCourse } from '../../../src/content-model/load';
-import { moduleMinutes } from '../../../src/content-model/reading-time';
-import { moduleTextSlots } from '../../../src/content-model/text-spec';
-import type { TextTree } from '../../../src/content-model/types';
+import { copiedRuns, type Fingerprint } from '../../../src/authoring/fingerprint.ts';
+import { loadCourse } from '../../../src/content-model/load.ts';
+import { moduleMinutes } from '../../../src/content-model/reading-time.ts';
+import { moduleTextSlots } from '../../../src/content-model/text-spec.ts';
+import type { TextTree } from '../../../src/content-model/types.ts';
 
 const repo = resolve(import.meta.dirname, '../../..');
 const { course, texts } = loadCourse(repo);

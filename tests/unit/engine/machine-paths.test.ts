@@ -6,11 +6,11 @@
 import { getAdjacencyMap, getStateNodes } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
 import type { AnyStateMachine, AnyStateNode, SnapshotFrom } from 'xstate';
-import { courseMachine } from '../../../src/engine/machine';
-import { finalStatus, questionIndex } from '../../../src/engine/progress';
-import { countCorrect, isSettled } from '../../../src/engine/scoring';
-import type { Course } from '../../../src/content-model/types';
-import { course, eventsFor, input } from './sample';
+import { courseMachine } from '../../../src/engine/machine.ts';
+import { finalStatus, questionIndex } from '../../../src/engine/progress.ts';
+import { countCorrect, isSettled } from '../../../src/engine/scoring.ts';
+import type { Course } from '../../../src/content-model/types.ts';
+import { course, eventsFor, input } from './sample.ts';
 
 type Snap = SnapshotFrom<typeof courseMachine>;
 

@@ -1,10 +1,10 @@
 /** The machine's eventless branches: where a restored learner lands, and where a module or the final resumes. */
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { courseMachine } from '../../../src/engine/machine';
-import type { Location } from '../../../src/engine/where';
-import type { LearnerRecord } from '../../../src/engine/record';
-import { course, input } from './sample';
+import { courseMachine } from '../../../src/engine/machine.ts';
+import type { Location } from '../../../src/engine/where.ts';
+import type { LearnerRecord } from '../../../src/engine/record.ts';
+import { course, input } from './sample.ts';
 
 const allDone: LearnerRecord = {
   modules: Object.fromEntries(course.modules.map((m) => [m.id, { done: true, answers: {}, rating: 3 }])),

@@ -1,10 +1,10 @@
 /** The sample course and an event generator that exercises every event the machine accepts. */
 import { resolve } from 'node:path';
 import type { SnapshotFrom } from 'xstate';
-import { loadCourse } from '../../../src/content-model/load';
-import type { Course } from '../../../src/content-model/types';
-import { type courseMachine, type EngineEvent, type EngineInput } from '../../../src/engine/machine';
-import { questionIndex } from '../../../src/engine/progress';
+import { loadCourse } from '../../../src/content-model/load.ts';
+import type { Course } from '../../../src/content-model/types.ts';
+import { type courseMachine, type EngineEvent, type EngineInput } from '../../../src/engine/machine.ts';
+import { questionIndex } from '../../../src/engine/progress.ts';
 
 const repo = resolve(import.meta.dirname, '../../..');
 export const sample = loadCourse(resolve(repo, 'tests/sample-course'), { uiRoot: repo });

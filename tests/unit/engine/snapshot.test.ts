@@ -5,10 +5,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createActor, type SnapshotFrom } from 'xstate';
-import { pack, unpack, type Packed } from '../../../src/engine/codec';
-import { courseMachine } from '../../../src/engine/machine';
-import { decodeSnapshot, encodeSnapshot, savedOf, SnapshotError } from '../../../src/engine/snapshot';
-import { course, eventsFor, input } from './sample';
+import { pack, unpack, type Packed } from '../../../src/engine/codec.ts';
+import { courseMachine } from '../../../src/engine/machine.ts';
+import { decodeSnapshot, encodeSnapshot, savedOf, SnapshotError } from '../../../src/engine/snapshot.ts';
+import { course, eventsFor, input } from './sample.ts';
 
 type Snap = SnapshotFrom<typeof courseMachine>;
 

@@ -1,9 +1,9 @@
 /** The one reading of the machine's state: where the learner is, and the saved location made from it. */
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { courseMachine, type EngineEvent } from '../../../src/engine/machine';
-import { locationOf, parseLocation, whereIs } from '../../../src/engine/where';
-import { course, input } from './sample';
+import { courseMachine, type EngineEvent } from '../../../src/engine/machine.ts';
+import { locationOf, parseLocation, whereIs } from '../../../src/engine/where.ts';
+import { course, input } from './sample.ts';
 
 const allDone = { modules: Object.fromEntries(course.modules.map((m) => [m.id, { done: true, answers: {}, rating: 3 }])), past: [] };
 

@@ -3,13 +3,13 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createActor } from 'xstate';
-import { courseMachine } from '../../../src/engine/machine';
-import { activeFaults, setFault } from '../../../src/inspector/faults';
-import { dataModelFromCalls, Inspector } from '../../../src/inspector/Inspector';
-import { applyJump, previewUrl, readPreviewParams } from '../../../src/inspector/preview-url';
-import { loadScormAgain } from '../../../src/tracking/adapters/scorm-again';
-import { clearScormCallLog, recordCall } from '../../../src/tracking/scorm-api/call-log';
-import { course, input } from '../engine/sample';
+import { courseMachine } from '../../../src/engine/machine.ts';
+import { activeFaults, setFault } from '../../../src/inspector/faults.ts';
+import { dataModelFromCalls, Inspector } from '../../../src/inspector/Inspector.tsx';
+import { applyJump, previewUrl, readPreviewParams } from '../../../src/inspector/preview-url.ts';
+import { loadScormAgain } from '../../../src/tracking/adapters/scorm-again.ts';
+import { clearScormCallLog, recordCall } from '../../../src/tracking/scorm-api/call-log.ts';
+import { course, input } from '../engine/sample.ts';
 
 /** The LMS-facing methods, as a course calls them. */
 type LmsMethods = Record<

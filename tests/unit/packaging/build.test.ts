@@ -6,10 +6,10 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, utimesSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkBuild, listBuildFiles, packageBuild } from '../../../src/packaging/package';
-import { readZip } from '../../../src/packaging/zip-read';
-import { FIXED_MTIME, zipToBuffer } from '../../../src/packaging/zip-write';
-import { CSP, fakeBuild, sampleMetadata } from './helpers';
+import { checkBuild, listBuildFiles, packageBuild } from '../../../src/packaging/package.ts';
+import { readZip } from '../../../src/packaging/zip-read.ts';
+import { FIXED_MTIME, zipToBuffer } from '../../../src/packaging/zip-write.ts';
+import { CSP, fakeBuild, sampleMetadata } from './helpers.ts';
 
 const meta = sampleMetadata();
 const page = (head: string, body = '<div id="root"></div>') => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;

@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ZipFile } from 'yazl';
-import { loadCourse } from '../../../src/content-model/load';
-import { packageMetadata, type PackageMetadata } from '../../../src/packaging/metadata';
+import { loadCourse } from '../../../src/content-model/load.ts';
+import { packageMetadata, type PackageMetadata } from '../../../src/packaging/metadata.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 export const sampleCourse = join(repoRoot, 'tests/sample-course');

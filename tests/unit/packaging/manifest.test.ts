@@ -5,15 +5,15 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyseManifest, packageIndex } from '../../../src/packaging/analyse';
-import { buildManifest, hrefOf, masteryMeasure, masteryPercent } from '../../../src/packaging/manifest';
-import { manifestIdentifier } from '../../../src/packaging/metadata';
-import { listBuildFiles } from '../../../src/packaging/package';
-import { definitionFilesDir, driverSchema, NS, SCHEMA_SETS, schemaFiles } from '../../../src/packaging/schemas';
-import { attr, child, children, descendants, parseXml, type XElement } from '../../../src/packaging/xml';
-import { validateManifestXsd } from '../../../src/packaging/xsd';
-import { fakeBuild, sampleMetadata } from './helpers';
-import { targetOfScormVersion } from '../../../src/targets';
+import { analyseManifest, packageIndex } from '../../../src/packaging/analyse.ts';
+import { buildManifest, hrefOf, masteryMeasure, masteryPercent } from '../../../src/packaging/manifest.ts';
+import { manifestIdentifier } from '../../../src/packaging/metadata.ts';
+import { listBuildFiles } from '../../../src/packaging/package.ts';
+import { definitionFilesDir, driverSchema, NS, SCHEMA_SETS, schemaFiles } from '../../../src/packaging/schemas.ts';
+import { attr, child, children, descendants, parseXml, type XElement } from '../../../src/packaging/xml.ts';
+import { validateManifestXsd } from '../../../src/packaging/xsd.ts';
+import { fakeBuild, sampleMetadata } from './helpers.ts';
+import { targetOfScormVersion } from '../../../src/targets/index.ts';
 
 const meta = sampleMetadata();
 const files = listBuildFiles(fakeBuild());

@@ -8,15 +8,15 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyseManifest, packageIndex } from '../../../src/packaging/analyse';
-import { decodeEntities } from '../../../src/packaging/package';
-import { schemaFiles } from '../../../src/packaging/schemas';
-import { CONTENT_SECURITY_POLICY } from '../../../vite.config';
-import { verifyPackage } from '../../../src/packaging/verify';
-import { attr, child, children, parseXml } from '../../../src/packaging/xml';
-import { validateManifestXsd } from '../../../src/packaging/xsd';
-import { readZip } from '../../../src/packaging/zip-read';
-import { runScript, sampleCourse, type RunResult } from './helpers';
+import { analyseManifest, packageIndex } from '../../../src/packaging/analyse.ts';
+import { decodeEntities } from '../../../src/packaging/package.ts';
+import { schemaFiles } from '../../../src/packaging/schemas.ts';
+import { CONTENT_SECURITY_POLICY } from '../../../vite.config.ts';
+import { verifyPackage } from '../../../src/packaging/verify.ts';
+import { attr, child, children, parseXml } from '../../../src/packaging/xml.ts';
+import { validateManifestXsd } from '../../../src/packaging/xsd.ts';
+import { readZip } from '../../../src/packaging/zip-read.ts';
+import { runScript, sampleCourse, type RunResult } from './helpers.ts';
 
 const ZIPS = { '1.2': 'sample-course-0.1.0-scorm12.zip', '2004': 'sample-course-0.1.0-scorm2004.zip' } as const;
 let out: string;

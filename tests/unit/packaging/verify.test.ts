@@ -7,11 +7,11 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { packageEntries } from '../../../src/packaging/package';
-import { formatReport, verifyPackage, type CheckId, type VerifyReport } from '../../../src/packaging/verify';
-import type { ZipLimits } from '../../../src/packaging/zip-read';
-import { zipToBuffer, type ZipInput } from '../../../src/packaging/zip-write';
-import { fakeBuild, forgeDeclaredSize, makeZip, renameEntry, runScript, sampleMetadata, type RawEntry } from './helpers';
+import { packageEntries } from '../../../src/packaging/package.ts';
+import { formatReport, verifyPackage, type CheckId, type VerifyReport } from '../../../src/packaging/verify.ts';
+import type { ZipLimits } from '../../../src/packaging/zip-read.ts';
+import { zipToBuffer, type ZipInput } from '../../../src/packaging/zip-write.ts';
+import { fakeBuild, forgeDeclaredSize, makeZip, renameEntry, runScript, sampleMetadata, type RawEntry } from './helpers.ts';
 
 const meta = sampleMetadata();
 const buildDir = fakeBuild();

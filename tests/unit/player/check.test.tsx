@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderPlayer } from './support/player';
+import { renderPlayer } from './support/player.tsx';
 
 /** Opens alpha's knowledge check (resuming there, as a returning learner would). */
 async function atAlphaCheck() {

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { optionOrder } from '../../../src/engine/draw';
-import { questionIndex } from '../../../src/engine/progress';
-import { allModulesDone, renderPlayer, sample } from './support/player';
+import { optionOrder } from '../../../src/engine/draw.ts';
+import { questionIndex } from '../../../src/engine/progress.ts';
+import { allModulesDone, renderPlayer, sample } from './support/player.tsx';
 
 const h1 = (name: string | RegExp) => screen.findByRole('heading', { level: 1, name });
 const texts = sample().texts;

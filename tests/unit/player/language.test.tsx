@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderPlayer } from './support/player';
+import { renderPlayer } from './support/player.tsx';
 
 describe('language picker', () => {
   it('lists every course language by its own name and marks the current one', async () => {

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { readingMinutes } from '../../../src/content-model/vite-plugin';
-import type { LearnerRecord } from '../../../src/engine/record';
-import { allModulesDone, renderPlayer, sample } from './support/player';
+import { readingMinutes } from '../../../src/content-model/vite-plugin.ts';
+import type { LearnerRecord } from '../../../src/engine/record.ts';
+import { allModulesDone, renderPlayer, sample } from './support/player.tsx';
 
 const card = async (title: string) => (await screen.findByRole('heading', { level: 2, name: title })).closest('li')!;
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { renderPlayer } from './support/player';
+import { renderPlayer } from './support/player.tsx';
 
 async function atReflection(limits: 'scorm12' | 'scorm2004' = 'scorm12', reflection?: string) {
   const player = await renderPlayer({

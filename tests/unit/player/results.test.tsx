@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LearnerRecord } from '../../../src/engine/record';
-import { renderPlayer } from './support/player';
+import type { LearnerRecord } from '../../../src/engine/record.ts';
+import { renderPlayer } from './support/player.tsx';
 
 const record: LearnerRecord = {
   modules: {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderPlayer } from './support/player';
+import { renderPlayer } from './support/player.tsx';
 
 describe('self-assessment', () => {
   it('offers the five steps as a radio group with every description visible, and needs a rating for Next', async () => {

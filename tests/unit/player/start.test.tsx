@@ -2,7 +2,7 @@
 /** The front page: the course, for whom, the learner's name from the LMS, and the Start button. */
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderPlayer } from './support/player';
+import { renderPlayer } from './support/player.tsx';
 
 describe('start', () => {
   it('greets the learner by the name the LMS gives, and starts the course', async () => {

@@ -1,9 +1,9 @@
 /** The one launch preparation: mastery override, decoding, limits and the machine's input, pure. */
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { courseMachine, encodeSnapshot } from '../../../src/engine';
-import { limitsTarget, prepareLaunch, type SessionStart } from '../../../src/session';
-import { course } from '../engine/sample';
+import { courseMachine, encodeSnapshot } from '../../../src/engine/index.ts';
+import { limitsTarget, prepareLaunch, type SessionStart } from '../../../src/session/index.ts';
+import { course } from '../engine/sample.ts';
 
 const start = (extra: Partial<SessionStart> = {}): SessionStart => ({
   mode: 'normal',

@@ -3,13 +3,13 @@
  * SCORM version reports them (the adapters' status writes and exit).
  */
 import { describe, expect, test } from 'vitest';
-import type { Course } from '../../../src/content-model/types';
-import type { FinalAttempt, LearnerRecord } from '../../../src/engine';
-import { scorm12 } from '../../../src/tracking/adapters/scorm12';
-import { scorm2004 } from '../../../src/tracking/adapters/scorm2004';
-import type { LmsStart } from '../../../src/tracking/adapters/dialect';
-import { buildReport } from '../../../src/tracking/report';
-import { course as sample } from './support';
+import type { Course } from '../../../src/content-model/types.ts';
+import type { FinalAttempt, LearnerRecord } from '../../../src/engine/index.ts';
+import { scorm12 } from '../../../src/tracking/adapters/scorm12.ts';
+import { scorm2004 } from '../../../src/tracking/adapters/scorm2004.ts';
+import type { LmsStart } from '../../../src/tracking/adapters/dialect.ts';
+import { buildReport } from '../../../src/tracking/report.ts';
+import { course as sample } from './support.ts';
 
 type Rule = 'all-modules-and-final/final' | 'all-modules/final' | 'all-modules/none' | 'all-modules-and-final/none';
 

@@ -5,10 +5,10 @@
  * learner keeps working, nothing is lost, and nothing reaches the machine or the view.
  */
 import { describe, expect, test, vi } from 'vitest';
-import type { Notice, SaveState, Session } from '../../../src/session';
-import { decodeSnapshot } from '../../../src/engine';
-import { getScormCallLog, getTrackingLog } from '../../../src/tracking';
-import { boot, course, createLms, currentSnapshot, doAttempt, doModule, pageHide, step, useSessions } from './support';
+import type { Notice, SaveState, Session } from '../../../src/session/index.ts';
+import { decodeSnapshot } from '../../../src/engine/index.ts';
+import { getScormCallLog, getTrackingLog } from '../../../src/tracking/index.ts';
+import { boot, course, createLms, currentSnapshot, doAttempt, doModule, pageHide, step, useSessions } from './support.ts';
 
 const open = useSessions();
 

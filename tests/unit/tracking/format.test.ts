@@ -12,10 +12,10 @@ import {
   time12,
   timespan12,
   timestamp2004,
-} from '../../../src/tracking/cmi/format';
-import { responseText } from '../../../src/tracking/adapters/dialect';
-import type { Question } from '../../../src/content-model/types';
-import { cleanWindow, createLms, type Lms } from './support';
+} from '../../../src/tracking/cmi/format.ts';
+import { responseText } from '../../../src/tracking/adapters/dialect.ts';
+import type { Question } from '../../../src/content-model/types.ts';
+import { cleanWindow, createLms, type Lms } from './support.ts';
 
 let lms12: Lms;
 let lms2004: Lms;

@@ -6,7 +6,7 @@
  * the same place with the same answers, drawn questions and attempts left.
  */
 import { describe, expect, test } from 'vitest';
-import { finalStatus, savedOf } from '../../../src/engine';
+import { finalStatus, savedOf } from '../../../src/engine/index.ts';
 import {
   boot,
   createLms,
@@ -20,7 +20,7 @@ import {
   relaunchData,
   step,
   useSessions,
-} from './support';
+} from './support.ts';
 
 const open = useSessions();
 

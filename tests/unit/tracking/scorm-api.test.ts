@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 /** The content-side SCORM wrapper: discovery, lifecycle, success rules, error reporting, the call log. */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { clearScormCallLog, getScormCallLog, onScormCall } from '../../../src/tracking/scorm-api/call-log';
-import { ScormConnection } from '../../../src/tracking/scorm-api/connection';
-import { findApi, isApi, MAX_DEPTH } from '../../../src/tracking/scorm-api/discovery';
-import type { ScormApi } from '../../../src/tracking/scorm-api/types';
-import { cleanWindow, createLms, quietLogger } from './support';
+import { clearScormCallLog, getScormCallLog, onScormCall } from '../../../src/tracking/scorm-api/call-log.ts';
+import { ScormConnection } from '../../../src/tracking/scorm-api/connection.ts';
+import { findApi, isApi, MAX_DEPTH } from '../../../src/tracking/scorm-api/discovery.ts';
+import type { ScormApi } from '../../../src/tracking/scorm-api/types.ts';
+import { cleanWindow, createLms, quietLogger } from './support.ts';
 
 beforeEach(() => {
   cleanWindow();

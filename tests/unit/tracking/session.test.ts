@@ -5,8 +5,8 @@
  * and the commit policy (what commits when, and nothing while idle).
  */
 import { describe, expect, test, vi } from 'vitest';
-import type { Notice, SaveState } from '../../../src/session';
-import { getTrackingLog } from '../../../src/tracking';
+import type { Notice, SaveState } from '../../../src/session/index.ts';
+import { getTrackingLog } from '../../../src/tracking/index.ts';
 import {
   boot,
   course,
@@ -20,7 +20,7 @@ import {
   showPage,
   step,
   useSessions,
-} from './support';
+} from './support.ts';
 
 const open = useSessions();
 const current = currentSnapshot;

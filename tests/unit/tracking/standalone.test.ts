@@ -4,10 +4,10 @@
  * The tracker talks to it like to any LMS; a reload resumes from what was stored.
  */
 import { describe, expect, test, vi } from 'vitest';
-import type { Notice, SaveState } from '../../../src/session';
-import { savedOf } from '../../../src/engine';
-import { storageKey } from '../../../src/tracking/adapters/standalone';
-import { boot, course, currentSnapshot, doModule, pageHide, step, useSessions } from './support';
+import type { Notice, SaveState } from '../../../src/session/index.ts';
+import { savedOf } from '../../../src/engine/index.ts';
+import { storageKey } from '../../../src/tracking/adapters/standalone.ts';
+import { boot, course, currentSnapshot, doModule, pageHide, step, useSessions } from './support.ts';
 
 const open = useSessions();
 const current = currentSnapshot;

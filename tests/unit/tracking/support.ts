@@ -6,16 +6,16 @@
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { createActor } from 'xstate';
-import { prepareLaunch, type CourseActor, type Session } from '../../../src/session';
-import { loadCourse } from '../../../src/content-model/load';
-import type { Course } from '../../../src/content-model/types';
-import { courseMachine, encodeSnapshot, savedOf, questionIndex, type EngineEvent, type Saved } from '../../../src/engine';
-import { openSession } from '../../../src/tracking';
-import { loadScormAgain, type ScormAgainApi } from '../../../src/tracking/adapters/scorm-again';
-import { relaunchCmi } from '../../../src/tracking/adapters/standalone';
-import { API_NAME, METHODS, type ScormVersion } from '../../../src/tracking/scorm-api/types';
-import { targetOfScormVersion } from '../../../src/targets';
-import { createLogger } from '../../../src/tracking/log';
+import { prepareLaunch, type CourseActor, type Session } from '../../../src/session/index.ts';
+import { loadCourse } from '../../../src/content-model/load.ts';
+import type { Course } from '../../../src/content-model/types.ts';
+import { courseMachine, encodeSnapshot, savedOf, questionIndex, type EngineEvent, type Saved } from '../../../src/engine/index.ts';
+import { openSession } from '../../../src/tracking/index.ts';
+import { loadScormAgain, type ScormAgainApi } from '../../../src/tracking/adapters/scorm-again.ts';
+import { relaunchCmi } from '../../../src/tracking/adapters/standalone.ts';
+import { API_NAME, METHODS, type ScormVersion } from '../../../src/tracking/scorm-api/types.ts';
+import { targetOfScormVersion } from '../../../src/targets/index.ts';
+import { createLogger } from '../../../src/tracking/log.ts';
 
 export const repo = resolve(import.meta.dirname, '../../..');
 /**

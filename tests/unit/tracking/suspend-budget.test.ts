@@ -5,11 +5,11 @@
  * an unmeasurable course is not a course that fits.
  */
 import { describe, expect, test } from 'vitest';
-import { loadCourse } from '../../../src/content-model/load';
-import type { Course } from '../../../src/content-model/types';
-import { decodeSnapshot, encodeSnapshot } from '../../../src/engine';
-import { SUSPEND_LIMITS, worstCaseSaved, worstCaseSize, worstText, WORST_CHARACTERS } from '../../../src/tracking/suspend-budget';
-import { course as sample, repo } from './support';
+import { loadCourse } from '../../../src/content-model/load.ts';
+import type { Course } from '../../../src/content-model/types.ts';
+import { decodeSnapshot, encodeSnapshot } from '../../../src/engine/index.ts';
+import { SUSPEND_LIMITS, worstCaseSaved, worstCaseSize, worstText, WORST_CHARACTERS } from '../../../src/tracking/suspend-budget.ts';
+import { course as sample, repo } from './support.ts';
 
 function measure(course: Course, name: string): void {
   describe(`${name}: worst-case suspend data`, () => {

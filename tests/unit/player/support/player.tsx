@@ -7,15 +7,15 @@ import { cleanup, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, vi } from 'vitest';
 import { createActor } from 'xstate';
-import type { Notice, SaveState, Session } from '../../../../src/session';
-import { loadCourse, type LoadedCourse } from '../../../../src/content-model/load';
-import type { Course } from '../../../../src/content-model/types';
-import { readingMinutes, textNamespaces } from '../../../../src/content-model/vite-plugin';
-import { courseMachine } from '../../../../src/engine/machine';
-import type { Location } from '../../../../src/engine/where';
-import type { LearnerRecord } from '../../../../src/engine/record';
-import { createI18n, ensureNamespaces, type TextLoaders } from '../../../../src/i18n/create-i18n';
-import { App } from '../../../../src/player/App';
+import type { Notice, SaveState, Session } from '../../../../src/session/index.ts';
+import { loadCourse, type LoadedCourse } from '../../../../src/content-model/load.ts';
+import type { Course } from '../../../../src/content-model/types.ts';
+import { readingMinutes, textNamespaces } from '../../../../src/content-model/vite-plugin.ts';
+import { courseMachine } from '../../../../src/engine/machine.ts';
+import type { Location } from '../../../../src/engine/where.ts';
+import type { LearnerRecord } from '../../../../src/engine/record.ts';
+import { createI18n, ensureNamespaces, type TextLoaders } from '../../../../src/i18n/create-i18n.ts';
+import { App } from '../../../../src/player/App.tsx';
 
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(() => {
