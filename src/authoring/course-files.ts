@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { listLanguages } from '../content-model/load.ts';
+import { listLanguages, moduleModel } from '../content-model/load.ts';
 import { moduleSchema } from '../content-model/schema.ts';
 import { isIssue, readSourceFile, type SourceFile } from '../content-model/source-file.ts';
 import { courseTextSlots, moduleTextSlots, type TextKind, type TextSlot } from '../content-model/text-spec.ts';
@@ -132,24 +132,7 @@ export class CourseFiles {
   module(id: string): Module | undefined {
     const parsed = moduleSchema.safeParse(this.moduleFile(id)?.data);
     if (!parsed.success) return undefined;
-    const f = parsed.data;
-    const q = (x: (typeof f.bank)[number]) => ({
-      ...x,
-      id: `${f.id}.${x.id}`,
-      localId: x.id,
-      moduleId: f.id,
-      objective: `${f.id}.${x.objective}`,
-    });
-    return {
-      id: f.id,
-      principle: f.principle,
-      objectives: f.objectives,
-      pages: f.pages,
-      questions: (f.knowledgeCheck?.questions ?? []).map(q),
-      reflection: f.reflection,
-      selfAssessment: f.selfAssessment,
-      bank: f.bank.map(q),
-    };
+    return moduleModel(parsed.data, this.root);
   }
 
   /** The text slots of a namespace, when its structure is known (not for `ui`, which has none). */

@@ -3,14 +3,14 @@
  * the schemas and the cross-references between them, and returns the course model with its texts, or
  * throws a ContentError that lists every problem with its file, line and path.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { z } from 'zod';
 import { ContentError, formatPath, type ContentIssue } from './issues.ts';
 import { courseSchema, moduleSchema, type ModuleFile } from './schema.ts';
 import { isIssue, readSourceFile, type SourceFile } from './source-file.ts';
 import { courseTextSlots, moduleTextSlots, type TextSlot } from './text-spec.ts';
-import type { Course, LanguageTexts, Module, Question, TextTree } from './types.ts';
+import type { Block, Course, LanguageTexts, Module, Page, Question, TextTree } from './types.ts';
 
 export interface LoadedCourse {
   course: Course;
@@ -68,6 +68,9 @@ function checkModule(file: ModuleFile, src: SourceFile, expectedId: string, root
     p.blocks.forEach((b, bi) => {
       if (b.type === 'image' && !existsSync(join(root, 'content', b.src)))
         issues.add(src, ['pages', pi, 'blocks', bi, 'src'], `image "content/${b.src}" does not exist`);
+      if (b.type === 'figure' && !existsSync(join(root, 'content', b.src)))
+        issues.add(src, ['pages', pi, 'blocks', bi, 'src'], `figure "content/${b.src}" does not exist`);
+      if (b.type === 'decision') reportDuplicates(b.options, (i) => ['pages', pi, 'blocks', bi, 'options', i], 'option');
     });
   });
   const kc = file.knowledgeCheck?.questions ?? [];
@@ -78,7 +81,7 @@ function checkModule(file: ModuleFile, src: SourceFile, expectedId: string, root
     'question',
   );
 
-  const toQuestion = (q: ModuleFile['bank'][number], at: PropertyKey[]): Question => {
+  const checkQuestion = (q: ModuleFile['bank'][number], at: PropertyKey[]) => {
     if (!file.objectives.includes(q.objective))
       issues.add(
         src,
@@ -91,26 +94,52 @@ function checkModule(file: ModuleFile, src: SourceFile, expectedId: string, root
     });
     if (q.type === 'single' && q.correct.length !== 1)
       issues.add(src, [...at, 'correct'], `a single-choice question needs exactly one correct option, found ${q.correct.length}`);
-    return {
-      id: `${file.id}.${q.id}`,
-      localId: q.id,
-      moduleId: file.id,
-      type: q.type,
-      objective: `${file.id}.${q.objective}`,
-      options: q.options,
-      correct: q.correct,
-    };
   };
+  kc.forEach((q, i) => checkQuestion(q, ['knowledgeCheck', 'questions', i]));
+  file.bank.forEach((q, i) => checkQuestion(q, ['bank', i]));
+  return moduleModel(file, root);
+}
+
+/**
+ * The course model of a module file: course-wide question and objective ids, and each figure's labels
+ * read from its SVG. No checks here: `checkModule` reports what is wrong before this is trusted.
+ */
+export function moduleModel(file: ModuleFile, root: string): Module {
+  const question = (q: ModuleFile['bank'][number]): Question => ({
+    id: `${file.id}.${q.id}`,
+    localId: q.id,
+    moduleId: file.id,
+    type: q.type,
+    objective: `${file.id}.${q.objective}`,
+    options: q.options,
+    correct: q.correct,
+  });
+  // A figure's labels are the `data-label` keys of its SVG's text elements: the locale files hold their words.
+  const pages: Page[] = file.pages.map((p) => ({
+    id: p.id,
+    blocks: p.blocks.map((b): Block => (b.type === 'figure' ? { ...b, labels: figureLabels(join(root, 'content', b.src)) } : b)),
+  }));
   return {
     id: file.id,
     principle: file.principle,
     objectives: file.objectives,
-    pages: file.pages,
-    questions: kc.map((q, i) => toQuestion(q, ['knowledgeCheck', 'questions', i])),
+    pages,
+    questions: (file.knowledgeCheck?.questions ?? []).map(question),
     reflection: file.reflection,
     selfAssessment: file.selfAssessment,
-    bank: file.bank.map((q, i) => toQuestion(q, ['bank', i])),
+    bank: file.bank.map(question),
   };
+}
+
+/** The `data-label` keys of an SVG file, in document order, without repeats ([] when it cannot be read). */
+export function figureLabels(file: string): string[] {
+  let svg: string;
+  try {
+    svg = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  return [...new Set([...svg.matchAll(/\bdata-label\s*=\s*["']([^"']*)["']/g)].map((m) => m[1]!))];
 }
 
 /** Checks one namespace's text against its slots: every required string present and non-empty, nothing extra. */

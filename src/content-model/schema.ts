@@ -29,6 +29,28 @@ const blockSchema = z.discriminatedUnion('type', [
       .refine((s) => !s.startsWith('/') && !s.split('/').includes('..'), 'must stay inside content/'),
   }),
   z.strictObject({ id: idSchema, type: z.literal('case') }),
+  // An SVG diagram kept in content/; its labels (`data-label="key"` on its text elements), text
+  // alternative, caption and text version come from the locale files.
+  z.strictObject({
+    id: idSchema,
+    type: z.literal('figure'),
+    src: z
+      .string()
+      .regex(/^[A-Za-z0-9_./-]+\.svg$/, 'must be a relative path to an SVG file under content/')
+      .refine((s) => !s.startsWith('/') && !s.split('/').includes('..'), 'must stay inside content/'),
+  }),
+  // Optional depth behind a disclosure.
+  z.strictObject({ id: idSchema, type: z.literal('reveal') }),
+  // A number set large, with what it counts and its source.
+  z.strictObject({ id: idSchema, type: z.literal('keyfigure') }),
+  // A sentence set large, with who said or wrote it.
+  z.strictObject({ id: idSchema, type: z.literal('quote') }),
+  // A situation, 3-4 options each with a consequence, then a debrief. Kept and reported, never scored.
+  z.strictObject({
+    id: idSchema,
+    type: z.literal('decision'),
+    options: z.array(idSchema).min(3, 'needs three or four options').max(4, 'needs three or four options'),
+  }),
 ]);
 
 export const moduleSchema = z.strictObject({

@@ -28,6 +28,28 @@ function blockSlots(base: string[], block: Block): TextSlot[] {
       return [slot([...at, 'alt']), slot([...at, 'caption'], 'plain', { optional: true })];
     case 'case':
       return [slot([...at, 'title']), slot([...at, 'body'], 'markdown'), slot([...at, 'decision'])];
+    case 'figure':
+      return [
+        slot([...at, 'alt']),
+        slot([...at, 'caption'], 'plain', { optional: true }),
+        // The figure as text, for a phone or a screen reader: what the diagram shows, in words.
+        slot([...at, 'description'], 'markdown', { optional: true }),
+        ...block.labels.map((l) => slot([...at, 'labels', l])),
+      ];
+    case 'reveal':
+      return [slot([...at, 'title']), slot([...at, 'body'], 'markdown')];
+    case 'keyfigure':
+      return [slot([...at, 'value']), slot([...at, 'label']), slot([...at, 'source'], 'plain', { optional: true })];
+    case 'quote':
+      return [slot([...at, 'text']), slot([...at, 'source'])];
+    case 'decision':
+      return [
+        slot([...at, 'title']),
+        slot([...at, 'body'], 'markdown'),
+        slot([...at, 'question']),
+        ...block.options.flatMap((o) => [slot([...at, 'options', o, 'text']), slot([...at, 'options', o, 'consequence'], 'markdown')]),
+        slot([...at, 'debrief'], 'markdown'),
+      ];
   }
 }
 

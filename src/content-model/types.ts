@@ -24,7 +24,13 @@ export type Block =
   | { id: string; type: 'text' }
   | { id: string; type: 'callout'; tone: 'info' | 'tip' | 'warning' }
   | { id: string; type: 'image'; src: string }
-  | { id: string; type: 'case' };
+  | { id: string; type: 'case' }
+  /** `labels`: the `data-label` keys of the SVG's text elements, read from the file by the loader. */
+  | { id: string; type: 'figure'; src: string; labels: string[] }
+  | { id: string; type: 'reveal' }
+  | { id: string; type: 'keyfigure' }
+  | { id: string; type: 'quote' }
+  | { id: string; type: 'decision'; options: string[] };
 
 export interface Page {
   id: string;
