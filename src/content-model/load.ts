@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { z } from 'zod';
 import { ContentError, formatPath, type ContentIssue } from './issues.ts';
+import { quotaProblem } from './quota.ts';
 import { courseSchema, moduleSchema, type ModuleFile } from './schema.ts';
 import { isIssue, readSourceFile, type SourceFile } from './source-file.ts';
 import { courseTextSlots, moduleTextSlots, type TextSlot } from './text-spec.ts';
@@ -228,6 +229,8 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadedCours
   // Only when every module was read: a module that failed would otherwise show up as a small bank too.
   if (modules.length === courseFile.modules.length && courseFile.final.draw > bank.length)
     issues.add(courseSrc, ['final', 'draw'], `draws ${courseFile.final.draw} questions but the modules' banks hold only ${bank.length}`);
+  const quota = modules.length === courseFile.modules.length && quotaProblem(bank, courseFile.final.draw, courseFile.final.perModule);
+  if (quota) issues.add(courseSrc, ['final', 'perModule'], quota);
 
   const languages = listLanguages(root, courseFile.defaultLanguage);
   if (!existsSync(join(root, 'locales', courseFile.defaultLanguage)))

@@ -80,6 +80,8 @@ export const courseSchema = z.strictObject({
   knowledgeCheck: z.strictObject({ attempts: z.int().min(1).max(10) }).default({ attempts: 2 }),
   final: z.strictObject({
     draw: z.int().min(1),
+    /** The quota: at least this many questions from every module that has a bank, in every attempt. */
+    perModule: z.int().min(0).default(0),
     shuffle: z.boolean().default(true),
     masteryScore: z.number().min(0).max(1),
     attempts: z.int().min(1).max(99),

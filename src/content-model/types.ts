@@ -59,7 +59,14 @@ export interface TextLimits {
 export interface CourseSettings {
   gating: Gating;
   knowledgeCheck: { attempts: number };
-  final: { draw: number; shuffle: boolean; masteryScore: number; attempts: number };
+  final: {
+    draw: number;
+    /** Every module with bank questions gives at least this many to each attempt (0: no quota). */
+    perModule: number;
+    shuffle: boolean;
+    masteryScore: number;
+    attempts: number;
+  };
   completion: {
     completedWhen: 'all-modules' | 'all-modules-and-final';
     successFrom: 'final' | 'none';

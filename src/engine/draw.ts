@@ -2,6 +2,7 @@
  * Seeded randomness for the final assessment. The seed is stored with the attempt, so the same attempt
  * always shows the same questions in the same order, also after a relaunch.
  */
+import { quotaProblem } from '../content-model/quota.ts';
 import type { Question } from '../content-model/types.ts';
 
 /** mulberry32: a tiny, well-distributed 32-bit PRNG. */
@@ -38,8 +39,16 @@ export function hash(text: string, seed = 0x811c9dc5): number {
 /**
  * Draws `count` questions so that every module is represented as evenly as the bank allows: each
  * module's questions are shuffled, then taken round-robin; the result is shuffled when `shuffled`.
+ *
+ * The quota: every module with a bank gives at least `perModule` questions. Round-robin keeps it by
+ * construction once `quotaProblem` finds nothing (every bank holds `perModule`, and `count` covers
+ * `perModule` rounds of all modules): the first `perModule` rounds take one from every module before
+ * any module gives more. Past the quota, no module gives two more than another that still has some.
+ * A quota the bank cannot meet is the loader's error; here it throws rather than draw short.
  */
-export function drawQuestions(bank: readonly Question[], count: number, seed: number, shuffled: boolean): string[] {
+export function drawQuestions(bank: readonly Question[], count: number, seed: number, shuffled: boolean, perModule = 0): string[] {
+  const problem = quotaProblem(bank, count, perModule);
+  if (problem) throw new Error(`final assessment: ${problem}`);
   const random = prng(seed);
   const byModule = new Map<string, Question[]>();
   for (const q of bank) byModule.set(q.moduleId, [...(byModule.get(q.moduleId) ?? []), q]);

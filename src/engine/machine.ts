@@ -266,8 +266,8 @@ export const courseMachine = setup({
     emitModuleCompleted: emit(({ context }) => ({ type: 'module.completed' as const, moduleId: context.moduleId ?? '' })),
     startAttempt: assign(({ context }) => {
       const seed = context.newSeed() >>> 0;
-      const { draw, shuffle } = context.course.settings.final;
-      const drawn = drawQuestions(context.course.bank, draw, seed, shuffle);
+      const { draw, shuffle, perModule } = context.course.settings.final;
+      const drawn = drawQuestions(context.course.bank, draw, seed, shuffle, perModule);
       const { past, latest } = context.record;
       // The previous attempt keeps only its score: its answers were reported when it was submitted.
       const kept = latest?.correct !== undefined ? [...past, { correct: latest.correct, max: latest.drawn.length }] : past;
