@@ -1,6 +1,20 @@
 /**
  * Tracking: opens the learning session the bootstrap (src/app/start.tsx) asks for.
  *
+ * The folder in three parts, with one seam between "what to report" and "how it is stored":
+ *
+ *   follow.ts      following the machine: what changed, which interactions its events make
+ *   session.ts     the session: when to send (coalesced, after paint), retries, page lifecycle, finishing,
+ *                  the save state the view hears; transport-neutral
+ *   transport.ts   THE SEAM: a Transport takes, in order, the interactions and the state (report.ts:
+ *                  status, score, objectives, location, saved state) and stores them its own way
+ *   adapters/      the SCORM transport (scorm-transport.ts), one Dialect per SCORM version, standalone
+ *
+ * A new transport (xAPI / cmi5) plugs in here: implement `Transport` (transport.ts) in its own folder,
+ * give its target a branch in `openSession` below that opens it and builds its SessionStart, and hand
+ * it to a `TrackingSession`. Nothing in follow.ts, session.ts or report.ts needs to know about it.
+ *
+ * Opening a SCORM session:
  *   1. Look for the LMS API of this build's SCORM version (window.API for 1.2, window.API_1484_11 for
  *      2004) in this window, its parents and its opener's.
  *   2. None found: host scorm-again in the page (loaded lazily) with browser storage behind it, and tell
@@ -23,11 +37,13 @@ import { ScormConnection } from './scorm-api/connection.ts';
 import { findApi } from './scorm-api/discovery.ts';
 import type { ScormApi, ScormVersion } from './scorm-api/types.ts';
 import { buildTarget, TARGETS, type TargetId } from '../targets/index.ts';
-import { NOTICES, Tracker } from './tracker.ts';
+import { ScormTransport } from './adapters/scorm-transport.ts';
+import { NOTICES, TrackingSession } from './session.ts';
 
 export { getScormCallLog, clearScormCallLog, onScormCall, type CallLogEntry } from './scorm-api/call-log.ts';
 export { getTrackingLog, clearTrackingLog, type LogEntry } from './log.ts';
-export { NOTICES, Tracker } from './tracker.ts';
+export { NOTICES, TrackingSession } from './session.ts';
+export type { Transport, Batch, Delivery, Journaled } from './transport.ts';
 export type { ScormVersion } from './scorm-api/types.ts';
 export type { TargetId } from '../targets/index.ts';
 
@@ -61,11 +77,9 @@ export async function openSession(course: Course, options: OpenSessionOptions = 
     logger.error('tracking could not start; progress is kept in memory only', {
       error: e instanceof Error ? (e.stack ?? e.message) : String(e),
     });
-    return new Tracker({
+    return new TrackingSession({
       course,
-      dialect,
       start: { mode: 'normal', target: dialect.target, store: 'none', notices: [NOTICES.saveFailed] },
-      suspendDataLimit: dialect.suspendDataLimit,
       logger,
       timers: options.timers ?? realTimers,
     });
@@ -134,8 +148,6 @@ async function open(
 
   const common = {
     course,
-    dialect,
-    suspendDataLimit,
     logger,
     timers,
     ...(win ? { win } : {}),
@@ -145,7 +157,7 @@ async function open(
   };
   if (!init.ok) {
     logger.error('the LMS did not open a session; progress is kept in memory only');
-    return new Tracker({
+    return new TrackingSession({
       ...common,
       start: { mode: 'normal', target: dialect.target, store: 'none', notices: [...notices, NOTICES.connectionLost] },
     });
@@ -168,7 +180,8 @@ async function open(
     resumes: lms.suspendData !== undefined,
     masteryScore: lms.masteryScore,
   });
-  const tracker = new Tracker({ ...common, connection, lms, start });
-  tracker.launch();
-  return tracker;
+  const transport = new ScormTransport({ dialect, connection, lms, suspendDataLimit, logger });
+  const session = new TrackingSession({ ...common, transport, start });
+  session.launch();
+  return session;
 }
