@@ -34,7 +34,7 @@ describe('the course', () => {
     expect(m.objectives.length).toBeLessThanOrEqual(4);
     expect(m.pages.length).toBeGreaterThanOrEqual(3);
     expect(m.pages.length).toBeLessThanOrEqual(5);
-    expect(m.pages.flatMap((p) => p.blocks).filter((b) => b.type === 'case')).toHaveLength(1);
+    expect(m.pages.flatMap((p) => p.blocks).filter((b) => b.type === 'case' || b.type === 'decision')).toHaveLength(1);
     expect(m.reflection).toBe(true);
     expect(m.selfAssessment).toBe(true);
     expect(m.questions.length).toBeGreaterThanOrEqual(3);
