@@ -2,7 +2,7 @@
  * One config for the dev server, the build and the tests.
  *
  *   COURSE_ROOT    folder with content/ and locales/ (default: this repository's real course)
- *   TARGET         the package target (src/targets: scorm12 | scorm2004; default scorm2004)
+ *   TARGET         the package target (src/targets: scorm12 | scorm2004 | cmi5; default scorm2004)
  *   OUT_DIR        where the build goes (default dist/build/<target>)
  */
 import { resolve } from 'node:path';
@@ -10,33 +10,46 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { coursePlugin } from './src/content-model/vite-plugin.ts';
-import { parseTarget } from './src/targets/index.ts';
+import { isCmi5, parseTarget, type TargetId } from './src/targets/index.ts';
 
 const here = import.meta.dirname;
 const courseRoot = resolve(here, process.env.COURSE_ROOT ?? '.');
 const target = parseTarget(process.env.TARGET, 'the TARGET environment variable');
 const outDir = resolve(here, process.env.OUT_DIR ?? `dist/build/${target}`);
 
-/** The packaged launch page allows scripts only from the package itself: no inline script, no eval. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "style-src-attr 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join('; ');
+/**
+ * The packaged launch page allows scripts only from the package itself: no inline script, no eval. A cmi5
+ * package also talks to the LMS's xAPI endpoint and fetch URL, which the launch URL names and which are
+ * often on another host, so it may connect to any https origin (never run code from one).
+ */
+export function contentSecurityPolicy(target: TargetId): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    isCmi5(target) ? "connect-src 'self' https:" : "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+}
 
-function contentSecurityPolicy(): Plugin {
+/** The SCORM packages' policy. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy('scorm2004');
+
+function contentSecurityPolicyPlugin(): Plugin {
   return {
     name: 'content-security-policy',
     apply: 'build',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(target) },
+        injectTo: 'head-prepend',
+      },
     ],
   };
 }
@@ -44,7 +57,7 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig(({ mode }) => ({
   base: './',
   // Tests load content through the loader directly; the plugin's validation is for the dev server and builds.
-  plugins: [react(), ...(mode === 'test' ? [] : [coursePlugin({ root: courseRoot, uiRoot: here })]), contentSecurityPolicy()],
+  plugins: [react(), ...(mode === 'test' ? [] : [coursePlugin({ root: courseRoot, uiRoot: here })]), contentSecurityPolicyPlugin()],
   define: {
     __PACKAGE_TARGET__: JSON.stringify(target),
   },

@@ -11,7 +11,8 @@ import { quotaProblem } from './quota.ts';
 import { courseSchema, moduleSchema, type ModuleFile } from './schema.ts';
 import { isIssue, readSourceFile, type SourceFile } from './source-file.ts';
 import { courseTextSlots, moduleTextSlots, type TextSlot } from './text-spec.ts';
-import type { Block, Course, LanguageTexts, Module, Page, Question, TextTree } from './types.ts';
+import type { Block, Course, LanguageTexts, Module, Page, Question, TextLimits, TextTree } from './types.ts';
+import { limitsSource, TARGET_IDS, type TargetId } from '../targets/index.ts';
 
 export interface LoadedCourse {
   course: Course;
@@ -259,6 +260,7 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadedCours
   if (issues.all.length) throw new ContentError(issues.all);
   const course: Course = {
     id: courseFile.id,
+    ...(courseFile.iri ? { iri: courseFile.iri } : {}),
     version: courseFile.version,
     defaultLanguage: courseFile.defaultLanguage,
     languages,
@@ -267,7 +269,7 @@ export function loadCourse(root: string, options: LoadOptions = {}): LoadedCours
       knowledgeCheck: courseFile.knowledgeCheck,
       final: courseFile.final,
       completion: courseFile.completion,
-      limits: courseFile.limits,
+      limits: resolveLimits(courseFile.limits),
     },
     modules,
     bank,
@@ -296,4 +298,10 @@ function checkUi(src: SourceFile, sourceUi: TextTree | undefined, sourceLang: st
     for (const k of have) if (!want.has(k)) issues.add(src, k.split('.'), `unknown key (not in locales/${sourceLang}/ui.json)`);
   }
   return data;
+}
+
+/** Every target's text limits: those course.yaml gives, and for a target it leaves out, its `limitsFrom` target's. */
+export function resolveLimits(given: Partial<Record<TargetId, TextLimits>>): Record<TargetId, TextLimits> {
+  const keys = new Set(Object.keys(given).filter((k) => given[k as TargetId]));
+  return Object.fromEntries(TARGET_IDS.map((t) => [t, given[limitsSource(t, keys)]!])) as Record<TargetId, TextLimits>;
 }

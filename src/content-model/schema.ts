@@ -3,7 +3,7 @@
  * these schemas and reports each problem with the file, the line and the path inside it.
  */
 import { z } from 'zod';
-import { TARGET_IDS, type TargetId } from '../targets/index.ts';
+import { TARGET_IDS, TARGETS_NEEDING_LIMITS, type TargetId } from '../targets/index.ts';
 
 export const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes (for example "p01")');
 
@@ -73,6 +73,14 @@ const limitsSchema = z.strictObject({
 
 export const courseSchema = z.strictObject({
   id: idSchema,
+  /** The course's globally unique IRI (cmi5 and xAPI ids are made from it); optional, see src/targets/cmi5.ts. */
+  iri: z
+    .string()
+    .regex(
+      /^https?:\/\/[^\s/?#]+[^\s]*$/,
+      'must be an absolute http(s) IRI the organisation owns, such as "https://learning.example.org/courses/leadership"',
+    )
+    .optional(),
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 1.0.0'),
   defaultLanguage: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language code such as "da"'),
   gating: z.enum(['free', 'sequential', 'final-after-modules']).default('free'),
@@ -92,8 +100,16 @@ export const courseSchema = z.strictObject({
       successFrom: z.enum(['final', 'none']).default('final'),
     })
     .default({ completedWhen: 'all-modules-and-final', successFrom: 'final' }),
-  /** Text limits per package target (a target's saved-state room decides how much a learner may keep). */
-  limits: z.strictObject(Object.fromEntries(TARGET_IDS.map((t) => [t, limitsSchema])) as Record<TargetId, typeof limitsSchema>),
+  /**
+   * Text limits per package target (a target's saved-state room decides how much a learner may keep). A target
+   * with a `limitsFrom` (cmi5) may be left out and then follows that target's limits (src/targets).
+   */
+  limits: z.strictObject(
+    Object.fromEntries(TARGET_IDS.map((t) => [t, TARGETS_NEEDING_LIMITS.includes(t) ? limitsSchema : limitsSchema.optional()])) as Record<
+      TargetId,
+      typeof limitsSchema | z.ZodOptional<typeof limitsSchema>
+    >,
+  ),
 });
 
 export type ModuleFile = z.infer<typeof moduleSchema>;

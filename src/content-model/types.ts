@@ -77,6 +77,8 @@ export interface CourseSettings {
 
 export interface Course {
   id: string;
+  /** The course's IRI as course.yaml gives it (cmi5 ids are made from it: src/targets/cmi5.ts). */
+  iri?: string;
   version: string;
   defaultLanguage: string;
   /** The default language first, then every other locale folder, sorted. */

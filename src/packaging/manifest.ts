@@ -43,11 +43,16 @@ export interface ManifestInput {
   files: string[];
 }
 
-/** The manifest builder of each package target. */
-const BUILDERS: Record<TargetId, (input: ManifestInput) => string> = { scorm12: (i) => manifest12(i), scorm2004: (i) => manifest2004(i) };
+/** The manifest builder of each SCORM package target (a cmi5 package has cmi5.xml instead: cmi5/course-structure.ts). */
+const BUILDERS: Partial<Record<TargetId, (input: ManifestInput) => string>> = {
+  scorm12: (i) => manifest12(i),
+  scorm2004: (i) => manifest2004(i),
+};
 
 export function buildManifest(target: TargetId, input: ManifestInput): string {
-  return BUILDERS[target](input);
+  const build = BUILDERS[target];
+  if (!build) throw new Error(`${target} packages have no imsmanifest.xml`);
+  return build(input);
 }
 
 function sortedFiles(files: string[]): string[] {

@@ -1,5 +1,6 @@
 /** What a package says about its course, taken from the validated course model and its texts. */
 import type { LoadedCourse } from '../content-model/load.ts';
+import { courseIri, moveOnOf, type MoveOn } from '../targets/cmi5.ts';
 
 export interface LocalisedText {
   language: string;
@@ -21,6 +22,10 @@ export interface PackageMetadata {
   masteryScore: number;
   /** The launch page, relative to the package root. */
   launch: string;
+  /** The course's IRI (cmi5.xml's course id; the AU's id is made from it). */
+  iri: string;
+  /** When a cmi5 LMS counts the course as satisfied (from the course's completion settings). */
+  moveOn: MoveOn;
 }
 
 const text = (tree: unknown, key: string): string | undefined => {
@@ -47,6 +52,8 @@ export function packageMetadata(loaded: LoadedCourse, launch = 'index.html'): Pa
     descriptions: pick('description'),
     masteryScore: course.settings.final.masteryScore,
     launch,
+    iri: courseIri(course),
+    moveOn: moveOnOf(course.settings),
   };
 }
 

@@ -7,13 +7,19 @@
 import { readdirSync, readFileSync, lstatSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { buildManifest } from './manifest.ts';
-import type { TargetId } from '../targets/index.ts';
+import { isCmi5, type TargetId } from '../targets/index.ts';
+import { buildCourseStructure, COURSE_STRUCTURE_FILE } from './cmi5/course-structure.ts';
 import type { PackageMetadata } from './metadata.ts';
 import { schemaFiles, type SchemaSetId } from './schemas.ts';
 import { writeZip, zipToBuffer, type ZipInput } from './zip-write.ts';
 
-/** The schema files each target's package carries beside its manifest. */
-export const SCHEMA_SET_OF: Record<TargetId, SchemaSetId> = { scorm12: 'scorm12', scorm2004: 'scorm2004-4th' };
+/** The schema files each SCORM target's package carries beside its manifest (a cmi5 package carries none). */
+export const SCHEMA_SET_OF: Partial<Record<TargetId, SchemaSetId>> = { scorm12: 'scorm12', scorm2004: 'scorm2004-4th' };
+
+/** The file at the package root that describes it to the LMS: imsmanifest.xml (SCORM) or cmi5.xml. */
+export function controlFileOf(target: TargetId): string {
+  return isCmi5(target) ? COURSE_STRUCTURE_FILE : 'imsmanifest.xml';
+}
 
 /** `<course id>-<course version>-<target>.zip`. */
 export function zipName(meta: Pick<PackageMetadata, 'courseId' | 'version'>, target: TargetId): string {
@@ -90,6 +96,7 @@ export interface PackageInput {
 
 export interface PackageResult {
   target: TargetId;
+  /** imsmanifest.xml, or cmi5.xml for a cmi5 package. */
   manifest: string;
   /** Course files listed in the manifest. */
   files: string[];
@@ -102,13 +109,20 @@ export function packageEntries(input: PackageInput): { entries: ZipInput[]; mani
   const files = listBuildFiles(input.buildDir);
   const problems = checkBuild(input.buildDir, files, input.meta.launch);
   if (problems.length)
-    throw new Error(`The build in ${input.buildDir} is not fit for a SCORM package:\n` + problems.map((p) => `  - ${p}`).join('\n'));
-  const schemas = schemaFiles(SCHEMA_SET_OF[input.target]);
-  const clash = files.filter((f) => f === 'imsmanifest.xml' || schemas.some((s) => s.path === f));
+    throw new Error(
+      `The build in ${input.buildDir} is not fit for a ${isCmi5(input.target) ? 'cmi5' : 'SCORM'} package:\n` +
+        problems.map((p) => `  - ${p}`).join('\n'),
+    );
+  const set = SCHEMA_SET_OF[input.target];
+  const schemas = set ? schemaFiles(set) : [];
+  const control = controlFileOf(input.target);
+  const clash = files.filter((f) => f === 'imsmanifest.xml' || f === COURSE_STRUCTURE_FILE || schemas.some((s) => s.path === f));
   if (clash.length) throw new Error(`the build holds files that the package format reserves: ${clash.join(', ')}`);
-  const manifest = buildManifest(input.target, { meta: input.meta, files });
+  const manifest = isCmi5(input.target)
+    ? buildCourseStructure({ meta: input.meta, files })
+    : buildManifest(input.target, { meta: input.meta, files });
   const entries: ZipInput[] = [
-    { path: 'imsmanifest.xml', data: Buffer.from(manifest, 'utf8') },
+    { path: control, data: Buffer.from(manifest, 'utf8') },
     ...schemas.map((s) => ({ path: s.path, data: s.data })),
     ...files.map((f) => ({ path: f, data: readFileSync(join(input.buildDir, f)) })),
   ];

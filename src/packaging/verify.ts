@@ -4,6 +4,7 @@
  * streams only; never extracts, never writes a file.
  */
 import { analyseManifest, isControlFile, packageIndex, type ManifestAnalysis } from './analyse.ts';
+import { CMI5_TITLES, COURSE_STRUCTURE_FILE, isCmi5Zip, verifyCourseStructure, type Cmi5CheckId } from './cmi5/verify.ts';
 import { SCHEMA_SETS } from './schemas.ts';
 import { decodeXmlBytes, parseXml } from './xml.ts';
 import { validateManifestXsd } from './xsd.ts';
@@ -25,7 +26,8 @@ export type CheckId =
   | 'size'
   | 'file-count'
   | 'mastery'
-  | 'listing';
+  | 'listing'
+  | Cmi5CheckId;
 
 export type Status = 'pass' | 'fail' | 'note' | 'skip';
 
@@ -71,6 +73,7 @@ const TITLES: Record<CheckId, string> = {
   'file-count': 'File count',
   mastery: 'Mastery score',
   listing: 'Every file listed in the manifest',
+  ...CMI5_TITLES,
 };
 
 const MAX_ITEMS = 12;
@@ -100,10 +103,11 @@ export async function verifyPackage(source: string | Buffer, options: VerifyOpti
       ...extra,
     };
   };
-  const ALL = Object.keys(TITLES) as CheckId[];
+  // The SCORM checks (a cmi5 package's own are in cmi5/verify.ts).
+  const ALL = (Object.keys(TITLES) as CheckId[]).filter((id) => !Object.hasOwn(CMI5_TITLES, id));
 
   // 1. The zip itself, read in streams with limits.
-  const zip = await readZip(source, { limits, keep: (n) => n === 'imsmanifest.xml' });
+  const zip = await readZip(source, { limits, keep: (n) => n === 'imsmanifest.xml' || n === COURSE_STRUCTURE_FILE });
   if (!zip.readable) {
     add('zip', 'fail', zip.error ?? 'the zip cannot be read');
     skipRest(ALL, 'not checked: the zip cannot be read');
@@ -189,6 +193,12 @@ export async function verifyPackage(source: string | Buffer, options: VerifyOpti
       nameAll,
     );
   };
+  if (!manifestEntry && isCmi5Zip(zip)) {
+    // A cmi5 course package: cmi5.xml instead of a manifest.
+    for (const c of await verifyCourseStructure(zip)) add(c.id, c.status, c.detail, c.items);
+    finishPaths();
+    return report({ zip, version: 'cmi5' });
+  }
   if (!manifestEntry) {
     const elsewhere = zip.entries.filter((e) => /(^|[\\/])imsmanifest\.xml$/i.test(e.name)).map((e) => e.name);
     add(
@@ -321,7 +331,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
 const MARK: Record<Status, string> = { pass: '✓ PASS', fail: '✗ FAIL', note: '• NOTE', skip: '- SKIP' };
 
 export function formatReport(r: VerifyReport): string {
-  const lines = [`SCORM package check: ${r.source}`, ''];
+  const lines = [`${r.version === 'cmi5' ? 'cmi5' : 'SCORM'} package check: ${r.source}`, ''];
   const width = Math.max(...r.checks.map((c) => c.title.length));
   for (const c of r.checks) {
     lines.push(`${MARK[c.status]}  ${c.title.padEnd(width)}  ${c.detail}`);

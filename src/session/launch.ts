@@ -39,11 +39,12 @@ export function withMastery(course: Course, masteryScore: number | undefined): C
 
 /**
  * Whose text limits apply: the session's target, except in browser storage (no LMS), which has room
- * for the roomiest target's texts.
+ * for the roomiest SCORM target's texts (browser storage runs the SCORM runtime in the page).
  */
 export function limitsTarget(start: Pick<SessionStart, 'target' | 'store'>): TargetId {
   if (start.store !== 'browser') return start.target;
-  return TARGET_IDS.reduce((a, b) => (TARGETS[b].suspendDataLimit > TARGETS[a].suspendDataLimit ? b : a));
+  const scorm = TARGET_IDS.filter((t) => TARGETS[t].standard === 'scorm');
+  return scorm.reduce((a, b) => (TARGETS[b].suspendDataLimit > TARGETS[a].suspendDataLimit ? b : a));
 }
 
 export function prepareLaunch(baseCourse: Course, start: SessionStart, options: LaunchOptions = {}): Launch {

@@ -10,15 +10,36 @@ export interface TargetInfo {
   readonly id: string;
   /** For people: "SCORM 1.2". */
   readonly label: string;
-  /** The SCORM run-time API version a build looks for. */
+  /** How the package is launched and tracked: a SCORM run-time API, or cmi5 (xAPI statements and state). */
+  readonly standard: 'scorm' | 'cmi5';
+  /**
+   * The SCORM run-time API version a build looks for. A cmi5 build uses it only when it is opened without
+   * cmi5 launch parameters (the dev preview, a file opened directly): it then hosts that runtime in the page
+   * with browser storage, as a SCORM build does when it finds no LMS.
+   */
   readonly scormVersion: '1.2' | '2004';
-  /** The spec's limit for the saved state (cmi.suspend_data), in characters. */
+  /** The limit for the saved state, in characters (cmi.suspend_data; none for a State API document). */
   readonly suspendDataLimit: number;
+  /**
+   * A target whose text limits this one uses when course.yaml gives none for it, so that adding a target
+   * does not force every course file to change. Targets without it must have their limits in course.yaml.
+   */
+  readonly limitsFrom?: string;
 }
 
 export const TARGETS = {
-  scorm12: { id: 'scorm12', label: 'SCORM 1.2', scormVersion: '1.2', suspendDataLimit: 4096 },
-  scorm2004: { id: 'scorm2004', label: 'SCORM 2004 4th Edition', scormVersion: '2004', suspendDataLimit: 64000 },
+  scorm12: { id: 'scorm12', label: 'SCORM 1.2', standard: 'scorm', scormVersion: '1.2', suspendDataLimit: 4096 },
+  scorm2004: { id: 'scorm2004', label: 'SCORM 2004 4th Edition', standard: 'scorm', scormVersion: '2004', suspendDataLimit: 64000 },
+  // The State API keeps a JSON document of any size (the spec sets no limit); the texts' own limits bound it.
+  // Its texts may be as long as SCORM 2004's, the roomiest SCORM target, unless the course says otherwise.
+  cmi5: {
+    id: 'cmi5',
+    label: 'cmi5 (xAPI)',
+    standard: 'cmi5',
+    scormVersion: '2004',
+    suspendDataLimit: Number.POSITIVE_INFINITY,
+    limitsFrom: 'scorm2004',
+  },
 } as const satisfies Record<string, TargetInfo>;
 
 export type TargetId = keyof typeof TARGETS;
@@ -28,6 +49,21 @@ export const TARGET_IDS = Object.keys(TARGETS) as TargetId[];
 
 /** The SCORM run-time version of the SCORM targets. */
 export type ScormVersion = (typeof TARGETS)[TargetId]['scormVersion'];
+
+/** Whether a build of this target is a cmi5 package (launched with cmi5 parameters, tracked over xAPI). */
+export function isCmi5(target: TargetId): boolean {
+  return TARGETS[target].standard === 'cmi5';
+}
+
+/** Whose limits in course.yaml a target's texts follow: its own, or those of its `limitsFrom` target. */
+export function limitsSource(target: TargetId, given: ReadonlySet<string>): TargetId {
+  const info: TargetInfo = TARGETS[target];
+  if (given.has(target) || !info.limitsFrom) return target;
+  return info.limitsFrom as TargetId;
+}
+
+/** The targets whose limits course.yaml must give (those without a `limitsFrom`). */
+export const TARGETS_NEEDING_LIMITS = TARGET_IDS.filter((t) => !(TARGETS[t] as TargetInfo).limitsFrom);
 
 /** The target that builds when none is named. */
 export const DEFAULT_TARGET: TargetId = 'scorm2004';
@@ -43,9 +79,9 @@ export function parseTarget(value: string | undefined, where: string): TargetId 
   throw new Error(`${where} is "${value}"; it must be one of: ${TARGET_IDS.join(', ')}`);
 }
 
-/** The target of a SCORM run-time version. */
+/** The SCORM target of a SCORM run-time version. */
 export function targetOfScormVersion(version: ScormVersion): TargetId {
-  return TARGET_IDS.find((t) => TARGETS[t].scormVersion === version)!;
+  return TARGET_IDS.find((t) => TARGETS[t].standard === 'scorm' && TARGETS[t].scormVersion === version)!;
 }
 
 /**

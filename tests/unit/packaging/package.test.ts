@@ -1,5 +1,5 @@
 /**
- * `npm run package` end to end on the sample course: the real Vite build of both SCORM versions, the
+ * `npm run package` end to end on the sample course: the real Vite build of every target (SCORM 1.2, 2004, cmi5), the
  * zips it writes, and the same checks as the manifest tests, now on the zipped manifests. The script
  * runs in a child process with a clean environment, exactly as an author runs it; once per file, plus
  * once more (in another time zone) to prove the zips are byte-identical.
@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseManifest, packageIndex } from '../../../src/packaging/analyse.ts';
 import { decodeEntities } from '../../../src/packaging/package.ts';
 import { schemaFiles } from '../../../src/packaging/schemas.ts';
-import { CONTENT_SECURITY_POLICY } from '../../../vite.config.ts';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../../../vite.config.ts';
+import { validateCourseStructureXsd } from '../../../src/packaging/cmi5/xsd.ts';
 import { verifyPackage } from '../../../src/packaging/verify.ts';
 import { attr, child, children, parseXml } from '../../../src/packaging/xml.ts';
 import { validateManifestXsd } from '../../../src/packaging/xsd.ts';
@@ -19,6 +20,7 @@ import { readZip } from '../../../src/packaging/zip-read.ts';
 import { runScript, sampleCourse, type RunResult } from './helpers.ts';
 
 const ZIPS = { '1.2': 'sample-course-0.1.0-scorm12.zip', '2004': 'sample-course-0.1.0-scorm2004.zip' } as const;
+const CMI5_ZIP = 'sample-course-0.1.0-cmi5.zip';
 let out: string;
 let run: RunResult;
 const temporary: string[] = [];
@@ -42,14 +44,45 @@ async function unzip(file: string) {
 }
 
 describe('npm run package', () => {
-  it('writes one zip per SCORM version, named by course id and version, and says so', () => {
+  it('writes one zip per package target, named by course id and version, and says so', () => {
     expect(
       readdirSync(out)
         .filter((f) => f.endsWith('.zip'))
         .sort(),
-    ).toEqual([ZIPS['1.2'], ZIPS['2004']]);
+    ).toEqual([CMI5_ZIP, ZIPS['1.2'], ZIPS['2004']]);
     expect(run.stdout).toMatch(/✓ .*sample-course-0\.1\.0-scorm12\.zip\s+SCORM 1\.2/);
     expect(run.stdout).toMatch(/✓ .*sample-course-0\.1\.0-scorm2004\.zip\s+SCORM 2004 4th Edition/);
+    expect(run.stdout).toMatch(/✓ .*sample-course-0\.1\.0-cmi5\.zip\s+cmi5 \(xAPI\), \d+ course files \+ 0 schema files/);
+  });
+
+  it('cmi5: cmi5.xml at the root, valid against the cmi5 schema, one AU launching index.html; verify passes without a note', async () => {
+    const file = join(out, CMI5_ZIP);
+    const r = await verifyPackage(file);
+    expect(r.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}: ${c.detail}`)).toEqual([]);
+    expect(r.version).toBe('cmi5');
+    expect(r.checks.map((c) => c.id)).toEqual(
+      expect.arrayContaining(['cmi5-structure', 'cmi5-schema', 'cmi5-ids', 'cmi5-au-urls', 'cmi5-move-on']),
+    );
+    const z = await unzip(file);
+    const names = z.entries.map((e) => e.name);
+    expect(names).toContain('cmi5.xml');
+    expect(names).not.toContain('imsmanifest.xml');
+    expect(names.filter((n) => n.endsWith('.xsd'))).toEqual([]);
+    const xml = z.kept.get('cmi5.xml')!.toString('utf8');
+    expect((await validateCourseStructureXsd(xml)).errors).toEqual([]);
+    const parsed = parseXml(xml);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const au = child(parsed.root, 'au')!;
+    expect(attr(au, 'id')).toBe('urn:course:sample-course:au');
+    expect(attr(au, 'moveOn')).toBe('CompletedAndPassed');
+    expect(attr(au, 'masteryScore')).toBe('0.75');
+    expect(child(au, 'url')!.text).toBe('index.html');
+    // The launch page may reach the LMS's xAPI endpoint (often on another host), and nothing more.
+    const html = z.kept.get('index.html')!.toString('utf8');
+    const policy = decodeEntities(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1] ?? '');
+    expect(policy).toBe(contentSecurityPolicy('cmi5'));
+    expect(policy).toMatch(/(^|; )connect-src 'self' https:(;|$)/);
+    expect(policy).toMatch(/(^|; )script-src 'self'(;|$)/);
   });
 
   it.each(['1.2', '2004'] as const)('SCORM %s: the zip passes verify without a single note', async (v) => {
@@ -111,10 +144,10 @@ describe('npm run package', () => {
     const again = tempDir('package-cli-again-');
     const second = await runScript('package', ['--course', sampleCourse, '--out', again], { TZ: 'Pacific/Chatham' });
     expect(second.code, second.stderr).toBe(0);
-    for (const v of ['1.2', '2004'] as const) {
-      const a = readFileSync(join(out, ZIPS[v]));
-      const b = readFileSync(join(again, ZIPS[v]));
-      expect(b.equals(a), `${ZIPS[v]} differs between two runs`).toBe(true);
+    for (const name of [...Object.values(ZIPS), CMI5_ZIP]) {
+      const a = readFileSync(join(out, name));
+      const b = readFileSync(join(again, name));
+      expect(b.equals(a), `${name} differs between two runs`).toBe(true);
     }
     // Fixed timestamps, sorted entries, fixed permissions.
     const z = await readZip(join(out, ZIPS['2004']));

@@ -286,7 +286,11 @@ describe.each(['1.2', '2004'] as const)('SCORM %s', (version) => {
       ...course,
       settings: {
         ...course.settings,
-        limits: { scorm12: { reflection: 70_000, actionStep: 90 }, scorm2004: { reflection: 70_000, actionStep: 400 } },
+        limits: {
+          ...course.settings.limits,
+          scorm12: { reflection: 70_000, actionStep: 90 },
+          scorm2004: { reflection: 70_000, actionStep: 400 },
+        },
       },
     };
     const { actor } = boot(s, huge);
