@@ -34,12 +34,15 @@ export function auIri(course: Pick<Course, 'id' | 'iri'>): string {
  * comes from the final assessment is satisfied when it is completed and passed, as in SCORM 2004; one
  * without a pass mark when it is completed.
  */
-export function moveOnOf(settings: Pick<Course['settings'], 'completion'>): MoveOn {
+export function moveOnOf(settings: { completion: Pick<Course['settings']['completion'], 'successFrom'> }): MoveOn {
   return settings.completion.successFrom === 'final' ? 'CompletedAndPassed' : 'Completed';
 }
 
 /** The mastery score cmi5.xml carries (none when nothing is passed or failed), at most 4 decimals. */
-export function masteryOf(settings: Pick<Course['settings'], 'completion' | 'final'>): number | undefined {
+export function masteryOf(settings: {
+  completion: Pick<Course['settings']['completion'], 'successFrom'>;
+  final: Pick<Course['settings']['final'], 'masteryScore'>;
+}): number | undefined {
   if (settings.completion.successFrom !== 'final') return undefined;
   return Math.round(settings.final.masteryScore * 10000) / 10000;
 }
