@@ -136,6 +136,9 @@ export class Learner {
       await this.act(() => this.f.getByRole('radio', { name: new RegExp(`^${this.x.t('self.step', { value: 3 })}`) }).check());
       await this.act(() => this.next().click());
     }
+    // The moment of completion, then back to the menu
+    await this.heading(this.x.t('completed.title')).waitFor();
+    await this.act(() => this.button(this.x.t('app.toMenu')).click());
     await this.heading(this.x.t('menu.title')).waitFor();
   }
 

@@ -1,9 +1,14 @@
 /**
  * The course machine: the single truth of where the learner is and what they have answered.
  *
- *   boot ─► start ─► menu ─┬─► module (resume ─► page ⇄ check ⇄ reflection ⇄ self) ─► menu
+ *   boot ─► start ─► menu ─┬─► module (resume ─► page ⇄ check ⇄ reflection ⇄ self) ─► completed ─► menu
+ *                          │                                                  (next module, the final or the results)
  *                          ├─► final  (routing ─► intro ─► taking ─► result)
  *                          └─► results (the closing module: scores, reflections, action plan)
+ *
+ * `completed` is the moment of completion: the module just finished, what was done and what comes
+ * next. It is a resting place like the others (saved as `completed:<module>`), so a reload there
+ * comes back to it.
  *
  * `boot` restores a saved location; every other state is where a learner can rest. Learner data lives
  * in `context.record` (see record.ts); the tracker reads snapshots and the events this machine emits,
@@ -114,6 +119,9 @@ export const courseMachine = setup({
   guards: {
     resumeAtModule: ({ context }: Ctx) => context.resumeAt.at === 'module' && !!moduleById(context.course, context.resumeAt.moduleId),
     resumeAt: ({ context }: Ctx, params: { at: Resume['at'] }) => context.resumeAt.at === params.at,
+    /** The saved place is the moment after a module that the record still has as finished. */
+    resumeAtCompleted: ({ context }: Ctx) =>
+      context.resumeAt.at === 'completed' && !!context.record.modules[context.resumeAt.moduleId]?.done,
     resumeStepIs: ({ context }: Ctx, params: { step: StepKey }) => {
       const at = moduleRecord(context).at;
       const m = currentModule(context);
@@ -209,6 +217,7 @@ export const courseMachine = setup({
       return entry(context, event.moduleId);
     }),
     resumeModule: assign(({ context }) => entry(context, context.resumeAt.at === 'module' ? context.resumeAt.moduleId : '')),
+    resumeCompleted: assign(({ context }) => (context.resumeAt.at === 'completed' ? { moduleId: context.resumeAt.moduleId } : {})),
     visitPage: assign(({ context }) => ({ record: visit(context, `page:${context.pageId}`) })),
     visitStep: assign(({ context }, params: { step: StepKey }) => ({ record: visit(context, params.step) })),
     nextPage: assign(({ context }) => ({ pageId: pageIds(context)[pagePosition(context) + 1] })),
@@ -315,10 +324,12 @@ export const courseMachine = setup({
     boot: {
       always: [
         { guard: 'resumeAtModule', target: 'module', actions: 'resumeModule' },
+        { guard: 'resumeAtCompleted', target: 'completed', actions: 'resumeCompleted' },
         { guard: { type: 'resumeAt', params: { at: 'menu' } }, target: 'menu' },
         { guard: and([{ type: 'resumeAt', params: { at: 'final' as const } }, 'finalUnlocked']), target: 'final' },
         { guard: { type: 'resumeAt', params: { at: 'results' } }, target: 'results' },
         { guard: { type: 'resumeAt', params: { at: 'final' } }, target: 'menu' },
+        { guard: { type: 'resumeAt', params: { at: 'completed' } }, target: 'menu' },
         { target: 'start' },
       ],
     },
@@ -352,7 +363,7 @@ export const courseMachine = setup({
               { guard: 'hasCheck', target: 'check' },
               { guard: 'hasReflection', target: 'reflection' },
               { guard: 'hasSelfAssessment', target: 'self' },
-              { target: '#course.menu', actions: ['completeModule', 'emitModuleCompleted'] },
+              { target: '#course.completed', actions: ['completeModule', 'emitModuleCompleted'] },
             ],
             BACK: { guard: 'hasPreviousPage', target: 'page', reenter: true, actions: 'previousPage' },
             GOTO_PAGE: { guard: 'pageExists', target: 'page', reenter: true, actions: 'goToPage' },
@@ -366,7 +377,7 @@ export const courseMachine = setup({
             NEXT: [
               { guard: and(['checkSettled', 'hasReflection']), target: 'reflection' },
               { guard: and(['checkSettled', 'hasSelfAssessment']), target: 'self' },
-              { guard: 'checkSettled', target: '#course.menu', actions: ['completeModule', 'emitModuleCompleted'] },
+              { guard: 'checkSettled', target: '#course.completed', actions: ['completeModule', 'emitModuleCompleted'] },
             ],
             BACK: { target: 'page', actions: 'lastPage' },
             GOTO_PAGE: { guard: 'pageExists', target: 'page', actions: 'goToPage' },
@@ -378,7 +389,7 @@ export const courseMachine = setup({
             SET_REFLECTION: { guard: 'reflectionFits', actions: 'setReflection' },
             NEXT: [
               { guard: 'hasSelfAssessment', target: 'self' },
-              { target: '#course.menu', actions: ['completeModule', 'emitModuleCompleted'] },
+              { target: '#course.completed', actions: ['completeModule', 'emitModuleCompleted'] },
             ],
             BACK: [
               { guard: 'hasCheck', target: 'check' },
@@ -391,7 +402,7 @@ export const courseMachine = setup({
           entry: { type: 'visitStep', params: { step: 'self' } },
           on: {
             RATE: { guard: 'validRating', actions: 'rate' },
-            NEXT: { guard: 'rated', target: '#course.menu', actions: ['completeModule', 'emitModuleCompleted'] },
+            NEXT: { guard: 'rated', target: '#course.completed', actions: ['completeModule', 'emitModuleCompleted'] },
             BACK: [
               { guard: 'hasReflection', target: 'reflection' },
               { guard: 'hasCheck', target: 'check' },
@@ -400,6 +411,14 @@ export const courseMachine = setup({
             GOTO_PAGE: { guard: 'pageExists', target: 'page', actions: 'goToPage' },
           },
         },
+      },
+    },
+    completed: {
+      on: {
+        MENU: 'menu',
+        OPEN_MODULE: { guard: 'canOpenModule', target: 'module', actions: 'openModule' },
+        OPEN_FINAL: { guard: 'finalUnlocked', target: 'final' },
+        OPEN_RESULTS: 'results',
       },
     },
     final: {

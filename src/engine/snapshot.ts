@@ -118,7 +118,7 @@ export function decodeSnapshot(text: string, course: Course): Saved {
 
   // A place that no longer exists (a removed module) or cannot be read becomes the menu.
   const resume = parseLocation(location);
-  const known = !!resume && (resume.at !== 'module' || course.modules.some((m) => m.id === resume.moduleId));
+  const known = !!resume && (!('moduleId' in resume) || course.modules.some((m) => m.id === resume.moduleId));
   return { location: known ? (location as Location) : 'menu', record };
 }
 

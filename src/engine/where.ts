@@ -14,6 +14,8 @@ export type Where =
   | { at: 'menu' }
   | { at: 'results' }
   | { at: 'module'; step: ModuleStep; moduleId: string; pageId: string }
+  /** The moment of completion: the module just finished, what was done and what comes next. */
+  | { at: 'completed'; moduleId: string }
   | { at: 'final'; step: FinalStep; index: number };
 
 export type CourseSnapshot = SnapshotFrom<CourseMachine>;
@@ -25,6 +27,7 @@ const FINAL_STEPS: readonly string[] = ['intro', 'taking', 'result'] satisfies F
 export function whereIs(s: Pick<CourseSnapshot, 'value' | 'context'>): Where {
   const value = s.value as unknown;
   if (value === 'menu' || value === 'results') return { at: value };
+  if (value === 'completed') return { at: 'completed', moduleId: s.context.moduleId ?? '' };
   if (value && typeof value === 'object') {
     const sub = value as Record<string, unknown>;
     if ('module' in sub) {
@@ -42,19 +45,21 @@ export function whereIs(s: Pick<CourseSnapshot, 'value' | 'context'>): Where {
 }
 
 /** Where a learner can be when their progress is saved, in its saved form. */
-export type Location = 'start' | 'menu' | 'final' | 'results' | `module:${string}`;
+export type Location = 'start' | 'menu' | 'final' | 'results' | `module:${string}` | `completed:${string}`;
 
 /** A saved location, taken apart. */
-export type Resume = { at: 'start' | 'menu' | 'final' | 'results' } | { at: 'module'; moduleId: string };
+export type Resume = { at: 'start' | 'menu' | 'final' | 'results' } | { at: 'module' | 'completed'; moduleId: string };
 
 /** The location to save for where the learner is. */
 export function locationOf(where: Where): Location {
-  return where.at === 'module' ? `module:${where.moduleId}` : where.at;
+  if (where.at === 'module') return `module:${where.moduleId}`;
+  if (where.at === 'completed') return `completed:${where.moduleId}`;
+  return where.at;
 }
 
 /** Reads a saved location; anything else (a location from another product, garbage) is undefined. */
 export function parseLocation(text: string): Resume | undefined {
   if (text === 'start' || text === 'menu' || text === 'final' || text === 'results') return { at: text };
-  const m = /^module:([a-z0-9][a-z0-9-]*)$/.exec(text);
-  return m ? { at: 'module', moduleId: m[1]! } : undefined;
+  const m = /^(module|completed):([a-z0-9][a-z0-9-]*)$/.exec(text);
+  return m ? { at: m[1] as 'module' | 'completed', moduleId: m[2]! } : undefined;
 }

@@ -10,6 +10,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { CourseActor, Notice, Session } from '../session/index.ts';
 import type { Course } from '../content-model/types.ts';
 import type { TextLoaders } from '../i18n/create-i18n.ts';
+import { CompletedView } from './completed/CompletedView.tsx';
 import { FinalView } from './final/FinalView.tsx';
 import { MenuView } from './menu/MenuView.tsx';
 import { ModuleView } from './module/ModuleView.tsx';
@@ -18,7 +19,9 @@ import { FocusProvider } from './shared/focus.tsx';
 import { PlayerProvider, usePlayer, type ReadingMinutes } from './shared/player-context.tsx';
 import { useT } from './shared/use-texts.ts';
 import { sameView, viewKey, viewOf, type View } from './shared/view.ts';
+import { closedNotices, rememberClosed } from './shell/dismissed.ts';
 import { ExitView } from './shell/ExitView.tsx';
+import { Footer } from './shell/Footer.tsx';
 import { Header } from './shell/Header.tsx';
 import { Notices } from './shell/Notices.tsx';
 import { SkipLink } from './shell/SkipLink.tsx';
@@ -56,19 +59,35 @@ export function App({ actor, course, i18n, textLoaders, images, session, notices
   );
 }
 
+/** Notices about the moment of arrival: gone once the learner moves on. */
+const ARRIVAL_NOTICES = new Set(['welcomeBack']);
+
+/** Views that offer no way to the menu of their own; elsewhere a notice need not offer one. */
+const hasOwnMenuButton = (v: View) => v.at === 'module' || v.at === 'completed' || (v.at === 'final' && v.step !== 'taking');
+
 function Shell({ notices, onReady }: { notices: Notice[]; onReady?: (() => void) | undefined }) {
-  const { actor, session, send, flushDrafts } = usePlayer();
+  const { actor, course, session, send, flushDrafts } = usePlayer();
   const view = useSelector(actor, viewOf, sameView);
   const [exited, setExited] = useState(false);
   const save = useSaveState(session);
   const [dismissed, setDismissed] = useState<Notice[]>([]);
+  const [closed, setClosed] = useState(() => closedNotices(course.id));
+  const [arrival] = useState(() => viewKey(view));
+  const moved = viewKey(view) !== arrival;
   useDocumentLanguage();
   useEffect(() => onReady?.(), [onReady]);
 
   const shown = [...notices, ...(save.notice ? [save.notice] : [])].filter(
-    (n, i, all) => !dismissed.includes(n) && all.findIndex((m) => m.key === n.key) === i,
+    (n, i, all) =>
+      !dismissed.includes(n) && !closed.has(n.key) && !(moved && ARRIVAL_NOTICES.has(n.key)) && all.findIndex((m) => m.key === n.key) === i,
   );
-  const toMenu = view.at === 'menu' ? undefined : () => send(view.at === 'start' ? { type: 'START' } : { type: 'MENU' });
+  const toMenu =
+    view.at === 'menu' || hasOwnMenuButton(view) ? undefined : () => send(view.at === 'start' ? { type: 'START' } : { type: 'MENU' });
+  const dismiss = (n: Notice) => {
+    setDismissed((d) => [...d, n]);
+    rememberClosed(course.id, n.key);
+    setClosed(closedNotices(course.id));
+  };
 
   const exit = useCallback(async () => {
     flushDrafts();
@@ -84,9 +103,10 @@ function Shell({ notices, onReady }: { notices: Notice[]; onReady?: (() => void)
       <SkipLink />
       <Header saveState={save.state} onExit={exited ? undefined : () => void exit()} />
       <main id="main" tabIndex={-1} className="main">
-        <Notices notices={shown} onDismiss={(n) => setDismissed((d) => [...d, n])} onMenu={toMenu} />
+        <Notices notices={shown} onDismiss={dismiss} onMenu={toMenu} />
         {exited ? <ExitView /> : <CurrentView view={view} />}
       </main>
+      <Footer />
     </FocusProvider>
   );
 }
@@ -99,6 +119,8 @@ function CurrentView({ view }: { view: View }) {
       return <MenuView />;
     case 'module':
       return <ModuleView key={view.moduleId} view={view} />;
+    case 'completed':
+      return <CompletedView key={view.moduleId} moduleId={view.moduleId} />;
     case 'final':
       return <FinalView view={view} />;
     case 'results':

@@ -99,3 +99,41 @@ it('switches the preview to SCORM 1.2 from the inspector, with the 1.2 runtime h
   expect(await page.getByText('LMSInitialize()').count()).toBeGreaterThan(0);
   expect(await page.getByText(/^SCORM 1\.2/).count()).toBe(1);
 }, 60_000);
+
+it('keeps the Inspector button off the course: beside the column on a desktop, after the page on a phone', async () => {
+  const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+  await page.goto(url);
+  await courseReady(page);
+  await page.locator('#main h1').first().waitFor();
+  await page.getByRole('button', { name: 'Start kurset' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Kursusoversigt' }).waitFor(); // a long page: rows all the way down
+  /** The course's text and controls that the toggle's box meets, scrolled to the top and to the end. */
+  const covered = () =>
+    page.evaluate(() => {
+      const hits = new Set<string>();
+      for (const y of [0, document.documentElement.scrollHeight]) {
+        document.documentElement.style.scrollBehavior = 'auto';
+        window.scrollTo(0, y);
+        const t = document.querySelector('.inspector__toggle')!.getBoundingClientRect();
+        for (const el of document.querySelectorAll<HTMLElement>('#root *')) {
+          const content =
+            el.matches('button, a, input, textarea, select, img, svg') ||
+            [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+          if (!content) continue;
+          for (const r of el.getClientRects())
+            if (r.left < t.right && t.left < r.right && r.top < t.bottom && t.top < r.bottom)
+              hits.add(`${el.tagName.toLowerCase()} "${el.textContent!.trim().slice(0, 30)}"`);
+        }
+      }
+      return [...hits];
+    });
+  for (const viewport of [
+    { width: 375, height: 812 },
+    { width: 768, height: 1024 },
+    { width: 1280, height: 800 },
+  ]) {
+    await page.setViewportSize(viewport);
+    expect(await covered(), `${viewport.width} px`).toEqual([]);
+  }
+  await page.close();
+}, 60_000);

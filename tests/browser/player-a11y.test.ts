@@ -135,6 +135,9 @@ it('has no WCAG 2.1 A/AA violations on any screen, in Danish or English', async 
     .check();
   await audit('self-assessment, rated');
   await click(page, 'Afslut modulet');
+  await h1(page, 'Modul gennemført');
+  await audit('moment of completion');
+  await click(page, 'Til kursusoversigten');
   await h1(page, 'Kursusoversigt');
 
   // Introduction (reflection, no self-assessment), then Beta (callout)
@@ -148,6 +151,8 @@ it('has no WCAG 2.1 A/AA violations on any screen, in Danish or English', async 
   await h1(page, 'Refleksion');
   await main(page).getByRole('textbox').fill('Lære at lede.');
   await click(page, 'Afslut modulet');
+  await h1(page, 'Modul gennemført');
+  await click(page, 'Til kursusoversigten');
   await h1(page, 'Kursusoversigt');
   await audit('menu, modules in every status');
   await click(page, /Start.*Beta/);
@@ -161,6 +166,8 @@ it('has no WCAG 2.1 A/AA violations on any screen, in Danish or English', async 
     .getByRole('radio', { name: /^Trin 4/ })
     .check();
   await click(page, 'Afslut modulet');
+  await h1(page, 'Modul gennemført');
+  await click(page, 'Til kursusoversigten');
   await h1(page, 'Kursusoversigt');
   await audit('menu, final unlocked');
 

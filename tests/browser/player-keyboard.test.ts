@@ -113,11 +113,12 @@ it('completes the sample course from start to results by keyboard alone', async 
   await page.keyboard.type('Jeg vil lære at lede forandring.');
   await expect.poll(() => page.getByText('32 af 2000 tegn').count()).toBe(1);
   await press(page, button('Afslut modulet'));
-  await headingFocused(page, 'Kursusoversigt');
+  // The moment of completion leads on to the next module
+  await headingFocused(page, 'Modul gennemført');
+  await press(page, button(/^Start næste modul\W+Alfa$/));
+  await headingFocused(page, 'Side et');
 
   // Alpha: two pages, a wrong answer and a retry, a multiple choice, a reflection, a self-assessment
-  await press(page, button(/^Start.*Alfa$/));
-  await headingFocused(page, 'Side et');
   await press(page, button('Næste'));
   await headingFocused(page, 'Side to');
   await press(page, button('Næste'));
@@ -149,6 +150,8 @@ it('completes the sample course from start to results by keyboard alone', async 
   await headingFocused(page, 'Selvvurdering');
   await answerByArrows(page, 'Trin 3');
   await press(page, button('Afslut modulet'));
+  await headingFocused(page, 'Modul gennemført');
+  await press(page, button('Til kursusoversigten'));
   await headingFocused(page, 'Kursusoversigt');
 
   // Beta: a page with a callout, a check, a self-assessment
@@ -163,7 +166,8 @@ it('completes the sample course from start to results by keyboard alone', async 
   await headingFocused(page, 'Selvvurdering');
   await answerByArrows(page, 'Trin 4');
   await press(page, button('Afslut modulet'));
-  await headingFocused(page, 'Kursusoversigt');
+  // Every module done: the moment of completion leads to the final assessment
+  await headingFocused(page, 'Modul gennemført');
 
   // The final assessment, one question at a time, answered from the answer key
   await press(page, button('Gå til testen'));

@@ -1,6 +1,6 @@
 /**
- * One knowledge-check question: a fieldset of radios or checkboxes, one action button and a live region
- * for the feedback. The action button is the same element through submit, retry and settled, so focus
+ * One knowledge-check question: a fieldset of radios or checkboxes, a live region for the feedback and,
+ * after the feedback it answers, one action button. The action button is the same element through submit, retry and settled, so focus
  * stays where the learner pressed it while the feedback is announced.
  */
 import { useSelector } from '@xstate/react';
@@ -78,6 +78,9 @@ export function CheckQuestion({ module, question: q, number, total }: CheckQuest
           })}
         </div>
       </fieldset>
+      <div className="feedback-region" aria-live="polite">
+        {state.phase !== 'open' && <Feedback module={module} question={q} state={state} />}
+      </div>
       <div className="question__actions">
         <button
           type="button"
@@ -88,9 +91,6 @@ export function CheckQuestion({ module, question: q, number, total }: CheckQuest
         >
           {t(state.phase === 'open' ? 'check.submit' : state.phase === 'retry' ? 'check.tryAgain' : 'check.answered')}
         </button>
-      </div>
-      <div className="feedback-region" aria-live="polite">
-        {state.phase !== 'open' && <Feedback module={module} question={q} state={state} />}
       </div>
     </div>
   );

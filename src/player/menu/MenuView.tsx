@@ -1,12 +1,17 @@
-/** The module menu: every module with its status, progress and time, then the final and the results. */
+/**
+ * The module menu: one compact row per module (status mark, title, summary, time and one action), the
+ * next module to take marked out, then the final and the results. Status is said once per row, as a
+ * mark with its words for screen readers; no per-row progress bar, so a screen shows many modules.
+ */
 import { useSelector } from '@xstate/react';
+import { memo } from 'react';
 import { finalStatus, finalUnlocked } from '../../engine/progress.ts';
 import { ViewHeading } from '../shared/focus.tsx';
 import { NamespaceGate } from '../shared/NamespaceGate.tsx';
 import { usePlayer } from '../shared/player-context.tsx';
-import { ProgressBar, toPercent } from '../shared/ProgressBar.tsx';
+import { toPercent } from '../shared/ProgressBar.tsx';
 import { useT } from '../shared/use-texts.ts';
-import { menuEntries, type ModuleEntry } from './menu-model.ts';
+import { menuEntries, menuOverview, type ModuleEntry } from './menu-model.ts';
 
 export function MenuView() {
   const { t } = useT();
@@ -25,57 +30,79 @@ export function MenuView() {
 }
 
 function ModuleList() {
-  const { i18n } = useT();
+  const { t, i18n } = useT();
   const { actor, course, readingMinutes } = usePlayer();
   const record = useSelector(actor, (s) => s.context.record);
   const lang = i18n.language;
   const entries = menuEntries(course, record, readingMinutes[lang]);
+  const overview = menuOverview(entries);
   return (
-    <ol className="card-list">
-      {entries.map((e) => (
-        <ModuleCard key={e.id} entry={e} />
-      ))}
-    </ol>
+    <>
+      <p className="menu-overview">
+        {t('menu.overview', { done: overview.done, total: entries.length })}
+        {overview.minutesLeft > 0 && <> · {t('menu.timeLeft', { count: overview.minutesLeft })}</>}
+      </p>
+      <ol className="module-list">
+        {entries.map((e, i) => (
+          <ModuleRow key={e.id} entry={e} number={i + 1} next={e.id === overview.nextId} lang={lang} />
+        ))}
+      </ol>
+    </>
   );
 }
 
-function ModuleCard({ entry }: { entry: ModuleEntry }) {
-  const { t } = useT(['ui', 'modules']);
-  const { send } = usePlayer();
-  const title = t(`modules:${entry.id}.title`);
-  const titleId = `module-${entry.id}-title`;
-  return (
-    <li className={`card module-card module-card--${entry.status}`}>
-      <h2 id={titleId} className="card__title">
-        {title}
-      </h2>
-      <p>{t(`modules:${entry.id}.summary`)}</p>
-      <p className="card__meta">
-        <span className={`status status--${entry.status}`}>
-          <span className="status__icon" aria-hidden="true" />
-          <span className="visually-hidden">{t('menu.statusLabel')} </span>
-          {t(`menu.status.${entry.status}`)}
+/** Memoised: a row re-renders only when its own entry changes (long courses keep the menu cheap). */
+const ModuleRow = memo(
+  function ModuleRow({ entry, number, next }: { entry: ModuleEntry; number: number; next: boolean; lang: string }) {
+    const { t } = useT(['ui', 'modules']);
+    const { send } = usePlayer();
+    const title = t(`modules:${entry.id}.title`);
+    const titleId = `module-${entry.id}-title`;
+    return (
+      <li className={`module-row module-row--${entry.status}${next ? ' module-row--next' : ''}`}>
+        <span className="module-row__mark" aria-hidden="true">
+          {entry.status === 'completed' ? '' : number}
         </span>
-        {entry.minutes !== undefined && <span className="card__minutes">{t('menu.minutes', { count: entry.minutes })}</span>}
-      </p>
-      <ProgressBar
-        value={entry.progress}
-        label={t('menu.progressLabel', { title })}
-        text={t('menu.progressText', { percent: toPercent(entry.progress) })}
-      />
-      {entry.locked ? (
-        <p className="locked">{t('menu.locked')}</p>
-      ) : (
-        <div className="actions">
-          <button type="button" className="button" onClick={() => send({ type: 'OPEN_MODULE', moduleId: entry.id })}>
+        <div className="module-row__body">
+          <h2 id={titleId} className="module-row__title">
+            {title}
+          </h2>
+          <p className="module-row__summary">{t(`modules:${entry.id}.summary`)}</p>
+          <p className="module-row__meta">
+            <span className={`status status--${entry.status}`}>
+              <span className="visually-hidden">{t('menu.statusLabel')} </span>
+              {t(`menu.status.${entry.status}`)}
+              {entry.status === 'in-progress' && (
+                <span className="visually-hidden">, {t('menu.progressText', { percent: toPercent(entry.progress) })}</span>
+              )}
+            </span>
+            {entry.minutes !== undefined && <span className="module-row__minutes">{t('menu.minutes', { count: entry.minutes })}</span>}
+          </p>
+          {entry.locked && <p className="locked">{t('menu.locked')}</p>}
+        </div>
+        {!entry.locked && (
+          <button
+            type="button"
+            className={next ? 'button module-row__action' : 'button button--secondary module-row__action'}
+            onClick={() => send({ type: 'OPEN_MODULE', moduleId: entry.id })}
+          >
             {t(`menu.open.${entry.status}`)}
             <span className="visually-hidden">: {title}</span>
           </button>
-        </div>
-      )}
-    </li>
-  );
-}
+        )}
+      </li>
+    );
+  },
+  (a, b) =>
+    a.number === b.number &&
+    a.next === b.next &&
+    a.lang === b.lang &&
+    a.entry.status === b.entry.status &&
+    a.entry.progress === b.entry.progress &&
+    a.entry.locked === b.entry.locked &&
+    a.entry.minutes === b.entry.minutes &&
+    a.entry.id === b.entry.id,
+);
 
 function FinalCard() {
   const { t } = useT(['ui', 'course']);
@@ -86,28 +113,27 @@ function FinalCard() {
   const title = t('course:final.title');
   return (
     <li className="card final-card">
-      <h2 id="final-card-title" className="card__title">
-        {title}
-      </h2>
-      <p>{t('menu.finalSummary')}</p>
-      <p className="card__meta">
-        {status.passed && (
-          <span className="status status--completed">
-            <span className="status__icon" aria-hidden="true" />
-            {t('menu.passed')}
-          </span>
-        )}
-        {status.best && <span>{t('menu.bestScore', { percent: toPercent(status.best.scaled) })}</span>}
-        <span>{t('menu.attemptsLeft', { count: status.attemptsLeft })}</span>
-      </p>
-      {unlocked ? (
-        <div className="actions">
-          <button type="button" className="button" onClick={() => send({ type: 'OPEN_FINAL' })}>
-            {t('menu.openFinal')}
-          </button>
-        </div>
-      ) : (
-        <p className="locked">{t('menu.finalLocked')}</p>
+      <div className="card__body">
+        <h2 id="final-card-title" className="card__title">
+          {title}
+        </h2>
+        <p>{t('menu.finalSummary')}</p>
+        <p className="card__meta">
+          {status.passed && (
+            <span className="status status--completed">
+              <span className="status__icon" aria-hidden="true" />
+              {t('menu.passed')}
+            </span>
+          )}
+          {status.best && <span>{t('menu.bestScore', { percent: toPercent(status.best.scaled) })}</span>}
+          <span>{t('menu.attemptsLeft', { count: status.attemptsLeft })}</span>
+        </p>
+        {!unlocked && <p className="locked">{t('menu.finalLocked')}</p>}
+      </div>
+      {unlocked && (
+        <button type="button" className="button card__action" onClick={() => send({ type: 'OPEN_FINAL' })}>
+          {t('menu.openFinal')}
+        </button>
       )}
     </li>
   );
@@ -118,15 +144,15 @@ function ResultsCard() {
   const { send } = usePlayer();
   return (
     <li className="card results-card">
-      <h2 id="results-card-title" className="card__title">
-        {t('course:closing.title')}
-      </h2>
-      <p>{t('menu.resultsSummary')}</p>
-      <div className="actions">
-        <button type="button" className="button button--secondary" onClick={() => send({ type: 'OPEN_RESULTS' })}>
-          {t('menu.openResults')}
-        </button>
+      <div className="card__body">
+        <h2 id="results-card-title" className="card__title">
+          {t('course:closing.title')}
+        </h2>
+        <p>{t('menu.resultsSummary')}</p>
       </div>
+      <button type="button" className="button button--secondary card__action" onClick={() => send({ type: 'OPEN_RESULTS' })}>
+        {t('menu.openResults')}
+      </button>
     </li>
   );
 }

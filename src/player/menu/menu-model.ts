@@ -23,3 +23,21 @@ export function menuEntries(course: Course, record: LearnerRecord, minutes: Reco
     minutes: minutes?.[m.id],
   }));
 }
+
+export interface MenuOverview {
+  done: number;
+  /** The estimated minutes of the modules not yet completed. */
+  minutesLeft: number;
+  /** The module to take next: the first in progress, else the first not started that may be opened. */
+  nextId?: string;
+}
+
+export function menuOverview(entries: readonly ModuleEntry[]): MenuOverview {
+  const open = entries.filter((e) => !e.locked && e.status !== 'completed');
+  const next = open.find((e) => e.status === 'in-progress') ?? open[0];
+  return {
+    done: entries.filter((e) => e.status === 'completed').length,
+    minutesLeft: entries.filter((e) => e.status !== 'completed').reduce((n, e) => n + (e.minutes ?? 0), 0),
+    ...(next ? { nextId: next.id } : {}),
+  };
+}

@@ -50,15 +50,17 @@ function ModuleStep({ module, view }: { module: Module; view: ModuleViewState })
   return (
     <>
       <div className="module-head">
-        <p className="eyebrow">{t(`${module.id}:title`)}</p>
-        <p className="step-indicator">{t('module.step', { current: index + 1, total: steps.length })}</p>
-        <button type="button" className="button button--quiet module-head__menu" onClick={() => send({ type: 'MENU' })}>
+        <button type="button" className="button button--link module-head__menu" onClick={() => send({ type: 'MENU' })}>
+          <span className="module-head__arrow" aria-hidden="true" />
           {t('app.toMenu')}
         </button>
+        <p className="step-indicator">{t('module.step', { current: index + 1, total: steps.length })}</p>
       </div>
+      <p className="eyebrow module-head__title">{t(`${module.id}:title`)}</p>
       <StepContent module={module} view={view} />
-      <ModuleNav first={index === 0} last={index === steps.length - 1} blocked={blocked} />
+      {/* The module's steps, then Back / Next: the way on is the last thing on the page. */}
       <StepList module={module} current={current} />
+      <ModuleNav first={index === 0} last={index === steps.length - 1} blocked={blocked} />
     </>
   );
 }

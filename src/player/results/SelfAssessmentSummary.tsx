@@ -1,5 +1,6 @@
 /** The self-assessment across the principles: a radar chart and the same data as a table. */
 import { useSelector } from '@xstate/react';
+import { useId } from 'react';
 import type { Module } from '../../content-model/types.ts';
 import { usePlayer } from '../shared/player-context.tsx';
 import { useT } from '../shared/use-texts.ts';
@@ -8,6 +9,7 @@ import { RadarChart } from './RadarChart.tsx';
 export function SelfAssessmentSummary({ modules }: { modules: Module[] }) {
   const { t, i18n } = useT();
   const { actor } = usePlayer();
+  const captionId = useId();
   const ratings = useSelector(
     actor,
     (s) => modules.map((m) => s.context.record.modules[m.id]?.rating),
@@ -34,25 +36,29 @@ export function SelfAssessmentSummary({ modules }: { modules: Module[] }) {
             description={t('results.chartDesc', { values: list.format(rows.map((r) => `${r.title} ${r.valueText}`)) })}
             data={rows.map((r) => ({ axis: t('results.chartAxis', { principle: r.module.principle }), value: r.value }))}
           />
-          <table className="data-table">
-            <caption>{t('results.tableCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('results.principle')}</th>
-                <th scope="col">{t('results.module')}</th>
-                <th scope="col">{t('results.rating')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.module.id}>
-                  <th scope="row">{t('results.chartAxis', { principle: r.module.principle })}</th>
-                  <td>{r.title}</td>
-                  <td>{r.valueText}</td>
+          {/* Words never break inside; where even whole words do not fit (large text), the table scrolls on its own */}
+          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard */}
+          <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+            <table className="data-table">
+              <caption id={captionId}>{t('results.tableCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('results.principle')}</th>
+                  <th scope="col">{t('results.module')}</th>
+                  <th scope="col">{t('results.rating')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.module.id}>
+                    <th scope="row">{t('results.chartAxis', { principle: r.module.principle })}</th>
+                    <td>{r.title}</td>
+                    <td>{r.valueText}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       )}
     </section>

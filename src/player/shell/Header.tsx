@@ -1,11 +1,13 @@
-/** The course header: title, overall progress, language, save state and Exit. */
+/**
+ * The course header: the course's title, its overall progress, the save state and Exit, on the same
+ * grid as the content below. The language is chosen at the foot of the page (see Footer.tsx).
+ */
 import { useSelector } from '@xstate/react';
 import type { SaveState } from '../../session/index.ts';
 import { courseStatus } from '../../engine/progress.ts';
 import { usePlayer } from '../shared/player-context.tsx';
 import { ProgressBar, toPercent } from '../shared/ProgressBar.tsx';
 import { useT } from '../shared/use-texts.ts';
-import { LanguagePicker } from './LanguagePicker.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 
 /** `onExit` is absent once the session has ended. */
@@ -22,21 +24,20 @@ export function Header({ saveState, onExit }: { saveState?: SaveState; onExit?: 
           <span className="brand-logo" aria-hidden="true" />
           <p className="site-header__title">{t('course:title')}</p>
         </div>
+        <div className="site-header__tools">
+          <SaveIndicator state={saveState} />
+          {onExit && (
+            <button type="button" className="button button--quiet site-header__exit" onClick={onExit}>
+              {t('app.exit')}
+            </button>
+          )}
+        </div>
         <ProgressBar
           className="site-header__progress"
           value={progress}
           label={t('header.progressLabel')}
           text={t('header.progressText', { percent })}
         />
-        <div className="site-header__tools">
-          <LanguagePicker />
-          <SaveIndicator state={saveState} />
-          {onExit && (
-            <button type="button" className="button button--quiet" onClick={onExit}>
-              {t('app.exit')}
-            </button>
-          )}
-        </div>
       </div>
     </header>
   );

@@ -22,7 +22,7 @@ export function LanguagePicker() {
 
   return (
     <div className="language-picker" role="group" aria-labelledby={labelId}>
-      <span id={labelId} className="visually-hidden">
+      <span id={labelId} className="language-picker__label">
         {t('header.language')}
       </span>
       {course.languages.map((lang) => (
@@ -30,7 +30,7 @@ export function LanguagePicker() {
           key={lang}
           type="button"
           lang={lang}
-          className="button button--quiet language-picker__option"
+          className="language-picker__option"
           aria-pressed={lang === i18n.language}
           onClick={() => void choose(lang)}
         >

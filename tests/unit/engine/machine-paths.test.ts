@@ -131,6 +131,28 @@ describe('course machine, by its paths', () => {
     for (const { before, after } of invalid) expect(after.context.record).toBe(before.context.record);
   });
 
+  it('finishing a module always leads to its moment of completion, and from there on to what comes next', () => {
+    const into = edges.filter((e) => e.after.value === 'completed' && e.before.value !== 'completed');
+    expect(into.length).toBeGreaterThan(0);
+    for (const { before, after } of into) {
+      // Only the module's last step leads here, and only with the module finished and its id kept.
+      expect(before.matches('module')).toBe(true);
+      expect(after.context.moduleId).toBe(before.context.moduleId);
+      expect(after.context.record.modules[after.context.moduleId!]?.done).toBe(true);
+    }
+    const out = edges.filter((e) => e.before.value === 'completed' && e.after.value !== 'completed');
+    const targets = new Set(out.map((e) => (typeof e.after.value === 'string' ? e.after.value : Object.keys(e.after.value)[0])));
+    expect([...targets].sort()).toEqual(['final', 'menu', 'module', 'results']);
+    // The next module opens straight from the moment of completion.
+    expect(
+      out.some(
+        (e) =>
+          e.event.type === 'OPEN_MODULE' &&
+          e.after.context.moduleId === course.modules[course.modules.findIndex((m) => m.id === e.before.context.moduleId) + 1]?.id,
+      ),
+    ).toBe(true);
+  });
+
   it('reaches the results with the final passed, and with every attempt failed', () => {
     const finals = edges.map((e) => finalStatus(course, e.after.context.record));
     expect(finals.some((f) => f.passed)).toBe(true);

@@ -23,6 +23,8 @@ describe('restoring a saved location', () => {
     ['the final, now locked', 'final', { modules: {}, past: [] }, 'menu'],
     ['a module', 'module:alpha', { modules: { alpha: { done: false, at: 'page:two', answers: {} } }, past: [] }, { module: 'page' }],
     ['a module that no longer exists', 'module:gone' as Location, undefined, 'start'],
+    ['the moment after finishing a module', 'completed:alpha', allDone, 'completed'],
+    ['that moment, for a module not finished in the record', 'completed:alpha', { modules: {}, past: [] }, 'menu'],
   ])('%s', (_, resumeAt, record, value) => {
     expect(start(record, resumeAt).getSnapshot().value).toEqual(value);
   });
@@ -38,6 +40,11 @@ describe('restoring a saved location', () => {
     actor.send({ type: 'OPEN_MODULE', moduleId: 'alpha' });
     expect(actor.getSnapshot().value).toEqual(value);
     expect(actor.getSnapshot().context.pageId).toBe(at === 'page:two' ? 'two' : 'one');
+  });
+
+  it('the moment of completion resumes with its module', () => {
+    const actor = start(allDone, 'completed:beta');
+    expect(actor.getSnapshot().context.moduleId).toBe('beta');
   });
 
   it('the final resumes an attempt in progress, or shows the last result', () => {

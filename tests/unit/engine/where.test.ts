@@ -19,6 +19,18 @@ describe('whereIs', () => {
     expect(at({ type: 'OPEN_MODULE', moduleId: 'alpha' })).toEqual({ at: 'module', step: 'page', moduleId: 'alpha', pageId: 'one' });
     expect(at({ type: 'NEXT' })).toEqual({ at: 'module', step: 'page', moduleId: 'alpha', pageId: 'two' });
     expect(at({ type: 'NEXT' })).toMatchObject({ at: 'module', step: 'check', moduleId: 'alpha' });
+    expect(at({ type: 'MENU' }, { type: 'OPEN_MODULE', moduleId: 'intro' }, { type: 'NEXT' })).toMatchObject({ step: 'check' });
+    expect(
+      at(
+        { type: 'SELECT', questionId: 'q1', choice: ['a'] },
+        { type: 'SUBMIT_ANSWER', questionId: 'q1' },
+        { type: 'NEXT' },
+        { type: 'NEXT' },
+      ),
+    ).toEqual({
+      at: 'completed',
+      moduleId: 'intro',
+    });
     expect(at({ type: 'MENU' }, { type: 'OPEN_FINAL' })).toEqual({ at: 'final', step: 'intro', index: 0 });
     expect(at({ type: 'BEGIN_ATTEMPT' }, { type: 'NEXT' })).toEqual({ at: 'final', step: 'taking', index: 1 });
     expect(at({ type: 'OPEN_RESULTS' })).toEqual({ at: 'results' });
@@ -28,9 +40,11 @@ describe('whereIs', () => {
     const module = { at: 'module', step: 'check', moduleId: 'p01', pageId: 'x' } as const;
     expect(locationOf(module)).toBe('module:p01');
     expect(locationOf({ at: 'final', step: 'taking', index: 3 })).toBe('final');
+    expect(locationOf({ at: 'completed', moduleId: 'p01' })).toBe('completed:p01');
+    expect(parseLocation('completed:p01')).toEqual({ at: 'completed', moduleId: 'p01' });
     expect(parseLocation('module:p01')).toEqual({ at: 'module', moduleId: 'p01' });
     for (const place of ['start', 'menu', 'final', 'results'] as const) expect(parseLocation(place)).toEqual({ at: place });
-    for (const garbage of ['', 'module:', 'module:P 01', 'page:one', 'Menu', 'module:a:b'])
+    for (const garbage of ['', 'module:', 'module:P 01', 'page:one', 'Menu', 'module:a:b', 'completed:', 'completed'])
       expect(parseLocation(garbage), garbage).toBeUndefined();
   });
 });

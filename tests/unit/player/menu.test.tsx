@@ -16,7 +16,7 @@ describe('the module menu', () => {
     past: [],
   };
 
-  it('shows every module with title, summary, status in words, progress and reading time', async () => {
+  it('shows every module with title, summary, status in words and reading time, and marks the next one', async () => {
     await renderPlayer({ record, resumeAt: 'menu' });
     const intro = await card('Introduktion');
     const alpha = await card('Alfa');
@@ -27,11 +27,13 @@ describe('the module menu', () => {
     expect(alpha).toHaveTextContent('I gang');
     expect(beta).toHaveTextContent('Ikke startet');
 
-    // Progress is a named progress bar with a value in words
-    const alphaBar = within(alpha).getByRole('progressbar', { name: 'Fremskridt i Alfa' });
-    expect(alphaBar).toHaveAttribute('aria-valuenow', '33'); // page two of five steps, out of six
-    expect(alphaBar).toHaveAttribute('aria-valuetext', '33 % gennemført');
-    expect(within(intro).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
+    // No progress bar per row: a module under way says how far, in words
+    expect(within(alpha).queryByRole('progressbar')).toBeNull();
+    expect(alpha).toHaveTextContent('33 % gennemført'); // page two of five steps, out of six
+    expect(screen.getByText(/1 af 3 moduler gennemført/)).toBeInTheDocument();
+    // The module under way is the one to take next
+    expect(alpha).toHaveClass('module-row--next');
+    expect(intro).not.toHaveClass('module-row--next');
 
     // Reading time from the build's estimate, in the UI language
     const minutes = readingMinutes(sample()).da!.alpha!;

@@ -76,7 +76,7 @@ describe('module pages', () => {
     expect(note).toHaveTextContent('Pas på.');
   });
 
-  it('says "Finish module" on the last step and returns to the menu with the module completed', async () => {
+  it('says "Finish module" on the last step, then shows what was done and what comes next', async () => {
     const { user } = await renderPlayer({ resumeAt: 'menu' });
     await user.click(await screen.findByRole('button', { name: /Start.*Beta/ }));
     await h1('Eneste side');
@@ -88,9 +88,34 @@ describe('module pages', () => {
     await h1('Selvvurdering');
     await user.click(screen.getByRole('radio', { name: /Trin 3/ }));
     await user.click(screen.getByRole('button', { name: 'Afslut modulet' }));
-    expect(await h1('Kursusoversigt')).toHaveFocus();
+    // The moment of completion: the module, what was done in it, the course's progress, the next step
+    expect(await h1('Modul gennemført')).toHaveFocus();
+    const main = screen.getByRole('main');
+    expect(main).toHaveTextContent('Beta');
+    const facts = within(main)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(facts).toEqual(['Læst 1 side', 'Videnstjek: 1 af 1 rigtige', 'Vurderet din organisation: trin 3 af 5']);
+    expect(main).toHaveTextContent('1 af 3 moduler gennemført');
+    // Beta is the last module: the next one to take is the first not yet done
+    const next = screen.getByRole('region', { name: 'Introduktion' });
+    expect(within(next).getByText('Næste modul')).toBeInTheDocument();
+    await user.click(within(next).getByRole('button', { name: /^Start næste modul\W+Introduktion$/ }));
+    expect(await h1('Velkommen')).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Til kursusoversigten' }));
     const beta = (await screen.findByRole('heading', { level: 2, name: 'Beta' })).closest('li')!;
     expect(beta).toHaveTextContent('Gennemført');
+  });
+
+  it('after the last module, the moment of completion leads to the final assessment; a reload comes back to it', async () => {
+    const done = { done: true, answers: {} };
+    const record = { modules: { intro: done, alpha: done, beta: { ...done, rating: 2 } }, past: [] };
+    const { user } = await renderPlayer({ record, resumeAt: 'completed:beta' });
+    expect(await h1('Modul gennemført')).toBeInTheDocument();
+    expect(screen.getByRole('main')).toHaveTextContent('3 af 3 moduler gennemført');
+    const next = screen.getByRole('region', { name: 'Afsluttende test' });
+    await user.click(within(next).getByRole('button', { name: 'Gå til testen' }));
+    expect(await h1('Afsluttende test')).toHaveFocus();
   });
 
   it('skip link moves focus to the view heading', async () => {

@@ -25,7 +25,7 @@ describe('self-assessment', () => {
     expect(within(group).getByRole('radio', { name: /^Trin 4/ })).toBeChecked();
     expect(finish).toBeEnabled();
     await user.click(finish);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Kursusoversigt' })).toHaveFocus();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Modul gennemført' })).toHaveFocus();
     expect(record().modules.alpha!.done).toBe(true);
   });
 });
