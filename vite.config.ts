@@ -4,6 +4,7 @@
  *   COURSE_ROOT    folder with content/ and locales/ (default: this repository's real course)
  *   TARGET         the package target (src/targets: scorm12 | scorm2004 | cmi5; default scorm2004)
  *   OUT_DIR        where the build goes (default dist/build/<target>)
+ *   COURSE_DRAFTS  `include`: ship the languages that are not complete yet (default: left out)
  */
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -57,7 +58,13 @@ function contentSecurityPolicyPlugin(): Plugin {
 export default defineConfig(({ mode }) => ({
   base: './',
   // Tests load content through the loader directly; the plugin's validation is for the dev server and builds.
-  plugins: [react(), ...(mode === 'test' ? [] : [coursePlugin({ root: courseRoot, uiRoot: here })]), contentSecurityPolicyPlugin()],
+  plugins: [
+    react(),
+    ...(mode === 'test'
+      ? []
+      : [coursePlugin({ root: courseRoot, uiRoot: here, drafts: process.env.COURSE_DRAFTS === 'include' ? 'include' : 'exclude' })]),
+    contentSecurityPolicyPlugin(),
+  ],
   define: {
     __PACKAGE_TARGET__: JSON.stringify(target),
   },

@@ -8,6 +8,8 @@ declare module 'virtual:course' {
   export const textLoaders: Record<string, () => Promise<{ default: TextTree }>>;
   /** Estimated minutes per language, then per module id. */
   export const readingMinutes: Record<string, Record<string, number>>;
+  /** Languages in `course.languages` that are not complete (the preview marks their gaps). */
+  export const draftLanguages: string[];
 }
 
 declare module 'virtual:texts/*' {

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { TextKind } from '../content-model/text-spec.ts';
-import { CourseFiles, getAt, isObject, stringLeaves, type CourseLocation } from './course-files.ts';
+import { CourseFiles, getAt, isObject, stringLeaves, type CourseLocation } from '../content-model/course-files.ts';
 
 export interface SourceString {
   /** `<namespace>:<key.path>` */

@@ -8,12 +8,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatIssue } from '../content-model/issues.ts';
+import { GAP_MARK, type LanguageProgress } from '../content-model/load.ts';
 import { buildCatalog, CatalogError, type Catalog } from './catalog.ts';
-import { stringLeaves } from './course-files.ts';
+import { stringLeaves } from '../content-model/course-files.ts';
 import { hashFilePath, updateHashes } from './hashes.ts';
 import { formatStatus, languageStatus } from './status.ts';
 import { exportXliff, formatProblem, importXliff, TranslationError } from './translate.ts';
-import { validateCourse } from './validate.ts';
+import { progressPercent, validateCourse } from './validate.ts';
 
 export interface Io {
   out(line: string): void;
@@ -86,9 +87,11 @@ export function validateMain(argv: string[], io: Io = processIo): number {
   return run(io, VALIDATE_USAGE, () => {
     const { values } = parse(argv, {});
     if (values.help) return (VALIDATE_USAGE.forEach((l) => io.out(l)), 0);
-    const { issues, loaded } = validateCourse(location(values));
+    const { issues, loaded, progress } = validateCourse(location(values));
+    const drafts = progress.filter((p) => !p.complete);
     if (issues.length) {
       for (const i of issues) io.out(formatIssue(i));
+      for (const l of draftLines(drafts)) io.out(l);
       io.out(`${plural(issues.length, 'problem')} in ${plural(new Set(issues.map((i) => i.file)).size, 'file')}.`);
       return 1;
     }
@@ -98,11 +101,37 @@ export function validateMain(argv: string[], io: Io = processIo): number {
       stringLeaves(texts.course).length +
       stringLeaves(texts.ui).length +
       Object.values(texts.modules).reduce((n, t) => n + stringLeaves(t).length, 0);
+    const complete = c.languages.filter((l) => !loaded!.drafts.includes(l));
+    const languages = drafts.length
+      ? `${plural(complete.length, 'complete language')} (${complete.join(', ')}) and ${plural(drafts.length, 'draft')} (${drafts.map((d) => d.lang).join(', ')})`
+      : `${plural(c.languages.length, 'language')} (${c.languages.join(', ')})`;
     io.out(
-      `OK: ${c.id} ${c.version}, ${plural(c.modules.length, 'module')}, ${plural(c.languages.length, 'language')} (${c.languages.join(', ')}), ${plural(strings, 'string')} per language: no problems.`,
+      `OK: ${c.id} ${c.version}, ${plural(c.modules.length, 'module')}, ${languages}, ${plural(strings, 'string')} per language: no problems.`,
     );
+    for (const l of draftLines(drafts)) io.out(l);
     return 0;
   });
+}
+
+const MAX_GAPS_LISTED = 10;
+
+/** How far each draft has come, its first gaps, and what a draft means for the preview and the package. */
+function draftLines(drafts: LanguageProgress[]): string[] {
+  const out: string[] = [];
+  for (const d of drafts) {
+    const missing = d.total - d.translated;
+    out.push(
+      `${d.lang}: draft, ${progressPercent(d)} translated (${d.translated.toLocaleString('en')} of ${d.total.toLocaleString('en')} strings; ${missing.toLocaleString('en')} not translated yet):`,
+    );
+    for (const g of d.gaps.slice(0, MAX_GAPS_LISTED)) out.push(`  ${formatIssue(g)}${g.strings > 1 ? ` (${g.strings} strings)` : ''}`);
+    if (d.gaps.length > MAX_GAPS_LISTED)
+      out.push(`  ... and ${d.gaps.length - MAX_GAPS_LISTED} more (npm run i18n:status -- --details lists every string)`);
+  }
+  if (drafts.length)
+    out.push(
+      `A draft is left out of packages (npm run package -- --drafts includes it, its gaps in the source language); the preview shows it with every gap marked ${GAP_MARK}.`,
+    );
+  return out;
 }
 
 // --- i18n:status ----------------------------------------------------------------------------------

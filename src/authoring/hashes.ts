@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { translationOf, writeJsonIfChanged, type Catalog } from './catalog.ts';
-import { isObject } from './course-files.ts';
+import { isObject } from '../content-model/course-files.ts';
 
 export const HASH_DIR = 'i18n';
 

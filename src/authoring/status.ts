@@ -4,7 +4,7 @@
  * (outdated: the recorded source hash no longer matches; see hashes.ts).
  */
 import { localeTree, translationOf, type Catalog, type SourceString } from './catalog.ts';
-import { stringLeaves } from './course-files.ts';
+import { stringLeaves } from '../content-model/course-files.ts';
 import { readHashes, sourceHash } from './hashes.ts';
 
 export interface Counts {

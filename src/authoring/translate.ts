@@ -4,9 +4,9 @@
  * `locales/<lang>/`, checked first and written only when every unit is fine.
  */
 import { translationOf, treeFrom, writeJsonIfChanged, type Catalog, type SourceString } from './catalog.ts';
-import { COURSE_NAMESPACE, UI_NAMESPACE } from './course-files.ts';
+import { COURSE_NAMESPACE, UI_NAMESPACE } from '../content-model/course-files.ts';
 import { hashFilePath, readHashes, sourceHash, writeHashes } from './hashes.ts';
-import { compareWithSource, placeholders, unsafeMarkup } from './markup.ts';
+import { compareWithSource, placeholders, unsafeMarkup } from '../content-model/text-checks.ts';
 import { pseudoLocalize } from './pseudo.ts';
 import { LANGUAGE_CODE } from './validate.ts';
 import { readXliff, writeXliff, type XliffFile, type XliffProblem, type XliffUnit } from './xliff.ts';

@@ -8,7 +8,7 @@
  * source's placeholders, CDATA, comments, namespaced extensions.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { HTML_TAG, PLACEHOLDER } from './markup.ts';
+import { HTML_TAG, PLACEHOLDER } from '../content-model/text-checks.ts';
 
 export const XLIFF_NS = 'urn:oasis:names:tc:xliff:document:1.2';
 

@@ -3,13 +3,15 @@ export interface ContentIssue {
   /** Path relative to the course root, with forward slashes. */
   file: string;
   line?: number;
+  /** Column, where the format gives one (JSON and YAML syntax errors). */
+  column?: number;
   /** Path inside the file, such as `knowledgeCheck.questions[2].correct`. */
   path?: string;
   message: string;
 }
 
 export function formatIssue(issue: ContentIssue): string {
-  const where = issue.line ? `${issue.file}:${issue.line}` : issue.file;
+  const where = issue.line ? `${issue.file}:${issue.line}${issue.column ? `:${issue.column}` : ''}` : issue.file;
   return issue.path ? `${where}: ${issue.path}: ${issue.message}` : `${where}: ${issue.message}`;
 }
 
@@ -31,4 +33,15 @@ export class ContentError extends Error {
     );
     this.name = 'ContentError';
   }
+}
+
+/** Sorts issues by file, then line, then column; drops exact repeats. */
+export function sortIssues(issues: readonly ContentIssue[]): ContentIssue[] {
+  const seen = new Set<string>();
+  return issues
+    .filter((i) => {
+      const key = `${i.file}|${i.line}|${i.path}|${i.message}`;
+      return !seen.has(key) && !!seen.add(key);
+    })
+    .sort((a, b) => (a.file !== b.file ? (a.file < b.file ? -1 : 1) : (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
 }

@@ -6,14 +6,17 @@
  *                               module's title and summary, for the menu) or `bank`),
  *                               Markdown already rendered; each is its own chunk, loaded when needed
  *
- * A content error fails the build with every problem named by file, line and path; in the dev server
- * it shows in the error overlay and the last good content stays up.
+ * The plugin runs the whole content pipeline (src/content-model/load.ts), the same checks as
+ * `npm run validate`, worded the same way. A content error fails the build with every problem named by
+ * file, line and path; in the dev server it shows in the error overlay and the last good content stays
+ * up. A language that is not complete is a draft: the dev server shows it with its gaps marked, a build
+ * leaves it out unless `drafts: 'include'` (and says so).
  */
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { ContentError } from './issues.ts';
-import { loadCourse, type LoadedCourse } from './load.ts';
+import { loadCourse, type DraftMode, type LoadedCourse } from './load.ts';
 import { renderTree } from './markdown.ts';
 import { moduleMinutes } from './reading-time.ts';
 import { courseTextSlots, moduleTextSlots } from './text-spec.ts';
@@ -30,6 +33,11 @@ export interface CoursePluginOptions {
   root: string;
   /** Where the player's `locales/<lang>/ui.json` live, if not in `root`. */
   uiRoot?: string;
+  /**
+   * Languages that are not complete, in a build: left out (`exclude`, the default) or shipped with
+   * their gaps in the source language (`include`). The dev server always shows them, gaps marked.
+   */
+  drafts?: Exclude<DraftMode, 'mark'>;
 }
 
 /**
@@ -71,12 +79,13 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
   const uiRoot = options.uiRoot ? resolve(options.uiRoot) : undefined;
   let loaded: LoadedCourse | undefined;
   let server: ViteDevServer | undefined;
+  let drafts: DraftMode = options.drafts ?? 'exclude';
   /** Rendered namespaces per language, computed once per load: every text chunk reads from it. */
   let namespaces = new Map<string, Record<string, TextTree>>();
 
   const load = (): LoadedCourse => {
     if (!loaded) namespaces = new Map();
-    return (loaded ??= loadCourse(root, { uiRoot }));
+    return (loaded ??= loadCourse(root, { uiRoot, drafts }));
   };
   const namespacesOf = (l: LoadedCourse, lang: string): Record<string, TextTree> => {
     let ns = namespaces.get(lang);
@@ -101,6 +110,8 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
       `export const images = {${unique.map((src, i) => `${JSON.stringify(src)}: image${i}`).join(', ')}};`,
       `export const textLoaders = {\n${loaders.join('\n')}\n};`,
       `export const readingMinutes = ${JSON.stringify(readingMinutes(l))};`,
+      // Languages shipped although not complete (the preview marks their gaps).
+      `export const draftLanguages = ${JSON.stringify(l.drafts)};`,
     ].join('\n');
   };
 
@@ -134,15 +145,23 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
       if (!tree) this.error(`no text namespace "${ns}" for language "${lang}"`);
       return `export default ${JSON.stringify(tree)};`;
     },
+    configResolved(config) {
+      if (config.command === 'serve') drafts = 'mark';
+    },
     buildStart() {
       // Validate before anything else, so a content error stops the build with its full list.
       loaded = undefined;
+      let l: LoadedCourse;
       try {
-        load();
+        l = load();
       } catch (e) {
         if (e instanceof ContentError) this.error(e.message);
         throw e;
       }
+      for (const p of l.progress.filter((x) => !x.complete))
+        this.warn(
+          `${p.lang} is a draft (${p.translated} of ${p.total} strings translated): ${l.drafts.includes(p.lang) ? (drafts === 'mark' ? 'shown with its gaps marked' : 'included, its gaps in the source language') : 'left out of this build'}`,
+        );
     },
     transformIndexHtml(html) {
       // The first screen is in the launch page itself: the course's title and description in the

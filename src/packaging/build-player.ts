@@ -9,8 +9,14 @@ import type { TargetId } from '../targets/index.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 
-export async function buildPlayer(courseRoot: string, target: TargetId, outDir: string): Promise<string> {
+export interface BuildOptions {
+  /** Ship the languages that are not complete (drafts), their gaps in the source language. */
+  drafts?: boolean;
+}
+
+export async function buildPlayer(courseRoot: string, target: TargetId, outDir: string, options: BuildOptions = {}): Promise<string> {
   const saved = {
+    COURSE_DRAFTS: process.env.COURSE_DRAFTS,
     COURSE_ROOT: process.env.COURSE_ROOT,
     TARGET: process.env.TARGET,
     OUT_DIR: process.env.OUT_DIR,
@@ -18,6 +24,8 @@ export async function buildPlayer(courseRoot: string, target: TargetId, outDir: 
   };
   // vite.config.ts reads these; they are put back afterwards so one process can build several targets.
   Object.assign(process.env, { COURSE_ROOT: courseRoot, TARGET: target, OUT_DIR: outDir, NODE_ENV: 'production' });
+  if (options.drafts) process.env.COURSE_DRAFTS = 'include';
+  else delete process.env.COURSE_DRAFTS;
   try {
     await build({ configFile: resolve(repoRoot, 'vite.config.ts'), root: repoRoot, mode: 'production', logLevel: 'warn' });
   } finally {

@@ -29,19 +29,11 @@ export function tempDir(prefix = 'authoring-'): string {
   return dir;
 }
 
-export interface CopyOptions {
-  /** Keep the sample's `<script>` (which the player's escaping tests rely on); removed by default. */
-  keepScript?: boolean;
-}
-
-/** A copy of the sample course with its own ui.json, valid for the validator unless `keepScript`. */
-export function sampleCopy(options: CopyOptions = {}): string {
+/** A copy of the sample course with its own ui.json, valid for the validator. */
+export function sampleCopy(): string {
   const root = tempDir('sample-course-');
   cpSync(sampleCourse, root, { recursive: true });
-  for (const lang of ['da', 'en']) {
-    writeFileSync(join(root, 'locales', lang, 'ui.json'), JSON.stringify(UI[lang], null, 2) + '\n');
-    if (!options.keepScript) edit(root, `locales/${lang}/intro.json`, (t) => t.replace('\\n\\n<script>alert(1)</script>', ''));
-  }
+  for (const lang of ['da', 'en']) writeFileSync(join(root, 'locales', lang, 'ui.json'), JSON.stringify(UI[lang], null, 2) + '\n');
   return root;
 }
 

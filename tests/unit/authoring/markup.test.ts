@@ -1,6 +1,6 @@
 /** The comparisons and safety checks behind validate and i18n:import, on single strings. */
 import { describe, expect, it } from 'vitest';
-import { compareWithSource, markupSignature, placeholders, unsafeMarkup } from '../../../src/authoring/markup.ts';
+import { compareWithSource, markupSignature, placeholders, unsafeMarkup } from '../../../src/content-model/text-checks.ts';
 
 describe('placeholders', () => {
   it('normalises spacing and formats, and keeps nesting', () => {

@@ -119,12 +119,12 @@ describe('loadCourse', () => {
     [
       'a module listed but missing',
       replaceIn('content/course.yaml', '[intro, alpha, beta]', '[intro, alpha, beta, delta]'),
-      'content/modules/delta.yaml: cannot be read (missing file?)',
+      'content/course.yaml:6: modules[3]: module "delta" is listed but content/modules/delta.yaml does not exist',
     ],
     [
       'a module file whose id differs',
       replaceIn('content/modules/beta.yaml', 'id: beta', 'id: betta'),
-      'content/modules/beta.yaml:1: id: is "betta" but the file and course.yaml call this module "beta"',
+      'content/modules/beta.yaml:1: id: is "betta" but course.yaml lists this file as module "beta": write id: beta (a module\'s id is its file name)',
     ],
     [
       'a mastery score above 1',
@@ -140,18 +140,18 @@ describe('loadCourse', () => {
     [
       'JSON that does not parse',
       replaceIn('locales/en/beta.json', '"title": "Beta",', '"title": "Beta"'),
-      'locales/en/beta.json:3: is not valid JSON',
+      'locales/en/beta.json:3:3: is not valid JSON: missing comma',
     ],
     [
-      'a missing translation',
-      editJson('locales/en/alpha.json', (d) => delete d.pages.two.blocks.story.decision),
-      'locales/en/alpha.json:24: pages.two.blocks.story.decision: missing text',
+      'a missing string in the source language',
+      editJson('locales/da/alpha.json', (d) => delete d.pages.two.blocks.story.decision),
+      'locales/da/alpha.json:24: pages.two.blocks.story.decision: missing text',
     ],
     ['an empty string', editJson('locales/da/beta.json', (d) => (d.summary = '  ')), 'locales/da/beta.json:3: summary: is empty'],
     [
       'a text key the content does not define',
       editJson('locales/en/intro.json', (d) => (d.pages.welcome.blocks.extra = { body: 'x' })),
-      'locales/en/intro.json:18: pages.welcome.blocks.extra: unknown key: the content defines nothing here',
+      'locales/en/intro.json:18: pages.welcome.blocks.extra: unknown key "extra": the content defines nothing here (pages.welcome.blocks has text, note)',
     ],
     [
       'a text that is not a string',

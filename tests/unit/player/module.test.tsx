@@ -58,7 +58,7 @@ describe('module pages', () => {
     expect(caseBlock).toHaveTextContent('En kommune står over for et valg.');
     expect(within(caseBlock).getByText('Hvad gør du?').closest('.case__decision')).not.toBeNull();
 
-    // The intro module's Markdown holds a <script>: it arrives as text, not as an element
+    // The intro module's Markdown arrives rendered: emphasis is an element, and nothing else is
     await user.click(screen.getByRole('button', { name: 'Til kursusoversigten' }));
     await user.click(await screen.findByRole('button', { name: /Start.*Introduktion/ }));
     await h1('Velkommen');

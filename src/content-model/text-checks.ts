@@ -4,7 +4,7 @@
  * a translation's with its source's; the XLIFF import checks a translator's target the same way.
  */
 import MarkdownIt from 'markdown-it';
-import type { TextKind } from '../content-model/text-spec.ts';
+import type { TextKind } from './text-spec.ts';
 
 /** Parses with raw HTML recognised (the player renders with `html: false`), so HTML can be reported. */
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false, breaks: false });
@@ -193,5 +193,37 @@ export function unsafeMarkup(text: string, kind: TextKind): string[] {
         `contains raw HTML (${[...new Set(html)].join(', ')}): Markdown fields show HTML as literal text; use Markdown instead (**bold**, *emphasis*, [text](https://...))`,
       );
   }
+  return out;
+}
+
+/** Longer than any string a learner reads on one screen; a longer one is a paste gone wrong. */
+export const MAX_STRING_LENGTH = 10_000;
+
+export function lengthProblem(text: string): string | undefined {
+  if (text.length <= MAX_STRING_LENGTH) return undefined;
+  return `is ${text.length.toLocaleString('en')} characters long, more than the ${MAX_STRING_LENGTH.toLocaleString('en')} a string may have (about four pages): split it into several blocks or pages`;
+}
+
+/**
+ * Markdown images, which the player never shows: one from another host would load from outside the
+ * package (the LMS's CSP blocks it, and it tracks the learner), and a local one is not packaged. Images
+ * are image or figure blocks, whose files the build ships and whose alt text every language gives.
+ */
+export function markdownImageProblems(text: string, kind: TextKind): string[] {
+  if (kind !== 'markdown') return [];
+  const out: string[] = [];
+  const visit = (tokens: ReturnType<typeof md.parse>) => {
+    for (const t of tokens) {
+      if (t.children) visit(t.children);
+      if (t.type !== 'image') continue;
+      const src = String(t.attrGet('src') ?? '');
+      out.push(
+        /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(src)
+          ? `shows an image from another host (${src}): a course carries every image it shows (the LMS's security policy blocks outside images); put the file under content/images/ and use an image block`
+          : `has a Markdown image (${src || 'no address'}), which the package does not carry: use an image block (type: image) with the file under content/images/`,
+      );
+    }
+  };
+  visit(md.parse(text, {}));
   return out;
 }

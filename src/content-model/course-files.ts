@@ -1,15 +1,17 @@
 /**
- * A lenient view of a course's files for the authoring tools. Unlike loadCourse it never stops at the
- * first broken file: each file is read on its own, so the validator can still check what parses, and
- * the translation tools work from the source language's files alone.
+ * The one reader of a course's files. Each file is read and parsed once (cached) and on its own, so a
+ * broken file never hides what the others say: the loader checks everything that parses, and the
+ * translation tools work from the source language's files alone. It remembers every file it read,
+ * for the dev server's watcher, and why a file could not be read.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { listLanguages, moduleModel } from '../content-model/load.ts';
-import { moduleSchema } from '../content-model/schema.ts';
-import { isIssue, readSourceFile, type SourceFile } from '../content-model/source-file.ts';
-import { courseTextSlots, moduleTextSlots, type TextKind, type TextSlot } from '../content-model/text-spec.ts';
-import type { Module } from '../content-model/types.ts';
+import type { ContentIssue } from './issues.ts';
+import { moduleModel } from './module-model.ts';
+import { moduleSchema } from './schema.ts';
+import { isIssue, readSourceFile, type SourceFile } from './source-file.ts';
+import { courseTextSlots, moduleTextSlots, type TextKind, type TextSlot } from './text-spec.ts';
+import type { Module } from './types.ts';
 
 /** The namespace of the player's own strings (`locales/<lang>/ui.json`). */
 export const UI_NAMESPACE = 'ui';
@@ -19,7 +21,10 @@ export const COURSE_NAMESPACE = 'course';
 export interface CourseLocation {
   /** Folder with `content/` and `locales/`. */
   root: string;
-  /** Folder whose `locales/<lang>/ui.json` hold the player's strings (default: `root`). */
+  /**
+   * Where the player's own strings (`locales/<lang>/ui.json`) live when a course has none of its own
+   * (default: `root`): the test courses borrow the product's. A course's own `ui.json` always wins.
+   */
   uiRoot?: string;
 }
 
@@ -44,10 +49,27 @@ export function stringLeaves(tree: unknown, prefix: string[] = []): { path: stri
   });
 }
 
+/** The folders under `locales/`, sorted. */
+export function localeFolders(root: string): string[] {
+  const dir = join(root, 'locales');
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((d) => statSync(join(dir, d)).isDirectory())
+        .sort()
+    : [];
+}
+
+/** The default language first, then every other locale folder, sorted. */
+export function listLanguages(root: string, defaultLanguage: string): string[] {
+  return [defaultLanguage, ...localeFolders(root).filter((l) => l !== defaultLanguage)];
+}
+
 export class CourseFiles {
   readonly root: string;
   readonly uiRoot: string;
-  private readonly cache = new Map<string, SourceFile | undefined>();
+  /** Absolute paths of every file asked for (read or not), for watchers. */
+  readonly asked = new Set<string>();
+  private readonly cache = new Map<string, SourceFile | ContentIssue | undefined>();
   private readonly slotCache = new Map<string, Map<string, TextSlot> | undefined>();
 
   constructor(location: CourseLocation) {
@@ -55,22 +77,30 @@ export class CourseFiles {
     this.uiRoot = resolve(location.uiRoot ?? location.root);
   }
 
-  /** A path relative to the course root, with forward slashes (as the loader names files). */
+  /** A path relative to the course root, with forward slashes (as every message names files). */
   rel(abs: string): string {
     return relative(this.root, abs).split(sep).join('/');
   }
 
-  /** Reads a YAML or JSON file with its parse tree; undefined when missing or not parseable. */
-  read(abs: string): SourceFile | undefined {
-    if (!this.cache.has(abs)) {
-      const src = existsSync(abs) ? readSourceFile(abs, this.rel(abs)) : undefined;
-      this.cache.set(abs, src && !isIssue(src) ? src : undefined);
-    }
+  /** The file parsed, the problem that stops it being read, or undefined when it does not exist. */
+  load(abs: string): SourceFile | ContentIssue | undefined {
+    this.asked.add(abs);
+    if (!this.cache.has(abs)) this.cache.set(abs, existsSync(abs) ? readSourceFile(abs, this.rel(abs)) : undefined);
     return this.cache.get(abs);
   }
 
+  /** The file parsed; undefined when it is missing or cannot be read (`load` says why). */
+  read(abs: string): SourceFile | undefined {
+    const src = this.load(abs);
+    return src && !isIssue(src) ? src : undefined;
+  }
+
+  get coursePath(): string {
+    return join(this.root, 'content/course.yaml');
+  }
+
   get courseFile(): SourceFile | undefined {
-    return this.read(join(this.root, 'content/course.yaml'));
+    return this.read(this.coursePath);
   }
 
   /** `defaultLanguage` from course.yaml, if it is a string. */
@@ -84,7 +114,7 @@ export class CourseFiles {
     return typeof v === 'string' ? v : undefined;
   }
 
-  /** The module ids listed in course.yaml (the strings among them), in order. */
+  /** The module ids listed in course.yaml (the strings among them), in order, each once. */
   get moduleIds(): string[] {
     const v = getAt(this.courseFile?.data, ['modules']);
     return Array.isArray(v) ? [...new Set(v.filter((x): x is string => typeof x === 'string'))] : [];
@@ -92,12 +122,7 @@ export class CourseFiles {
 
   /** Every locale folder's name, sorted (whether or not it is a valid language code). */
   localeFolders(): string[] {
-    const dir = join(this.root, 'locales');
-    return existsSync(dir)
-      ? readdirSync(dir)
-          .filter((d) => statSync(join(dir, d)).isDirectory())
-          .sort()
-      : [];
+    return localeFolders(this.root);
   }
 
   /** The default language first, then every other locale folder (as the loader does). */
@@ -114,9 +139,11 @@ export class CourseFiles {
     return this.read(this.moduleFilePath(id));
   }
 
-  /** Where a namespace's strings live for a language: `ui` beside the player, the rest in the course. */
+  /** Where a namespace's strings live for a language: `ui` in the course if it has its own, else beside the player. */
   localePath(lang: string, ns: string): string {
-    return join(ns === UI_NAMESPACE ? this.uiRoot : this.root, 'locales', lang, `${ns}.json`);
+    const own = join(this.root, 'locales', lang, `${ns}.json`);
+    if (ns !== UI_NAMESPACE || existsSync(own)) return own;
+    return join(this.uiRoot, 'locales', lang, `${ns}.json`);
   }
 
   localeFile(lang: string, ns: string): SourceFile | undefined {
@@ -132,7 +159,7 @@ export class CourseFiles {
   module(id: string): Module | undefined {
     const parsed = moduleSchema.safeParse(this.moduleFile(id)?.data);
     if (!parsed.success) return undefined;
-    return moduleModel(parsed.data, this.root);
+    return moduleModel(parsed.data, this.root, id);
   }
 
   /** The text slots of a namespace, when its structure is known (not for `ui`, which has none). */
@@ -150,6 +177,8 @@ export class CourseFiles {
     if (slot) return slot.kind;
     if (ns === UI_NAMESPACE) return 'plain';
     const last = path.at(-1);
-    return last === 'body' || last === 'intro' ? 'markdown' : 'plain';
+    return last === 'body' || last === 'intro' || last === 'description' || last === 'consequence' || last === 'debrief'
+      ? 'markdown'
+      : 'plain';
   }
 }
