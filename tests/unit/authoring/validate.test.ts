@@ -389,11 +389,8 @@ describe('npm run validate', () => {
     },
     {
       kind: 'an unknown key in course.yaml, without a near name',
-      change: (r) =>
-        edit(r, 'content/course.yaml', (t) => t.replace('gating: final-after-modules', 'gating: final-after-modules\nlanguages: [da, en]')),
-      expected: [
-        'content/course.yaml:6: languages: unknown key "languages": course.yaml allows id, version, defaultLanguage, gating, modules, knowledgeCheck, final, completion, limits',
-      ],
+      change: (r) => edit(r, 'content/course.yaml', (t) => t.replace('  attempts: 2\nfinal:', '  attempts: 2\n  retries: 3\nfinal:')),
+      expected: ['content/course.yaml:9: knowledgeCheck.retries: unknown key "retries": knowledgeCheck allows attempts'],
     },
     {
       kind: 'an unknown key in a block, with a near name',
