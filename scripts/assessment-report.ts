@@ -34,6 +34,8 @@ for (const lang of course.languages) {
     `${flag(f.longestCorrect.length <= 0.3 * f.singles.length)} correct is the longest in ${f.longestCorrect.length} of ${f.singles.length} single-choice items (${pct(f.longestCorrect.length, f.singles.length)}; at most 30 %)`,
   );
   console.log(`     correct option over the mean wrong option, in characters: ${f.meanRatio.toFixed(2)} on average`);
+  const ranks = Array.from({ length: 4 }, (_, i) => f.lengthRanks[i] ?? 0);
+  console.log(`     the correct option is, by length: ${['longest', '2nd', '3rd', '4th'].map((r, i) => `${r} ${ranks[i]}`).join(', ')}`);
   for (const [m, e] of f.byModule)
     if (e.longest.length > e.singles / 2)
       console.log(`${flag(false)} ${m}: correct is the longest in ${e.longest.length} of ${e.singles} single-choice items (at most half)`);

@@ -67,6 +67,8 @@ export interface FormFigures {
   positions: number[];
   /** Mean of `lengthRatio` over the single-choice items. */
   meanRatio: number;
+  /** Per length rank (0 = longest): how many single-choice items have their correct option there (ties rank high). */
+  lengthRanks: number[];
   multiples: ItemForm[];
   /** How many multiple-answer items have 1, 2, 3 ... correct options. */
   correctCounts: Map<number, number>;
@@ -96,6 +98,12 @@ export function formFigures(course: Course, texts: LanguageTexts): FormFigures {
     byModule,
     positions: Array.from({ length: Math.max(4, positions.length) }, (_, i) => positions[i] ?? 0),
     meanRatio: singles.reduce((sum, i) => sum + lengthRatio(i), 0) / (singles.length || 1),
+    lengthRanks: singles.reduce<number[]>((ranks, i) => {
+      const right = i.length[i.question.correct[0]!]!;
+      const rank = i.question.options.filter((o) => i.length[o]! > right).length;
+      ranks[rank] = (ranks[rank] ?? 0) + 1;
+      return ranks;
+    }, []),
     multiples,
     correctCounts,
     longestSetCorrect: multiples.filter(correctAreLongest),
@@ -125,6 +133,7 @@ const atPosition = (p: number): CueStrategy => ({
 /** The cues a reader who did not take the course might follow. */
 export const CUE_STRATEGIES: readonly CueStrategy[] = [
   { name: 'always the longest', choose: (_, shown, length) => longest(shown, length, 1) },
+  { name: 'always the shortest', choose: (_, shown, length) => longest(shown, (o) => -length(o), 1) },
   ...[0, 1, 2, 3].map(atPosition),
   {
     name: 'the longest, and the longest two for multiple answer',

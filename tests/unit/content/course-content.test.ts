@@ -17,6 +17,13 @@ const { course, texts } = loadCourse(repo);
 const principles = course.modules.filter((m) => m.principle !== undefined);
 const at = (tree: TextTree, path: string[]): unknown => path.reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as TextTree)[k] : undefined), tree);
 
+/**
+ * The source's two titles, cited as titles in the start module's credit (in quotation marks): a
+ * citation, not copying. The copying check reads the text around them, never across them.
+ */
+const CITED_TITLES = ['Digitalt Mindset og toplederkompetencer i den offentlige sektor?', 'Digital Transformation – 10 evner din organisation skal mestre'];
+const withoutCitations = (s: string): string[] => CITED_TITLES.reduce((parts, t) => parts.flatMap((p) => p.split(`"${t}"`)), [s]);
+
 function allStrings(tree: TextTree): string[] {
   return Object.values(tree).flatMap((v) => (typeof v === 'string' ? [v] : allStrings(v)));
 }
@@ -34,6 +41,7 @@ describe('the course', () => {
     expect(m.objectives.length).toBeLessThanOrEqual(4);
     expect(m.pages.length).toBeGreaterThanOrEqual(3);
     expect(m.pages.length).toBeLessThanOrEqual(5);
+    // One situation the leader must act on: a decision block (a case until its module is converted).
     expect(m.pages.flatMap((p) => p.blocks).filter((b) => b.type === 'case' || b.type === 'decision')).toHaveLength(1);
     expect(m.reflection).toBe(true);
     expect(m.selfAssessment).toBe(true);
@@ -41,10 +49,10 @@ describe('the course', () => {
     expect(m.bank.length).toBeGreaterThanOrEqual(3);
   });
 
-  it('has a start module that explains why, with a case, a check and a reflection', () => {
+  it('has a start module that explains why, with a decision, a check and a reflection', () => {
     const start = course.modules[0]!;
     expect(start.pages.length).toBeGreaterThanOrEqual(3);
-    expect(start.pages.flatMap((p) => p.blocks).some((b) => b.type === 'case')).toBe(true);
+    expect(start.pages.flatMap((p) => p.blocks).some((b) => b.type === 'decision')).toBe(true);
     expect(start.questions.length).toBeGreaterThanOrEqual(3);
     expect(start.reflection).toBe(true);
   });
@@ -103,6 +111,12 @@ describe('the course', () => {
     }
   });
 
+  it.each(course.languages)('credits its source in the start module in %s: the column (December 2018) and the book, by title', (lang) => {
+    const credit = allStrings(texts[lang]!.modules.start!).join('\n');
+    for (const title of CITED_TITLES) expect(credit, `${lang}/start.json`).toContain(`"${title}"`);
+    expect(credit, `${lang}/start.json`).toMatch(/(december|December) 2018/);
+  });
+
   it('copies no sentence from the source column: no run of eight words appears in both', () => {
     // The source is not in the repository: its fingerprint is (npm run fingerprint makes it).
     const fingerprint = JSON.parse(readFileSync(resolve(repo, 'content/source-fingerprint.json'), 'utf8')) as Fingerprint;
@@ -110,7 +124,7 @@ describe('the course', () => {
     expect(fingerprint.runs.length).toBeGreaterThan(800);
     for (const lang of course.languages) {
       const strings = [...Object.values(texts[lang]!.modules).flatMap(allStrings), ...allStrings(texts[lang]!.course)];
-      expect(copiedRuns(fingerprint, strings), lang).toEqual([]);
+      expect(copiedRuns(fingerprint, strings.flatMap(withoutCitations)), lang).toEqual([]);
     }
   });
 });
