@@ -15,6 +15,8 @@ import type { Course } from '../content-model/types.ts';
 import { prepareLaunch, type CourseActor, type LaunchOptions } from '../session/index.ts';
 import { App } from '../player/App.tsx';
 import { markReady } from './readiness.ts';
+import { createDrafts, watchPageLifecycle } from './page-lifecycle.ts';
+import { browserTimers } from '../tracking/scheduler.ts';
 
 function pickLanguage(course: Course, preferred: string | undefined): string {
   if (!preferred) return course.defaultLanguage;
@@ -38,7 +40,7 @@ export interface Started {
 
 export async function startCourse(container: HTMLElement, options: StartOptions = {}): Promise<Started> {
   const target = options.target ?? buildTarget();
-  const session = await openSession(builtCourse, { target });
+  const session = await openSession(builtCourse, { target, timers: browserTimers(window) });
   const launch = prepareLaunch(builtCourse, session.start, options.adjustSaved ? { adjustSaved: options.adjustSaved } : {});
   // Support can recover the raw value from the console; the learner gets a plain notice and a fresh start.
   if (launch.unreadable)
@@ -51,6 +53,8 @@ export async function startCourse(container: HTMLElement, options: StartOptions 
   await ensureNamespaces(i18n, textLoaders, [language, course.defaultLanguage], ['ui', 'course']);
   session.attach(actor);
   actor.start();
+  const drafts = createDrafts();
+  watchPageLifecycle(window, { flushDrafts: drafts.flush, session });
 
   createRoot(container).render(
     <StrictMode>
@@ -64,6 +68,7 @@ export async function startCourse(container: HTMLElement, options: StartOptions 
         notices={launch.notices}
         readingMinutes={readingMinutes}
         onReady={() => markReady(session.start)}
+        drafts={drafts}
       />
     </StrictMode>,
   );

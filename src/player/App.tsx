@@ -16,7 +16,7 @@ import { MenuView } from './menu/MenuView.tsx';
 import { ModuleView } from './module/ModuleView.tsx';
 import { ResultsView } from './results/ResultsView.tsx';
 import { FocusProvider } from './shared/focus.tsx';
-import { PlayerProvider, usePlayer, type ReadingMinutes } from './shared/player-context.tsx';
+import { PlayerProvider, usePlayer, type DraftRegistry, type ReadingMinutes } from './shared/player-context.tsx';
 import { useT } from './shared/use-texts.ts';
 import { sameView, viewKey, viewOf, type View } from './shared/view.ts';
 import { closedNotices, rememberClosed } from './shell/dismissed.ts';
@@ -40,9 +40,11 @@ export interface AppProps {
   readingMinutes: ReadingMinutes;
   /** Called once, after the first view is on screen with its handlers attached. */
   onReady?: () => void;
+  /** The app's draft registry (shared with the page lifecycle). */
+  drafts?: DraftRegistry;
 }
 
-export function App({ actor, course, i18n, textLoaders, images, session, notices, readingMinutes, onReady }: AppProps) {
+export function App({ actor, course, i18n, textLoaders, images, session, notices, readingMinutes, onReady, drafts }: AppProps) {
   return (
     <I18nextProvider i18n={i18n}>
       <PlayerProvider
@@ -52,6 +54,7 @@ export function App({ actor, course, i18n, textLoaders, images, session, notices
         textLoaders={textLoaders}
         session={session}
         readingMinutes={readingMinutes}
+        {...(drafts ? { drafts } : {})}
       >
         <Shell notices={notices} onReady={onReady} />
       </PlayerProvider>
@@ -89,13 +92,11 @@ function Shell({ notices, onReady }: { notices: Notice[]; onReady?: (() => void)
     setClosed(closedNotices(course.id));
   };
 
+  // The exit view says "saved" only when it is: if storing failed, the learner stays, is told once by
+  // the session's notice, and may exit again.
   const exit = useCallback(async () => {
     flushDrafts();
-    try {
-      await session.exit();
-    } finally {
-      setExited(true);
-    }
+    if (await session.exit()) setExited(true);
   }, [flushDrafts, session]);
 
   return (

@@ -28,6 +28,11 @@ export interface SessionStart {
   mode: 'normal' | 'review' | 'browse';
   /** A mastery score (0..1) set by the LMS, which overrides the course's. */
   masteryScore?: number;
+  /**
+   * The LMS holds saved progress that could not be read at launch (its reads failed): the course starts
+   * without it and never overwrites it with a poorer one.
+   */
+  savedUnknown?: boolean;
   /** The package target this session reports as. */
   target: TargetId;
   /** Where progress is kept: the LMS, this browser (no LMS was found), or nowhere (none could be opened). */
@@ -43,6 +48,19 @@ export interface Session {
   setLanguage(language: string): void;
   /** The save state, for a quiet indicator in the view. */
   onSaveState(listener: (state: SaveState, notice?: Notice) => void): () => void;
-  /** Ends the session cleanly (the Exit button). */
-  exit(): Promise<void>;
+  /**
+   * Ends the session cleanly (the Exit button): everything is stored, then the session is closed.
+   * Resolves false when it could not be stored; the session then stays open (and keeps trying), the
+   * learner is told once, and exit may be called again.
+   */
+  exit(): Promise<boolean>;
+  /** The page was hidden: send everything now (the view's drafts have reached the machine). */
+  flush(): void;
+  /**
+   * The page is being left (`pagehide`): everything is stored now. `persisted`: the page may come back
+   * (back/forward cache), so the session stays open; otherwise it is ended.
+   */
+  leave(persisted: boolean): void;
+  /** The page was shown again from the back/forward cache (`pageshow` with `persisted`). */
+  returned(): void;
 }

@@ -26,7 +26,7 @@ export type Snapshot = ReturnType<CourseActor['getSnapshot']>;
 export interface FollowerSink {
   /** The learner's state changed (`now`: a step worth saving at once; `soon`: typing, choosing). */
   changed(urgency: Urgency, snapshot: Snapshot): void;
-  /** A learner response to report, in the order they happened. */
+  /** A learner response to report, in the order they happened (a revised slot replaces its earlier version). */
   interaction(report: InteractionReport): void;
   /** Whether anything is recorded at all (events are not turned into interactions otherwise). */
   isRecording(): boolean;
@@ -85,13 +85,6 @@ export class Follower {
     return !!record && !isEmpty(record);
   }
 
-  /** Plans are recorded when the learner leaves (page hidden, pagehide, Exit), if they changed. */
-  recordPlans(): void {
-    const record = this.latest?.context.record;
-    if (!record || !this.sink.isRecording()) return;
-    for (const [id, m] of Object.entries(record.modules)) if (m.plan) this.recordText('plan', id, m.plan);
-  }
-
   private observe(s: Snapshot, baseline: boolean): void {
     const now = this.o.timers.now();
     this.noteTimes(s, now);
@@ -110,6 +103,7 @@ export class Follower {
     const urgent = structure !== this.lastStructure;
     this.lastEncoded = encoded;
     this.lastStructure = structure;
+    this.recordPlans(record);
     this.sink.changed(urgent ? 'now' : 'soon', s);
   }
 
@@ -148,6 +142,15 @@ export class Follower {
             this.finalAnswered.set(id, shownAt === undefined ? { answeredAt: now } : { shownAt, answeredAt: now });
           }
     } else this.shownQuestion = undefined;
+  }
+
+  /**
+   * An action-plan step is recorded as it is written (each time its text reaches the machine), as a
+   * revisable slot: nothing of it is left for the end of the session.
+   */
+  private recordPlans(record: LearnerRecord): void {
+    if (!this.sink.isRecording()) return;
+    for (const [id, m] of Object.entries(record.modules)) if (m.plan) this.recordText('plan', id, m.plan);
   }
 
   /** Texts restored from a finished module or the plan count as recorded already. */
@@ -224,7 +227,10 @@ export class Follower {
   }
 }
 
-/** The parts of the state whose change is worth an immediate commit (everything but typing and choosing). */
+/**
+ * The parts of the state whose change is worth an immediate commit: everything but typing and a
+ * knowledge-check selection not yet submitted. A final-assessment answer and a rating are answers.
+ */
 function structureOf(record: LearnerRecord, location: Location): string {
   return JSON.stringify([
     location,
@@ -233,10 +239,11 @@ function structureOf(record: LearnerRecord, location: Location): string {
       m.at,
       m.furthest,
       m.done,
+      m.rating ?? null,
       Object.entries(m.answers).flatMap(([q, a]) => (a.tries ? [[q, a.tries]] : [])),
     ]),
     record.past.length,
-    record.latest ? [record.latest.seed, record.latest.index, record.latest.correct ?? null] : null,
+    record.latest ? [record.latest.seed, record.latest.index, record.latest.correct ?? null, record.latest.answers] : null,
   ]);
 }
 

@@ -53,7 +53,7 @@ export const STANDALONE_SUSPEND_LIMIT = 64000;
 export interface OpenSessionOptions {
   /** The package target to report as; defaults to the build's (`__PACKAGE_TARGET__`). */
   target?: TargetId;
-  /** Where to look for the API and listen for pagehide / visibilitychange (default: window). */
+  /** Where to look for the API (default: window). */
   win?: Window;
   /** Where the standalone runtime keeps its data (default: the window's localStorage, if usable). */
   storage?: Storage;
@@ -62,8 +62,10 @@ export interface OpenSessionOptions {
   debounceMs?: number;
   maxWaitMs?: number;
   retryDelays?: readonly number[];
-  /** Calls slower than this are logged. */
+  steadyRetryMs?: number;
+  /** Calls slower than this are logged; a save slower than `slowSaveMs` spaces commits out. */
   slowMs?: number;
+  slowSaveMs?: number;
 }
 
 export async function openSession(course: Course, options: OpenSessionOptions = {}): Promise<Session> {
@@ -150,10 +152,11 @@ async function open(
     course,
     logger,
     timers,
-    ...(win ? { win } : {}),
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
     ...(options.maxWaitMs !== undefined ? { maxWaitMs: options.maxWaitMs } : {}),
     ...(options.retryDelays !== undefined ? { retryDelays: options.retryDelays } : {}),
+    ...(options.steadyRetryMs !== undefined ? { steadyRetryMs: options.steadyRetryMs } : {}),
+    ...(options.slowSaveMs !== undefined ? { slowMs: options.slowSaveMs } : {}),
   };
   if (!init.ok) {
     logger.error('the LMS did not open a session; progress is kept in memory only');
@@ -164,8 +167,12 @@ async function open(
   }
 
   const lms: LmsStart = dialect.readStart(connection, logger);
+  const savedUnknown = lms.unknown.includes(dialect.suspendData);
+  if (lms.unknown.length)
+    logger.warn('some launch data could not be read; nothing is written over it until it can be', { unknown: lms.unknown });
   const start: SessionStart = {
     mode: lms.mode,
+    ...(savedUnknown ? { savedUnknown } : {}),
     target: dialect.target,
     store,
     notices,
@@ -180,7 +187,7 @@ async function open(
     resumes: lms.suspendData !== undefined,
     masteryScore: lms.masteryScore,
   });
-  const transport = new ScormTransport({ dialect, connection, lms, suspendDataLimit, logger });
+  const transport = new ScormTransport({ dialect, connection, lms, suspendDataLimit, savedUnknown, logger });
   const session = new TrackingSession({ ...common, transport, start });
   session.launch();
   return session;

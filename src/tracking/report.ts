@@ -67,6 +67,11 @@ export function buildReport(course: Course, { record, location }: Saved): Report
 /** One learner response, as both versions record it. */
 export interface InteractionReport {
   id: string;
+  /**
+   * A text the learner may revise (an action-plan step): a later report with the same slot in this
+   * session supersedes the earlier one (SCORM rewrites the same interaction; a journal adds another).
+   */
+  slot?: string;
   kind: 'choice' | 'text';
   /** The cmi objective it belongs to (the module id). */
   objective: string;
@@ -112,6 +117,7 @@ export function textInteraction(
 ): InteractionReport {
   return {
     id: cmiId(source, moduleId),
+    ...(source === 'plan' ? { slot: cmiId(source, moduleId) } : {}),
     kind: 'text',
     objective: moduleId,
     description: source === 'reflection' ? `Reflection in module ${moduleId}` : `Action plan step for module ${moduleId}`,

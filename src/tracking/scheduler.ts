@@ -1,20 +1,25 @@
 /**
  * When to commit. One timer at most, so at most one commit is ever pending or running:
  *
- * - `now`: a meaningful event (page turn, submitted answer, module completed, attempt submitted):
- *   commit on the next tick, so that the learner's click is handled and rendered first and several
- *   changes from one click go in one commit;
- * - `soon`: typing and choosing (reflection, plan, a selection not yet submitted, a rating): commit after
- *   a pause in the changes (`debounceMs`), but no later than `maxWaitMs` after the first of them;
- * - `retry`: a failed commit is retried after growing delays (bounded); changes made meanwhile ride
- *   along with the retry.
+ * - `now`: a meaningful event (page turn, submitted answer, a final-assessment answer, module
+ *   completed, attempt submitted): commit once the learner's click is handled and painted (after the
+ *   next frame where the page has frames, else on the next tick), so several changes from one click go
+ *   in one commit and the screen answers first;
+ * - `soon`: typing and choosing (reflection, plan, a selection not yet submitted): commit after a pause
+ *   in the changes (`debounceMs`), but no later than `maxWaitMs` after the first of them;
+ * - `retry`: a failed commit is retried after growing delays, then every `steadyRetryMs` for as long as
+ *   something is unsaved (also while the learner is idle); changes made meanwhile ride along;
+ * - a slow LMS spaces commits out (`holdOff`), so it never takes most of the learner's time.
  *
- * Nothing is ever scheduled without a change to save, so an idle learner causes no commits.
+ * Nothing is ever scheduled without a change to save, so an idle learner with nothing unsaved causes
+ * no commits.
  */
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
   now(): number;
+  /** Runs `fn` after the next paint (where the page paints); returns a cancel function. */
+  afterPaint?(fn: () => void): () => void;
 }
 
 export const realTimers: Timers = {
@@ -23,23 +28,57 @@ export const realTimers: Timers = {
   now: () => Date.now(),
 };
 
+/**
+ * Timers for a page that paints: `afterPaint` waits for the next frame and then a task (so the frame
+ * is on screen), with a fallback timer for pages that get no frames (hidden, throttled).
+ */
+export function browserTimers(win: Window): Timers {
+  return {
+    ...realTimers,
+    afterPaint(fn) {
+      let done = false;
+      const run = () => {
+        if (done) return;
+        done = true;
+        fn();
+      };
+      const fallback = globalThis.setTimeout(run, 100);
+      try {
+        win.requestAnimationFrame(() => globalThis.setTimeout(run, 0));
+      } catch {
+        globalThis.setTimeout(run, 0);
+      }
+      return () => {
+        done = true;
+        globalThis.clearTimeout(fallback);
+      };
+    },
+  };
+}
+
 export type Urgency = 'now' | 'soon';
 
 export interface SchedulerOptions {
   timers: Timers;
   debounceMs: number;
   maxWaitMs: number;
-  /** Delays before each retry of a failed commit; after the last one the failure is lasting. */
+  /** Delays before the first retries of a failed commit; after the last one the failure is lasting. */
   retryDelays: readonly number[];
+  /** While the failure lasts, commits are retried this often. */
+  steadyRetryMs: number;
   run: () => void;
 }
 
 export class CommitScheduler {
   private handle: unknown;
+  private cancelPaint: (() => void) | undefined;
   private kind: Urgency | 'retry' | undefined;
   private due = 0;
   private firstChange = 0;
   private retries = 0;
+  private lasting = false;
+  /** No commit before this time (a slow LMS). */
+  private notBefore = 0;
 
   constructor(private readonly options: SchedulerOptions) {}
 
@@ -51,28 +90,36 @@ export class CommitScheduler {
   request(urgency: Urgency): void {
     const { timers, debounceMs, maxWaitMs } = this.options;
     const now = timers.now();
-    if (this.kind === 'retry' || this.kind === 'now') return; // already on its way
-    if (urgency === 'now') return this.set('now', 0);
+    // Already on its way; but while a lasting failure waits for its steady retry, the learner's next
+    // change tries at once (the LMS may well be back).
+    if (this.kind === 'now' || (this.kind === 'retry' && !this.lasting)) return;
+    if (urgency === 'now') return this.set('now', Math.max(0, this.notBefore - now));
     if (this.kind !== 'soon') this.firstChange = now;
     const latest = this.firstChange + maxWaitMs;
-    this.set('soon', Math.max(0, Math.min(now + debounceMs, latest) - now));
+    this.set('soon', Math.max(0, this.notBefore - now, Math.min(now + debounceMs, latest) - now));
   }
 
-  /** The last commit failed: retry later. Returns false when the retries are used up. */
-  retry(): boolean {
+  /**
+   * The last commit failed: retry later (growing delays, then steadily). Returns whether the failure
+   * is lasting (the growing delays are used up).
+   */
+  retry(): { lasting: boolean } {
     const delay = this.options.retryDelays[this.retries];
-    if (delay === undefined) {
-      this.retries = 0;
-      return false;
-    }
     this.retries++;
-    this.set('retry', delay);
-    return true;
+    this.lasting = delay === undefined;
+    this.set('retry', Math.max(delay ?? this.options.steadyRetryMs, this.notBefore - this.options.timers.now()));
+    return { lasting: delay === undefined };
   }
 
   /** The last commit succeeded. */
   succeeded(): void {
     this.retries = 0;
+    this.lasting = false;
+  }
+
+  /** No commit before `ms` from now (the LMS is slow). */
+  holdOff(ms: number): void {
+    this.notBefore = this.options.timers.now() + ms;
   }
 
   get retryCount(): number {
@@ -81,6 +128,8 @@ export class CommitScheduler {
 
   cancel(): void {
     if (this.kind !== undefined) this.options.timers.clearTimeout(this.handle);
+    this.cancelPaint?.();
+    this.cancelPaint = undefined;
     this.kind = undefined;
     this.handle = undefined;
   }
@@ -89,11 +138,18 @@ export class CommitScheduler {
     this.cancel();
     this.kind = kind;
     this.due = this.options.timers.now() + ms;
-    this.handle = this.options.timers.setTimeout(() => {
+    const fire = () => {
       this.kind = undefined;
       this.handle = undefined;
+      this.cancelPaint = undefined;
       this.options.run();
-    }, ms);
+    };
+    const { afterPaint } = this.options.timers;
+    if (kind === 'now' && ms === 0 && afterPaint) {
+      this.cancelPaint = afterPaint(fire);
+      return;
+    }
+    this.handle = this.options.timers.setTimeout(fire, ms);
   }
 
   /** When the pending commit is due (for tests and the inspector). */

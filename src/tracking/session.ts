@@ -6,12 +6,18 @@
  *   snapshot / event ─► Follower: what changed? which interactions? ─► schedule (now | soon)
  *       ─► flush: transport.deliver(interactions in order, then the state) ─► saved | retrying | failed
  *
- * Nothing here may throw into the machine or the view: every entry point is guarded.
+ * - Nothing unsaved is ever given up: a failed flush is retried (growing delays, then steadily, also
+ *   while the learner is idle), and when the LMS comes back everything still unsaved goes with it.
+ * - The page lifecycle is the app's (src/app/page-lifecycle.ts): it brings the view's drafts to the
+ *   machine and then calls `flush` (page hidden), `leave` (pagehide) or `returned` (pageshow from the
+ *   back/forward cache). The session is closed only when the page really goes away or the learner
+ *   exits; a page that may come back stays in its session with everything stored.
+ * - Nothing here may throw into the machine or the view: every entry point is guarded.
  */
 import type { Course } from '../content-model/types.ts';
 import type { CourseActor, Notice, SaveState, Session, SessionStart } from '../session/index.ts';
 import { decodeSnapshot, savedOf } from '../engine/index.ts';
-import { Follower, type FollowerSink, type Snapshot } from './follow.ts';
+import { Follower, type FollowerSink } from './follow.ts';
 import type { Logger } from './log.ts';
 import { buildReport, type InteractionReport } from './report.ts';
 import { CommitScheduler, type Timers, type Urgency } from './scheduler.ts';
@@ -22,6 +28,10 @@ export const NOTICES = {
   textTooLong: { key: 'textTooLong', tone: 'warning' },
   connectionLost: { key: 'connectionLost', tone: 'error' },
   standaloneOnly: { key: 'standaloneOnly', tone: 'info' },
+  exitFailed: { key: 'exitFailed', tone: 'error' },
+  sessionEnded: { key: 'sessionEnded', tone: 'error' },
+  slowLms: { key: 'slowLms', tone: 'info' },
+  savedElsewhere: { key: 'savedElsewhere', tone: 'warning' },
 } as const satisfies Record<string, Notice>;
 
 export interface TrackingSessionOptions {
@@ -31,12 +41,19 @@ export interface TrackingSessionOptions {
   start: SessionStart;
   logger: Logger;
   timers: Timers;
-  /** Where visibilitychange and pagehide are heard. */
-  win?: Window;
   debounceMs?: number;
   maxWaitMs?: number;
   retryDelays?: readonly number[];
+  steadyRetryMs?: number;
+  /** A flush slower than this makes the LMS "slow": commits are spaced out and the learner is told calmly. */
+  slowMs?: number;
 }
+
+/** How often the end of a visit is tried at once before the learner is told. */
+const SETTLE_ROUNDS = 3;
+/** A slow LMS: the next commit waits this many times as long as the last one took (at most 15 s). */
+const SLOW_SPACING = 3;
+const MAX_HOLD_MS = 15_000;
 
 export class TrackingSession implements Session {
   readonly start: SessionStart;
@@ -45,7 +62,12 @@ export class TrackingSession implements Session {
   private readonly follower: Follower;
   private readonly saveListeners = new Set<(state: SaveState, notice?: Notice) => void>();
   private saveState: SaveState;
-  private notice: Notice | undefined;
+  /** The problem the learner is told about (a failed save, a lost connection, a failed exit), if any. */
+  private problem: Notice | undefined;
+  private slow = false;
+  private savedElsewhere = false;
+  private tooLong = false;
+  private notified: { state: SaveState; notice: string | undefined } | undefined;
 
   /** Interactions not yet acknowledged by the transport, oldest first. */
   private readonly outbox: Journaled[] = [];
@@ -53,14 +75,11 @@ export class TrackingSession implements Session {
   private language: string | undefined;
   private dirty = false;
   private flushing = false;
+  /** Terminated: nothing more can be stored in this page. */
   private closed = false;
-  private tooLong = false;
   /** Unreadable saved data is left untouched until the learner has made some progress. */
   private protectSaved = false;
   private readonly startedAt: number;
-
-  private readonly onVisibility = () => this.guard('visibilitychange', () => this.handleVisibility());
-  private readonly onPageHide = () => this.guard('pagehide', () => this.finish('pagehide'));
 
   constructor(options: TrackingSessionOptions) {
     this.o = options;
@@ -71,10 +90,11 @@ export class TrackingSession implements Session {
       debounceMs: options.debounceMs ?? 1500,
       maxWaitMs: options.maxWaitMs ?? 10_000,
       retryDelays: options.retryDelays ?? [1000, 2000, 4000, 8000, 16_000],
-      run: () => this.guard('scheduled commit', () => this.flush('scheduled')),
+      steadyRetryMs: options.steadyRetryMs ?? 30_000,
+      run: () => this.guard('scheduled commit', () => this.flushNow()),
     });
     const sink: FollowerSink = {
-      changed: (urgency, snapshot) => this.changed(urgency, snapshot),
+      changed: (urgency) => this.changed(urgency),
       interaction: (report) => this.enqueue(report),
       isRecording: () => this.recording,
     };
@@ -90,17 +110,7 @@ export class TrackingSession implements Session {
         });
       }
     }
-    const transport = options.transport;
-    this.saveState = !transport?.open ? 'failed' : this.recording ? 'saved' : 'off';
-    const win = options.win;
-    if (win && transport?.open) {
-      try {
-        win.document?.addEventListener('visibilitychange', this.onVisibility);
-        win.addEventListener('pagehide', this.onPageHide);
-      } catch (e) {
-        options.logger.warn('could not listen for the page being hidden', { error: String(e) });
-      }
-    }
+    this.saveState = !options.transport?.open ? 'failed' : this.recording ? 'saved' : 'off';
   }
 
   /** Whether this session stores anything (normal mode, an open session). */
@@ -115,7 +125,7 @@ export class TrackingSession implements Session {
       const d = this.o.transport!.begin();
       if (!d.ok) {
         this.dirty = true;
-        this.failed();
+        this.failed(d);
       }
     });
   }
@@ -144,13 +154,52 @@ export class TrackingSession implements Session {
     return () => this.saveListeners.delete(listener);
   }
 
-  async exit(): Promise<void> {
-    this.guard('exit', () => this.finish('exit'));
+  flush(): void {
+    this.guard('flush', () => {
+      if (this.dirty) this.flushNow();
+    });
+  }
+
+  leave(persisted: boolean): void {
+    this.guard('leave', () => {
+      if (this.closed) return;
+      if (!this.recording) {
+        if (!persisted) this.close('pagehide');
+        return;
+      }
+      this.settle();
+      if (!persisted) this.close('pagehide');
+    });
+  }
+
+  returned(): void {
+    this.guard('returned', () => {
+      // SCORM forbids opening a session again after Terminate: say so rather than "saved".
+      if (this.closed && this.o.transport) this.tell('failed', NOTICES.sessionEnded);
+      else if (this.dirty) this.request('now');
+    });
+  }
+
+  async exit(): Promise<boolean> {
+    let ended = true;
+    this.guard('exit', () => {
+      if (this.closed) return;
+      if (!this.recording) return this.close('exit');
+      const ok = this.settle();
+      if (!ok) {
+        ended = false;
+        this.o.logger.error('the session could not be stored at exit; it stays open and is retried');
+        this.tell('failed', NOTICES.exitFailed);
+        return;
+      }
+      this.close('exit');
+    });
+    return ended;
   }
 
   // ── Following ──────────────────────────────────────────────────────────────────────────────────
 
-  private changed(urgency: Urgency, _snapshot: Snapshot): void {
+  private changed(urgency: Urgency): void {
     if (this.closed) return;
     if (this.protectSaved) {
       if (!this.follower.hasProgress) return; // only moved around: keep the unreadable data for support
@@ -161,7 +210,10 @@ export class TrackingSession implements Session {
   }
 
   private enqueue(report: InteractionReport): void {
-    this.outbox.push({ seq: ++this.seq, report });
+    // A revised text still waiting to be sent replaces its earlier version, in place.
+    const waiting = report.slot !== undefined ? this.outbox.find((j) => j.report.slot === report.slot) : undefined;
+    if (waiting) waiting.report = report;
+    else this.outbox.push({ seq: ++this.seq, report });
   }
 
   // ── Saving ─────────────────────────────────────────────────────────────────────────────────────
@@ -170,14 +222,7 @@ export class TrackingSession implements Session {
     this.dirty = true;
     if (!this.recording) return;
     this.scheduler.request(urgency);
-    if (this.saveState === 'saved') this.setSaveState('saving');
-  }
-
-  private handleVisibility(): void {
-    const hidden = this.o.win?.document?.visibilityState === 'hidden';
-    if (!hidden || !this.recording) return;
-    this.follower.recordPlans();
-    this.flush('hidden');
+    if (this.saveState === 'saved') this.tell('saving');
   }
 
   private batch(): Batch {
@@ -193,92 +238,106 @@ export class TrackingSession implements Session {
   private acknowledge(d: Delivery): void {
     this.outbox.splice(0, d.delivered);
     this.tooLong = d.tooLong;
+    this.savedElsewhere ||= d.savedElsewhere;
   }
 
   /** Writes what changed and commits. Never re-entered; at most one runs at a time. */
-  private flush(reason: 'scheduled' | 'hidden'): void {
+  private flushNow(): void {
     if (this.flushing || !this.recording) return;
-    if (!this.dirty && reason !== 'hidden') return;
     this.scheduler.cancel();
     this.flushing = true;
     try {
+      const started = this.o.timers.now();
       const d = this.o.transport!.deliver(this.batch());
+      this.paced(this.o.timers.now() - started);
       this.acknowledge(d);
-      if (this.lost(d)) return;
-      if (d.ok) {
-        this.dirty = false;
-        this.scheduler.succeeded();
-        if (this.tooLong) this.setSaveState('failed', NOTICES.textTooLong);
-        else this.setSaveState('saved');
-      } else this.failed();
+      if (d.ok) this.succeeded();
+      else this.failed(d);
     } finally {
       this.flushing = false;
     }
   }
 
-  private failed(): void {
-    if (this.o.transport?.lost) return void this.lost();
-    if (this.scheduler.retry()) {
-      this.o.logger.warn(`saving failed; retry ${this.scheduler.retryCount} is scheduled`);
-      this.setSaveState('retrying');
-    } else {
-      this.o.logger.error('saving failed repeatedly; progress is kept in memory and saved with the next change');
-      this.setSaveState('failed', NOTICES.saveFailed);
-    }
-  }
-
-  /** Whether the LMS went away; tells the learner once. */
-  private lost(d?: Delivery): boolean {
-    if (!(d?.lost ?? this.o.transport?.lost)) return false;
+  /** The end of a visit: everything, exit and session time, committed; tried a few times at once. */
+  private settle(): boolean {
     this.scheduler.cancel();
-    if (this.notice?.key !== NOTICES.connectionLost.key) this.setSaveState('failed', NOTICES.connectionLost);
-    return true;
-  }
-
-  /** Ends the session once: last changes, exit and session time, then Terminate. */
-  private finish(reason: 'exit' | 'pagehide'): void {
-    if (this.closed) return;
-    const transport = this.o.transport;
-    if (this.recording) {
-      this.follower.recordPlans();
-      this.scheduler.cancel();
-      const s = this.follower.latest;
-      const finished = s ? buildReport(s.context.course, savedOf(s)).finished : false;
-      const elapsed = this.o.timers.now() - this.startedAt;
-      const d = transport!.finish(this.batch(), finished && !this.protectSaved, elapsed);
+    const s = this.follower.latest;
+    const finished = !!s && buildReport(s.context.course, savedOf(s)).finished && !this.protectSaved;
+    let d: Delivery | undefined;
+    for (let round = 0; round < SETTLE_ROUNDS && !d?.ok && !d?.lost; round++) {
+      d = this.o.transport!.settle(this.batch(), finished, this.o.timers.now() - this.startedAt);
       this.acknowledge(d);
-      this.closed = true;
-      this.o.logger.info(`session ended (${reason})`, { ok: d.ok });
-      if (!this.lost(d)) {
-        if (d.ok) this.setSaveState(this.tooLong ? 'failed' : 'saved', this.tooLong ? NOTICES.textTooLong : undefined);
-        else this.setSaveState('failed', NOTICES.saveFailed);
-      }
-    } else {
-      this.closed = true;
-      transport?.close();
-      this.o.logger.info(`session ended (${reason})`);
     }
+    if (d!.ok) this.succeeded();
+    else this.failed(d!);
+    return d!.ok;
+  }
+
+  private succeeded(): void {
+    this.dirty = false;
+    this.scheduler.succeeded();
+    if (this.tooLong) this.tell('failed', NOTICES.textTooLong);
+    else this.tell('saved');
+  }
+
+  private failed(d: Delivery): void {
+    this.dirty = true;
+    if (this.closed) return;
+    const { lasting } = this.scheduler.retry();
+    if (d.lost) {
+      this.o.logger.error('the LMS is not reachable; everything unsaved is kept and sent when it is back');
+      return this.tell('failed', NOTICES.connectionLost);
+    }
+    if (!lasting) {
+      this.o.logger.warn(`saving failed; retry ${this.scheduler.retryCount} is scheduled`);
+      return this.tell('retrying', this.problem);
+    }
+    this.o.logger.error('saving keeps failing; everything unsaved is kept and retried');
+    this.tell('failed', this.problem?.key === NOTICES.exitFailed.key ? this.problem : NOTICES.saveFailed);
+  }
+
+  /** A slow LMS: space the commits out, and say so calmly. */
+  private paced(tookMs: number): void {
+    const slow = tookMs >= (this.o.slowMs ?? 1500);
+    if (slow) this.scheduler.holdOff(Math.min(MAX_HOLD_MS, tookMs * SLOW_SPACING));
+    if (slow !== this.slow) {
+      this.slow = slow;
+      this.o.logger[slow ? 'warn' : 'info'](
+        slow ? `the LMS is slow (${tookMs} ms to save); saving is spaced out` : 'the LMS is quick again',
+      );
+    }
+  }
+
+  private close(reason: 'exit' | 'pagehide'): void {
     this.scheduler.cancel();
-    try {
-      this.o.win?.document?.removeEventListener('visibilitychange', this.onVisibility);
-      this.o.win?.removeEventListener('pagehide', this.onPageHide);
-    } catch {
-      // nothing to do
-    }
+    this.closed = true;
+    this.o.transport?.terminate();
+    this.o.logger.info(`session ended (${reason})`);
   }
 
   // ── Save state and guards ──────────────────────────────────────────────────────────────────────
 
-  private setSaveState(state: SaveState, notice?: Notice): void {
-    if (state === this.saveState && notice?.key === this.notice?.key) return;
+  private tell(state: SaveState, problem?: Notice): void {
     this.saveState = state;
-    this.notice = notice;
+    this.problem = problem;
+    const notice = this.currentNotice();
+    if (this.notified && this.notified.state === state && this.notified.notice === notice?.key) return;
+    this.notified = { state, notice: notice?.key };
     for (const l of this.saveListeners) this.call(l);
+  }
+
+  /** The one notice to show: a problem first, then saved progress left alone, then a slow LMS. */
+  private currentNotice(): Notice | undefined {
+    if (this.problem) return this.problem;
+    if (this.savedElsewhere) return NOTICES.savedElsewhere;
+    if (this.slow && this.saveState !== 'off') return NOTICES.slowLms;
+    return undefined;
   }
 
   private call(listener: (state: SaveState, notice?: Notice) => void): void {
     try {
-      if (this.notice) listener(this.saveState, this.notice);
+      const notice = this.currentNotice();
+      if (notice) listener(this.saveState, notice);
       else listener(this.saveState);
     } catch (e) {
       this.o.logger.error('a save-state listener threw', { error: String(e) });
@@ -296,9 +355,10 @@ export class TrackingSession implements Session {
 
   /** For tests and the dev inspector. */
   debugState(): { saveState: SaveState; notice?: Notice; dirty: boolean; pending: string | undefined; queued: number; closed: boolean } {
+    const notice = this.currentNotice();
     return {
       saveState: this.saveState,
-      ...(this.notice ? { notice: this.notice } : {}),
+      ...(notice ? { notice } : {}),
       dirty: this.dirty,
       pending: this.scheduler.pending,
       queued: this.outbox.length,

@@ -36,6 +36,11 @@ export interface Delivery {
   lost: boolean;
   /** The saved state was held back because it is over what the LMS can keep. */
   tooLong: boolean;
+  /**
+   * The LMS holds saved progress that could not be read at launch and differs from this session's: it
+   * is left alone (never replaced by a poorer one) for the rest of the session.
+   */
+  savedElsewhere: boolean;
 }
 
 export interface Transport {
@@ -49,8 +54,11 @@ export interface Transport {
   begin(): Delivery;
   /** Sends the batch (only what changed) and makes it durable. */
   deliver(batch: Batch): Delivery;
-  /** Ends the session: the batch, then how it ends (finished or suspended) and the session time, then close. */
-  finish(batch: Batch, finished: boolean, sessionMs: number): Delivery;
-  /** Closes a session that records nothing. */
-  close(): void;
+  /**
+   * The end of a visit (the page is left, or the learner exits): the batch, how the visit ends
+   * (finished, or suspended to resume) and the session time, made durable. The session stays open.
+   */
+  settle(batch: Batch, finished: boolean, sessionMs: number): Delivery;
+  /** Closes the session, once (SCORM forbids opening it again in this page). */
+  terminate(): void;
 }

@@ -3,7 +3,7 @@
  * and the session. Views read state with `useSelector` and act only through `send`, which first flushes
  * any debounced text so that a navigation never loses what the learner just typed.
  */
-import { createContext, useCallback, useContext, useMemo, useRef, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { CourseActor, Session } from '../../session/index.ts';
 import type { Course } from '../../content-model/types.ts';
 import type { EngineEvent } from '../../engine/machine.ts';
@@ -28,17 +28,31 @@ export interface PlayerServices {
 
 const PlayerContext = createContext<PlayerServices | null>(null);
 
-export interface PlayerProviderProps extends Omit<PlayerServices, 'send' | 'flushDrafts' | 'registerDraft'> {
-  children: ReactNode;
+/** Where text fields register their drafts; the app shares it with the page lifecycle (src/app/page-lifecycle.ts). */
+export interface DraftRegistry {
+  register(flush: () => void): () => void;
+  flush(): void;
 }
 
-export function PlayerProvider({ children, actor, course, images, textLoaders, session, readingMinutes }: PlayerProviderProps) {
-  const drafts = useRef(new Set<() => void>());
-  const flushDrafts = useCallback(() => drafts.current.forEach((flush) => flush()), []);
-  const registerDraft = useCallback((flush: () => void) => {
-    drafts.current.add(flush);
-    return () => void drafts.current.delete(flush);
-  }, []);
+export interface PlayerProviderProps extends Omit<PlayerServices, 'send' | 'flushDrafts' | 'registerDraft'> {
+  children: ReactNode;
+  /** The app's registry, so that hiding or leaving the page brings drafts to the machine first. */
+  drafts?: DraftRegistry;
+}
+
+export function createDrafts(): DraftRegistry {
+  const all = new Set<() => void>();
+  return {
+    register: (flush) => (all.add(flush), () => void all.delete(flush)),
+    flush: () => all.forEach((flush) => flush()),
+  };
+}
+
+export function PlayerProvider({ children, actor, course, images, textLoaders, session, readingMinutes, drafts }: PlayerProviderProps) {
+  const [own] = useState(createDrafts);
+  const registry = drafts ?? own;
+  const flushDrafts = useCallback(() => registry.flush(), [registry]);
+  const registerDraft = useCallback((flush: () => void) => registry.register(flush), [registry]);
   const send = useCallback(
     (event: EngineEvent) => {
       flushDrafts();

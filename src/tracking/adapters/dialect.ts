@@ -6,7 +6,7 @@
 import type { ScormConnection } from '../scorm-api/connection.ts';
 import type { ScormVersion } from '../scorm-api/types.ts';
 import type { TargetId } from '../../targets/index.ts';
-import type { InteractionReport, Report } from '../report.ts';
+import type { InteractionReport, ObjectiveReport, Report } from '../report.ts';
 import type { Logger } from '../log.ts';
 
 /** A data-model element and the value to set, in the order they must be set. */
@@ -25,14 +25,23 @@ export interface LmsStart {
   masteryScore?: number;
   suspendData?: string;
   location?: string;
-  interactionCount: number;
-  /** Objective ids the LMS already holds, by index. */
-  objectiveIds: string[];
-  /** The status the LMS holds now, by element, so that nothing is ever reported lower than it was. */
+  /** `cmi.interactions._count`; undefined when it could not be read. */
+  interactionCount?: number;
+  /** Objective ids the LMS already holds, by index; undefined when they could not be read. */
+  objectiveIds?: string[];
+  /** What the LMS holds of the elements that must never go down (status, score), as read. */
   status: Record<string, string>;
+  /**
+   * Elements whose value could not be read (the read failed, which is not the same as empty): nothing
+   * is written over them until they have been read.
+   */
+  unknown: string[];
   /** 2004: the completion threshold the LMS applies to progress_measure, if any. */
   completionThreshold?: number;
 }
+
+/** What the LMS holds of an element: its value, or undefined when that is not known (a failed read). */
+export type Held = (element: string) => string | undefined;
 
 export interface Dialect {
   readonly version: ScormVersion;
@@ -41,35 +50,92 @@ export interface Dialect {
   readonly suspendDataLimit: number;
   readonly interactionCount: string;
   readonly objectiveCount: string;
+  readonly suspendData: string;
+  readonly location: string;
   readStart(connection: ScormConnection, logger: Logger): LmsStart;
+  /**
+   * For elements whose value must never go down (statuses, scores, progress): the value's rank.
+   * Undefined for every other element, and for a value with no rank (then it is compared as is).
+   */
+  rank(element: string, value: string): number | undefined;
   /** Set once at launch in normal mode: status `incomplete` if not yet attempted, exit `suspend`. */
-  launchWrites(start: LmsStart): Write[];
-  /** Objectives, score, status (score before status), location, suspend data and exit. */
-  stateWrites(report: Report, objectiveIndex: (id: string) => number, start: LmsStart): Write[];
+  launchWrites(held: Held): Write[];
+  /** One objective at index n: id first. */
+  objectiveWrites(n: number, objective: ObjectiveReport): Write[];
+  /** Score, status (score before status), location, suspend data and exit. */
+  stateWrites(report: Report, held: Held, start: LmsStart): Write[];
   /** An interaction at index n: id first. */
   interactionWrites(n: number, interaction: InteractionReport): Write[];
-  /** Exit and session time, set right before Terminate. */
+  /** Exit and session time, set before Commit at the end of a visit. */
   exitWrites(finished: boolean, sessionMs: number): Write[];
   languageWrite(language: string): Write;
 }
 
-/** Reads an element that may legitimately have no value; undefined when it has none or cannot be read. */
-export function readOptional(connection: ScormConnection, element: string): string | undefined {
-  const r = connection.getValue(element);
-  return r.ok ? r.value : undefined;
+/** A launch read: the value, '' when the element has none, or unknown when the read failed. */
+export type Read = { known: true; value: string } | { known: false };
+
+/** How often a failed read is tried again at launch (a failed read is unknown, never empty). */
+const READ_TRIES = 3;
+
+export function readValue(connection: ScormConnection, element: string): Read {
+  for (let i = 0; i < READ_TRIES && !connection.lost; i++) {
+    const r = connection.getValue(element);
+    if (r.ok) return { known: true, value: r.value };
+    if (connection.isNotSet(r)) return { known: true, value: '' };
+  }
+  return { known: false };
 }
 
-export function readCount(connection: ScormConnection, element: string): number {
-  const n = Number.parseInt(readOptional(connection, element) ?? '', 10);
-  return Number.isInteger(n) && n >= 0 ? n : 0;
+/** Reads launch data, noting which elements could not be read. */
+export class LaunchReader {
+  readonly unknown: string[] = [];
+  constructor(private readonly connection: ScormConnection) {}
+
+  /** The value ('' when it has none); undefined when the read failed (noted as unknown). */
+  read(element: string): string | undefined {
+    const r = readValue(this.connection, element);
+    if (r.known) return r.value;
+    this.unknown.push(element);
+    return undefined;
+  }
+
+  /** An optional element: undefined when it has no value or cannot be read. */
+  optional(element: string): string | undefined {
+    const r = readValue(this.connection, element);
+    return r.known && r.value !== '' ? r.value : undefined;
+  }
+
+  count(element: string): number | undefined {
+    const v = this.read(element);
+    if (v === undefined) return undefined;
+    const n = Number.parseInt(v, 10);
+    return Number.isInteger(n) && n >= 0 ? n : 0;
+  }
+
+  objectiveIds(countElement: string): string[] | undefined {
+    return readObjectiveIds(this.connection, countElement);
+  }
 }
 
-export function readObjectiveIds(connection: ScormConnection, countElement: string): string[] {
-  const count = Math.min(readCount(connection, countElement), 500);
+/** The objective ids the LMS holds, by index; undefined when any of them cannot be read. */
+export function readObjectiveIds(connection: ScormConnection, countElement: string): string[] | undefined {
+  const count = readValue(connection, countElement);
+  if (!count.known) return undefined;
+  const n = Math.min(Math.max(0, Number.parseInt(count.value, 10) || 0), 500);
   const ids: string[] = [];
-  for (let i = 0; i < count; i++) ids.push(readOptional(connection, `cmi.objectives.${i}.id`) ?? '');
+  for (let i = 0; i < n; i++) {
+    const id = readValue(connection, `cmi.objectives.${i}.id`);
+    if (!id.known) return undefined;
+    ids.push(id.value);
+  }
   return ids;
 }
+
+/** A rank for a numeric value ('' ranks lowest). */
+export const numericRank = (value: string): number => {
+  const n = Number.parseFloat(value);
+  return Number.isFinite(n) ? n : -Infinity;
+};
 
 export function parseMode(value: string | undefined): Mode {
   return value === 'review' || value === 'browse' ? value : 'normal';

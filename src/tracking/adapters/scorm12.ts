@@ -8,11 +8,10 @@ import { cut, time12, timespan12 } from '../cmi/format.ts';
 import type { InteractionReport, Report } from '../report.ts';
 import {
   displayName,
+  LaunchReader,
+  numericRank,
   parseMode,
   percent,
-  readCount,
-  readObjectiveIds,
-  readOptional,
   responseText,
   type Dialect,
   type LmsStart,
@@ -20,7 +19,10 @@ import {
 } from './dialect.ts';
 
 const LESSON_STATUS = 'cmi.core.lesson_status';
+const SCORE = 'cmi.core.score.raw';
 const RANK: Record<string, number> = { '': 0, 'not attempted': 0, browsed: 0, incomplete: 1, completed: 2, failed: 2, passed: 3 };
+const OBJECTIVE_STATUS = /^cmi\.objectives\.\d+\.status$/;
+const OBJECTIVE_SCORE = /^cmi\.objectives\.\d+\.score\.raw$/;
 
 /** The course's status in 1.2's single vocabulary: incomplete until complete, then passed/failed/completed. */
 export function lessonStatus(report: Pick<Report, 'completion' | 'success'>): string {
@@ -35,51 +37,69 @@ export const scorm12: Dialect = {
   interactionCount: 'cmi.interactions._count',
   objectiveCount: 'cmi.objectives._count',
 
+  suspendData: 'cmi.suspend_data',
+  location: 'cmi.core.lesson_location',
+
   readStart(connection, logger): LmsStart {
-    const get = (e: string) => readOptional(connection, e);
-    const entry = get('cmi.core.entry') ?? '';
-    const mode = parseMode(get('cmi.core.lesson_mode'));
-    const status = get(LESSON_STATUS) ?? '';
-    const mastery = Number.parseFloat(get('cmi.student_data.mastery_score') ?? '');
-    const suspend = get('cmi.suspend_data') ?? '';
-    const location = get('cmi.core.lesson_location') ?? '';
-    const language = get('cmi.student_preference.language')?.trim();
+    const r = new LaunchReader(connection);
+    const entry = r.read('cmi.core.entry') ?? '';
+    const mode = parseMode(r.optional('cmi.core.lesson_mode'));
+    const status = r.read(LESSON_STATUS);
+    const score = r.read(SCORE);
+    const mastery = Number.parseFloat(r.optional('cmi.student_data.mastery_score') ?? '');
+    const suspend = r.read('cmi.suspend_data');
+    const location = r.read('cmi.core.lesson_location');
+    const language = r.optional('cmi.student_preference.language')?.trim();
     // ab-initio is a new attempt: whatever suspend data an LMS still shows belongs to an old one.
     const restore = entry !== 'ab-initio';
     if (!restore && suspend) logger.info('entry is ab-initio: ignoring suspend data left from an earlier attempt');
+    const interactionCount = r.count('cmi.interactions._count');
+    const objectiveIds = r.objectiveIds('cmi.objectives._count');
     return {
       entry,
       mode,
-      ...optional('learnerName', displayName(get('cmi.core.student_name'))),
+      ...optional('learnerName', displayName(r.optional('cmi.core.student_name'))),
       ...optional('language', language || undefined),
       ...optional('masteryScore', Number.isFinite(mastery) && mastery >= 0 && mastery <= 100 ? mastery / 100 : undefined),
       ...optional('suspendData', restore && suspend ? suspend : undefined),
       ...optional('location', restore && location ? location : undefined),
-      interactionCount: readCount(connection, 'cmi.interactions._count'),
-      objectiveIds: readObjectiveIds(connection, 'cmi.objectives._count'),
-      status: { [LESSON_STATUS]: status },
+      ...optional('interactionCount', interactionCount),
+      ...optional('objectiveIds', objectiveIds),
+      status: {
+        ...(status !== undefined ? { [LESSON_STATUS]: status } : {}),
+        ...(score !== undefined ? { [SCORE]: score } : {}),
+      },
+      unknown: restore ? r.unknown : r.unknown.filter((e) => e !== 'cmi.suspend_data' && e !== 'cmi.core.lesson_location'),
     };
   },
 
-  launchWrites(start) {
+  rank(element, value) {
+    if (element === LESSON_STATUS || OBJECTIVE_STATUS.test(element)) return RANK[value] ?? 0;
+    if (element === SCORE || OBJECTIVE_SCORE.test(element)) return numericRank(value);
+    return undefined;
+  },
+
+  launchWrites(held) {
     const w: Write[] = [];
-    if ((RANK[start.status[LESSON_STATUS] ?? ''] ?? 0) === 0) w.push([LESSON_STATUS, 'incomplete']);
+    const status = held(LESSON_STATUS);
+    if (status !== undefined && (RANK[status] ?? 0) === 0) w.push([LESSON_STATUS, 'incomplete']);
     w.push(['cmi.core.exit', 'suspend']);
     return w;
   },
 
-  stateWrites(report, objectiveIndex, start) {
+  objectiveWrites(n, o) {
+    const p = `cmi.objectives.${n}`;
+    const w: Write[] = [[`${p}.id`, o.id]];
+    if (o.score) w.push([`${p}.score.raw`, percent(o.score.scaled)], [`${p}.score.min`, '0'], [`${p}.score.max`, '100']);
+    w.push([`${p}.status`, o.status === 'completed' ? 'completed' : o.status === 'in-progress' ? 'incomplete' : 'not attempted']);
+    return w;
+  },
+
+  stateWrites(report) {
     const w: Write[] = [];
-    for (const o of report.objectives) {
-      const p = `cmi.objectives.${objectiveIndex(o.id)}`;
-      w.push([`${p}.id`, o.id]);
-      if (o.score) w.push([`${p}.score.raw`, percent(o.score.scaled)], [`${p}.score.min`, '0'], [`${p}.score.max`, '100']);
-      w.push([`${p}.status`, o.status === 'completed' ? 'completed' : o.status === 'in-progress' ? 'incomplete' : 'not attempted']);
-    }
-    if (report.score)
-      w.push(['cmi.core.score.raw', percent(report.score.scaled)], ['cmi.core.score.min', '0'], ['cmi.core.score.max', '100']);
-    const status = lessonStatus(report);
-    if ((RANK[status] ?? 0) >= (RANK[start.status[LESSON_STATUS] ?? ''] ?? 0)) w.push([LESSON_STATUS, status]);
+    if (report.score) w.push([SCORE, percent(report.score.scaled)], ['cmi.core.score.min', '0'], ['cmi.core.score.max', '100']);
+    // Never lower than the LMS holds: the transport skips a status ranked below the held one.
+    w.push([LESSON_STATUS, lessonStatus(report)]);
     w.push(['cmi.core.lesson_location', cut(report.location, 255)]);
     w.push(['cmi.suspend_data', report.suspendData]);
     w.push(['cmi.core.exit', report.finished ? '' : 'suspend']);

@@ -10,11 +10,10 @@ import { cut, decimal, duration2004, timestamp2004 } from '../cmi/format.ts';
 import type { InteractionReport } from '../report.ts';
 import {
   displayName,
+  LaunchReader,
+  numericRank,
   parseMode,
   percent,
-  readCount,
-  readObjectiveIds,
-  readOptional,
   responseText,
   type Dialect,
   type LmsStart,
@@ -25,6 +24,9 @@ const COMPLETION = 'cmi.completion_status';
 const SUCCESS = 'cmi.success_status';
 const COMPLETION_RANK: Record<string, number> = { '': 0, unknown: 0, 'not attempted': 0, incomplete: 1, completed: 2 };
 const SUCCESS_RANK: Record<string, number> = { '': 0, unknown: 0, failed: 1, passed: 2 };
+const NUMERIC = new Set(['cmi.score.scaled', 'cmi.score.raw', 'cmi.progress_measure']);
+const OBJECTIVE_COMPLETION = /^cmi\.objectives\.\d+\.completion_status$/;
+const OBJECTIVE_NUMERIC = /^cmi\.objectives\.\d+\.(score\.scaled|score\.raw|progress_measure)$/;
 
 /** The learner_response of a long-fill-in holds at most 4,000 characters (RTE 4.1.1.8 SPM). */
 const LONG_FILL_IN_MAX = 4000;
@@ -36,58 +38,79 @@ export const scorm2004: Dialect = {
   interactionCount: 'cmi.interactions._count',
   objectiveCount: 'cmi.objectives._count',
 
+  suspendData: 'cmi.suspend_data',
+  location: 'cmi.location',
+
   readStart(connection, logger): LmsStart {
-    const get = (e: string) => readOptional(connection, e);
-    const entry = get('cmi.entry') ?? '';
-    const mode = parseMode(get('cmi.mode'));
-    const passing = Number.parseFloat(get('cmi.scaled_passing_score') ?? '');
-    const threshold = Number.parseFloat(get('cmi.completion_threshold') ?? '');
-    const language = get('cmi.learner_preference.language')?.trim();
+    const r = new LaunchReader(connection);
+    const entry = r.read('cmi.entry') ?? '';
+    const mode = parseMode(r.optional('cmi.mode'));
+    const passing = Number.parseFloat(r.optional('cmi.scaled_passing_score') ?? '');
+    const threshold = Number.parseFloat(r.optional('cmi.completion_threshold') ?? '');
+    const language = r.optional('cmi.learner_preference.language')?.trim();
     // ab-initio is a new attempt, which has no suspend data or location: don't ask (the LMS would answer 403).
     const restore = entry !== 'ab-initio';
-    const suspend = restore ? (get('cmi.suspend_data') ?? '') : '';
-    const location = restore ? (get('cmi.location') ?? '') : '';
+    const suspend = restore ? r.read('cmi.suspend_data') : '';
+    const location = restore ? r.read('cmi.location') : '';
     if (!restore) logger.debug('entry is ab-initio: a new attempt, nothing to restore');
+    const status: Record<string, string> = {};
+    for (const e of [COMPLETION, SUCCESS, 'cmi.score.scaled', 'cmi.score.raw', 'cmi.progress_measure']) {
+      const v = r.read(e);
+      if (v !== undefined) status[e] = v;
+    }
+    const interactionCount = r.count('cmi.interactions._count');
+    const objectiveIds = r.objectiveIds('cmi.objectives._count');
     return {
       entry,
       mode,
-      ...optional('learnerName', displayName(get('cmi.learner_name'))),
+      ...optional('learnerName', displayName(r.optional('cmi.learner_name'))),
       ...optional('language', language || undefined),
       ...optional('masteryScore', Number.isFinite(passing) && passing >= 0 && passing <= 1 ? passing : undefined),
       ...optional('completionThreshold', Number.isFinite(threshold) && threshold > 0 && threshold <= 1 ? threshold : undefined),
       ...optional('suspendData', suspend || undefined),
       ...optional('location', location || undefined),
-      interactionCount: readCount(connection, 'cmi.interactions._count'),
-      objectiveIds: readObjectiveIds(connection, 'cmi.objectives._count'),
-      status: { [COMPLETION]: get(COMPLETION) ?? '', [SUCCESS]: get(SUCCESS) ?? '' },
+      ...optional('interactionCount', interactionCount),
+      ...optional('objectiveIds', objectiveIds),
+      status,
+      unknown: r.unknown,
     };
   },
 
-  launchWrites(start) {
+  rank(element, value) {
+    if (element === COMPLETION || OBJECTIVE_COMPLETION.test(element)) return COMPLETION_RANK[value] ?? 0;
+    if (element === SUCCESS) return SUCCESS_RANK[value] ?? 0;
+    if (NUMERIC.has(element) || OBJECTIVE_NUMERIC.test(element)) return numericRank(value);
+    return undefined;
+  },
+
+  launchWrites(held) {
     const w: Write[] = [];
-    if ((COMPLETION_RANK[start.status[COMPLETION] ?? ''] ?? 0) === 0) w.push([COMPLETION, 'incomplete']);
+    const completion = held(COMPLETION);
+    if (completion !== undefined && (COMPLETION_RANK[completion] ?? 0) === 0) w.push([COMPLETION, 'incomplete']);
     w.push(['cmi.exit', 'suspend']);
     return w;
   },
 
-  stateWrites(report, objectiveIndex, start) {
+  objectiveWrites(n, o) {
+    const p = `cmi.objectives.${n}`;
+    const w: Write[] = [[`${p}.id`, o.id]];
+    if (o.score)
+      w.push(
+        [`${p}.score.scaled`, decimal(o.score.scaled)],
+        [`${p}.score.raw`, percent(o.score.scaled)],
+        [`${p}.score.min`, '0'],
+        [`${p}.score.max`, '100'],
+      );
+    w.push([
+      `${p}.completion_status`,
+      o.status === 'completed' ? 'completed' : o.status === 'in-progress' ? 'incomplete' : 'not attempted',
+    ]);
+    w.push([`${p}.progress_measure`, decimal(o.progress)]);
+    return w;
+  },
+
+  stateWrites(report, held, start) {
     const w: Write[] = [];
-    for (const o of report.objectives) {
-      const p = `cmi.objectives.${objectiveIndex(o.id)}`;
-      w.push([`${p}.id`, o.id]);
-      if (o.score)
-        w.push(
-          [`${p}.score.scaled`, decimal(o.score.scaled)],
-          [`${p}.score.raw`, percent(o.score.scaled)],
-          [`${p}.score.min`, '0'],
-          [`${p}.score.max`, '100'],
-        );
-      w.push([
-        `${p}.completion_status`,
-        o.status === 'completed' ? 'completed' : o.status === 'in-progress' ? 'incomplete' : 'not attempted',
-      ]);
-      w.push([`${p}.progress_measure`, decimal(o.progress)]);
-    }
     if (report.score)
       w.push(
         ['cmi.score.scaled', decimal(report.score.scaled)],
@@ -96,15 +119,15 @@ export const scorm2004: Dialect = {
         ['cmi.score.max', '100'],
       );
 
-    // Never report less than the LMS already holds (a lost or older snapshot must not undo a completion).
-    const heldCompletion = COMPLETION_RANK[start.status[COMPLETION] ?? ''] ?? 0;
+    // Never report less than the LMS holds (a lost or older snapshot must not undo a completion); the
+    // transport also skips any value ranked below the held one.
+    const heldCompletion = COMPLETION_RANK[held(COMPLETION) ?? ''] ?? 0;
     const completed = report.completion === 'completed' || heldCompletion === 2;
     const threshold = start.completionThreshold;
     const progress = completed ? 1 : Math.min(report.progress, threshold !== undefined ? Math.max(0, threshold - 0.0001) : 0.9999);
     w.push(['cmi.progress_measure', decimal(progress)]);
     w.push([COMPLETION, completed ? 'completed' : 'incomplete']);
-    if (report.success !== 'unknown' && (SUCCESS_RANK[report.success] ?? 0) >= (SUCCESS_RANK[start.status[SUCCESS] ?? ''] ?? 0))
-      w.push([SUCCESS, report.success]);
+    if (report.success !== 'unknown') w.push([SUCCESS, report.success]);
 
     w.push(['cmi.location', cut(report.location, 1000)]);
     w.push(['cmi.suspend_data', report.suspendData]);

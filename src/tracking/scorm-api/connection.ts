@@ -9,7 +9,7 @@
  *   Initialize succeeded, nothing at all after Terminate, and Terminate is sent at most once.
  * - Nothing the LMS does can throw out of here: a method that throws (an LMS frame that went away, a
  *   broken adapter) gives a failed result. When the API is no longer reachable, the connection is
- *   marked lost and refuses further calls.
+ *   marked lost and refuses further calls until `recheck()` finds it again.
  * - Every call is recorded in the call log (see call-log.ts) with its duration; slow calls are logged.
  */
 import { recordCall, clip } from './call-log.ts';
@@ -93,6 +93,20 @@ export class ScormConnection {
     return this.call('commit', ['']);
   }
 
+  /**
+   * After the API went away: whether it is reachable again (the same object, where it was found). A
+   * connection that was lost is usable again once it is back.
+   */
+  recheck(): boolean {
+    if (!this.lost) return true;
+    if (this.options.stillPresent && safe(this.options.stillPresent, false)) {
+      this.lost = false;
+      this.options.logger.info('the LMS API is reachable again');
+      return true;
+    }
+    return false;
+  }
+
   /** Whether an error code from GetValue only means the element has no value. */
   isNotSet(r: CallResult): boolean {
     return NOT_SET_ON_GET[this.version].includes(r.error);
@@ -154,8 +168,15 @@ export class ScormConnection {
       return { ok: false, value: '', error: -1 };
     }
 
-    // A boolean true, "TRUE" or 1 is not the string "true": not success.
-    const ok = role === 'getValue' ? error === 0 : raw === 'true' && error === 0;
+    // A boolean true, "TRUE" or 1 is not the string "true": not success. A GetValue that answers
+    // anything but a string (undefined, null) has not been read: unknown, never empty.
+    // A value next to a "not initialised / not implemented" code is a value: some runtimes leave the
+    // previous call's code standing (scorm-again does, after a 403), and reading it as "no value" would
+    // report a stored `completed` as empty.
+    const ok =
+      role === 'getValue'
+        ? typeof raw === 'string' && (error === 0 || (raw !== '' && NOT_SET_ON_GET[this.version].includes(error)))
+        : raw === 'true' && error === 0;
     if (!ok) {
       const notSet = role === 'getValue' && NOT_SET_ON_GET[this.version].includes(error);
       const details = { args: args.map(clip), result, error, errorString, diagnostic };

@@ -73,9 +73,9 @@ describe.each(['1.2', '2004'] as const)('SCORM %s faults', (version) => {
     expect(seen.at(-1)?.[0]).toBe('saved');
   });
 
-  test('a commit that keeps failing: bounded retries with backoff, then a plain notice; the next change saves it all', async () => {
+  test('a commit that keeps failing: growing retries, then steady ones while the learner is idle; recovery saves it all', async () => {
     const lms = await createLms(version, launch(version));
-    const session = await open(version, { retryDelays: [1000, 2000, 4000] });
+    const session = await open(version, { retryDelays: [1000, 2000, 4000], steadyRetryMs: 30_000 });
     const seen = follow(session);
     const { actor } = boot(session);
     lms.faults.push({ method: n.commit, result: 'false', error: version === '1.2' ? '101' : '391' });
@@ -90,45 +90,55 @@ describe.each(['1.2', '2004'] as const)('SCORM %s faults', (version) => {
     vi.advanceTimersByTime(2000 + 4000);
     expect(commitsAt()).toBe(afterFirst + 3);
     expect(seen.at(-1)).toEqual(['failed', { key: 'saveFailed', tone: 'error' }]);
-    // Bounded: no more timers, no more commits while the learner is idle.
-    expect(vi.getTimerCount()).toBe(0);
-    vi.advanceTimersByTime(600_000);
-    expect(commitsAt()).toBe(afterFirst + 3);
-    // The learner kept working; when the LMS recovers, the next change saves everything.
-    lms.faults.length = 0;
+    // The learner kept working, then went idle: retries go on, steadily, with nothing from the learner.
     doModule(actor, 'intro', {}, 500);
-    vi.advanceTimersByTime(5000);
+    const idleFrom = commitsAt();
+    vi.advanceTimersByTime(90_000);
+    expect(commitsAt() - idleFrom).toBeGreaterThanOrEqual(3);
+    expect(commitsAt() - idleFrom).toBeLessThanOrEqual(4);
+    // The LMS recovers while the learner is still idle: the next steady retry saves everything.
+    lms.faults.length = 0;
+    vi.advanceTimersByTime(30_000);
     expect(seen.at(-1)).toEqual(['saved', undefined]);
     expect(lms.get('cmi.suspend_data')).toBe(current(actor));
-    expect(lms.cmi().interactions).toBeTruthy();
+    expect(Object.values(lms.cmi().interactions as Record<string, { id: string }>).map((i) => i.id)).toContain('kc_intro_q1');
+    // Saved: nothing more is scheduled while idle.
+    expect(vi.getTimerCount()).toBe(0);
   });
 
-  test('the API disappears mid-course: calls that throw are caught, the learner keeps working, the notice is plain', async () => {
+  test('the API goes away mid-course and comes back: caught, told plainly, and everything is sent when it is back', async () => {
     const lms = await createLms(version, launch(version));
-    const session = await open(version);
+    const session = await open(version, { steadyRetryMs: 30_000 });
     const seen = follow(session);
     const { actor } = boot(session);
     step(actor, { type: 'START' });
     doModule(actor, 'intro');
-    const savedBefore = lms.get('cmi.suspend_data');
-    expect(savedBefore).toBe(current(actor));
+    expect(lms.get('cmi.suspend_data')).toBe(current(actor));
     // The LMS frame goes away: the object is gone from the window and its methods throw.
+    const api = lms.api;
     lms.remove();
     for (const method of [n.set, n.commit, n.get, n.terminate]) lms.faults.push({ method, throws: true });
     expect(() => doModule(actor, 'alpha')).not.toThrow();
     expect(seen.at(-1)).toEqual(['failed', { key: 'connectionLost', tone: 'error' }]);
-    // Nothing lost: the machine holds everything the learner did.
+    // Nothing lost: the machine holds everything the learner did, and no call reaches the dead API.
     const s = actor.getSnapshot();
     expect(s.context.record.modules.alpha?.done).toBe(true);
     expect(decodeSnapshot(current(actor), course).record).toEqual(s.context.record);
-    // No further calls reach the dead API; exit and pagehide do not throw.
     const thrown = lms.calls.filter((c) => c.error === 'threw').length;
-    doModule(actor, 'beta');
-    await expect(session.exit()).resolves.toBeUndefined();
-    expect(() => pageHide()).not.toThrow();
+    vi.advanceTimersByTime(120_000);
     expect(lms.calls.filter((c) => c.error === 'threw').length).toBe(thrown);
-    expect(getScormCallLog().at(-1)?.refused).toMatch(/lost|terminated/);
-    expect(vi.getTimerCount()).toBe(0);
+    expect(getScormCallLog().at(-1)?.refused).toMatch(/lost/);
+    // It comes back (the same object, where it was): the next retry sends everything still unsaved.
+    lms.faults.length = 0;
+    (window as unknown as Record<string, unknown>)[version === '1.2' ? 'API' : 'API_1484_11'] = api;
+    vi.advanceTimersByTime(30_000);
+    expect(seen.at(-1)).toEqual(['saved', undefined]);
+    expect(lms.get('cmi.suspend_data')).toBe(current(actor));
+    const ids = Object.values(lms.cmi().interactions as Record<string, { id: string }>).map((i) => i.id);
+    expect(ids).toEqual(expect.arrayContaining(['kc_intro_q1', 'kc_alpha_q1', 'reflection_alpha']));
+    await expect(session.exit()).resolves.toBe(true);
+    expect(() => pageHide()).not.toThrow();
+    expect(lms.callsTo(n.terminate)).toHaveLength(1);
   });
 
   test('slow calls: commits wait for the click to be handled, coalesce, and are logged', async () => {
@@ -152,6 +162,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s faults', (version) => {
     expect(lms.callsTo(n.commit).length).toBe(commits + 1); // five changes, one commit
     expect(lms.get('cmi.suspend_data')).toBe(current(actor));
     expect(getTrackingLog().some((l) => l.message.startsWith(`slow LMS call: ${n.commit}`))).toBe(true);
+    lms.faults.length = 0;
     vi.useFakeTimers();
   });
 

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { createActor } from 'xstate';
-import { prepareLaunch, type CourseActor, type Session } from '../../../src/session/index.ts';
+import { prepareLaunch, type CourseActor, type Launch, type Session } from '../../../src/session/index.ts';
 import { loadCourse } from '../../../src/content-model/load.ts';
 import type { Course } from '../../../src/content-model/types.ts';
 import { courseMachine, encodeSnapshot, savedOf, questionIndex, type EngineEvent, type Saved } from '../../../src/engine/index.ts';
@@ -16,6 +16,7 @@ import { relaunchCmi } from '../../../src/tracking/adapters/standalone.ts';
 import { API_NAME, METHODS, type ScormVersion } from '../../../src/tracking/scorm-api/types.ts';
 import { targetOfScormVersion } from '../../../src/targets/index.ts';
 import { createLogger } from '../../../src/tracking/log.ts';
+import { watchPageLifecycle } from '../../../src/app/page-lifecycle.ts';
 
 export const repo = resolve(import.meta.dirname, '../../..');
 /**
@@ -65,7 +66,7 @@ export interface Lms {
   cmi(): Json;
   get(element: string): string;
   callsTo(method: string): RecordedCall[];
-  /** Calls whose error was not 0. */
+  /** Calls whose error was not 0 (but for 2004 reads of elements with no value yet). */
   errors(): RecordedCall[];
   /** The values set for an element, in order. */
   setsOf(element: string | RegExp): string[];
@@ -152,7 +153,8 @@ export async function createLms(version: ScormVersion, initial?: Json, options: 
       return node === undefined ? '' : String(node);
     },
     callsTo: (method) => calls.filter((c) => c.method === method),
-    errors: () => calls.filter((c) => c.error !== '0'),
+    // A read of an element that has no value yet answers 403 "not initialised" in 2004: an answer, not an error.
+    errors: () => calls.filter((c) => c.error !== '0' && !(c.method === 'GetValue' && c.error === '403')),
     setsOf: (element) =>
       calls
         .filter(
@@ -170,18 +172,31 @@ export function relaunchData(lms: Lms): Json {
   return relaunchCmi(lms.cmi(), lms.version);
 }
 
-/** What src/app/start.tsx does with a session: the same launch preparation, the machine started, tracking following it. */
+const lifecycles: Array<() => void> = [];
+
+/**
+ * What src/app/start.tsx does with a session: the same launch preparation, the machine started,
+ * tracking following it, the page lifecycle watched (`drafts`: the view's pending texts, if any).
+ */
 export function boot(
   session: Session,
   c: Course = course,
   seeds: number[] = [11, 22, 33, 44],
-): { actor: CourseActor; saved?: Saved; unreadable: boolean; course: Course } {
+  drafts: () => void = () => {},
+): { actor: CourseActor; saved?: Saved; unreadable: boolean; course: Course; notices: Launch['notices'] } {
   let i = 0;
   const launch = prepareLaunch(c, session.start, { newSeed: () => seeds[i++ % seeds.length]! });
   const actor = createActor(courseMachine, { input: launch.input });
   session.attach(actor);
   actor.start();
-  return { actor, ...(launch.saved ? { saved: launch.saved } : {}), unreadable: !!launch.unreadable, course: launch.course };
+  lifecycles.push(watchPageLifecycle(window, { flushDrafts: drafts, session }));
+  return {
+    actor,
+    ...(launch.saved ? { saved: launch.saved } : {}),
+    unreadable: !!launch.unreadable,
+    course: launch.course,
+    notices: launch.notices,
+  };
 }
 
 /** Sends an event and lets the learner pause a moment (time passes; scheduled commits run). */
@@ -251,8 +266,17 @@ export function showPage(): void {
   document.dispatchEvent(new Event('visibilitychange'));
 }
 
-export function pageHide(): void {
-  window.dispatchEvent(new Event('pagehide'));
+export function pageHide(persisted = false): void {
+  const e = new Event('pagehide');
+  Object.defineProperty(e, 'persisted', { value: persisted });
+  window.dispatchEvent(e);
+}
+
+/** The page shown again (`persisted`: from the back/forward cache). */
+export function pageShow(persisted = true): void {
+  const e = new Event('pageshow');
+  Object.defineProperty(e, 'persisted', { value: persisted });
+  window.dispatchEvent(e);
 }
 
 /** The element names of each version, for assertions written once for both. */
@@ -292,6 +316,7 @@ export function useSessions(): (version: ScormVersion, extra?: Parameters<typeof
   });
   afterEach(async () => {
     for (const s of sessions.splice(0)) await s.exit();
+    for (const stop of lifecycles.splice(0)) stop();
     vi.useRealTimers();
     cleanWindow();
   });

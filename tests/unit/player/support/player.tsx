@@ -35,7 +35,7 @@ export function textLoaders(loaded = sample()): TextLoaders {
 
 export interface FakeSession extends Session {
   setLanguage: ReturnType<typeof vi.fn<(lang: string) => void>>;
-  exit: ReturnType<typeof vi.fn<() => Promise<void>>>;
+  exit: ReturnType<typeof vi.fn<() => Promise<boolean>>>;
   /** Sends a save state to the player, as tracking would. */
   emitSaveState(state: SaveState, notice?: Notice): void;
 }
@@ -50,7 +50,10 @@ export function fakeSession(): FakeSession {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
-    exit: vi.fn<() => Promise<void>>(async () => {}),
+    exit: vi.fn<() => Promise<boolean>>(async () => true),
+    flush: () => {},
+    leave: () => {},
+    returned: () => {},
     emitSaveState: (s, n) => listeners.forEach((l) => l(s, n)),
   };
 }
