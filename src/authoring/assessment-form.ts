@@ -134,6 +134,7 @@ const atPosition = (p: number): CueStrategy => ({
 export const CUE_STRATEGIES: readonly CueStrategy[] = [
   { name: 'always the longest', choose: (_, shown, length) => longest(shown, length, 1) },
   { name: 'always the shortest', choose: (_, shown, length) => longest(shown, (o) => -length(o), 1) },
+  { name: 'always the second longest', choose: (_, shown, length) => longest(shown, length, 2).slice(-1) },
   ...[0, 1, 2, 3].map(atPosition),
   {
     name: 'the longest, and the longest two for multiple answer',
