@@ -11,6 +11,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { coursePlugin } from './src/content-model/vite-plugin.ts';
+import { HTML_POLICY_NAMES } from './src/player/shared/html-policy.ts';
 import { isCmi5, parseTarget, type TargetId } from './src/targets/index.ts';
 
 const here = import.meta.dirname;
@@ -19,7 +20,9 @@ const target = parseTarget(process.env.TARGET, 'the TARGET environment variable'
 const outDir = resolve(here, process.env.OUT_DIR ?? `dist/build/${target}`);
 
 /**
- * The packaged launch page allows scripts only from the package itself: no inline script, no eval. A cmi5
+ * The packaged launch page allows scripts only from the package itself: no inline script, no eval; no
+ * inline style attribute; and Trusted Types for every script sink, so that HTML reaches the page only
+ * through the player's one policy (src/player/shared/Html.tsx: course Markdown, sanitized). A cmi5
  * package also talks to the LMS's xAPI endpoint and fetch URL, which the launch URL names and which are
  * often on another host, so it may connect to any https origin (never run code from one).
  */
@@ -28,13 +31,14 @@ export function contentSecurityPolicy(target: TargetId): string {
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
     isCmi5(target) ? "connect-src 'self' https:" : "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'none'",
+    "require-trusted-types-for 'script'",
+    `trusted-types ${HTML_POLICY_NAMES.join(' ')}`,
   ].join('; ');
 }
 

@@ -15,7 +15,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { COURSE_NAMESPACE, CourseFiles, getAt, isObject, listLanguages, stringLeaves, UI_NAMESPACE } from './course-files.ts';
+import { courseHtmlProblem } from './html-allowlist.ts';
 import { ContentError, formatPath, sortIssues, type ContentIssue } from './issues.ts';
+import { renderMarkdown } from './markdown.ts';
 import { moduleModel } from './module-model.ts';
 import { quotaProblem } from './quota.ts';
 import { hasNesting, resolveNesting, type NestingScope } from './nesting.ts';
@@ -495,6 +497,8 @@ export function checkCourse(root: string, options: LoadOptions = {}): CourseChec
     const isSource = lang === defaultLanguage;
     const lt: LanguageTexts = { course: {}, ui: {}, modules: {} };
     const gaps: Gap[] = [];
+    /** Strings of this language with a problem of their own (`ns:path`): not reported again as rendered. */
+    const badHere = new Set<string>();
     let total = 0;
     for (const ns of namespaces) {
       const path = files.localePath(lang, ns);
@@ -542,6 +546,7 @@ export function checkCourse(root: string, options: LoadOptions = {}): CourseChec
       }
       if (!tree) continue;
       const bad = checkStrings(loaded, (p) => kindOf(ns, p), issues);
+      for (const p of bad) badHere.add(`${ns}:${p}`);
       if (isSource) {
         sourceTrees.set(ns, tree);
         sourceFiles.set(ns, loaded);
@@ -561,6 +566,8 @@ export function checkCourse(root: string, options: LoadOptions = {}): CourseChec
     }
     const nestingProblems = resolveLanguageNesting(lang, lt, isSource ? undefined : texts[defaultLanguage], files, kindOf, issues);
     if (isSource) for (const id of nestingProblems) badSource.add(id);
+    const rendered = checkRendered(lang, lt, files, kindOf, new Set([...nestingProblems, ...badHere]), issues);
+    if (isSource) for (const id of rendered) badSource.add(id);
     texts[lang] = lt;
     if (!isSource) {
       const missingStrings = gaps.reduce((n, g) => n + g.strings, 0);
@@ -729,6 +736,34 @@ function resolveLanguageNesting(
     else if (ns === UI_NAMESPACE) lt.ui = copy;
     else lt.modules[ns] = copy;
   }
+  return failed;
+}
+
+/** Every Markdown string, rendered as the build renders it, is course HTML (src/content-model/html-allowlist.ts). */
+function checkRendered(
+  lang: string,
+  lt: LanguageTexts,
+  files: CourseFiles,
+  kindOf: (ns: string, path: readonly string[]) => TextKind,
+  skip: Set<string>,
+  issues: IssueList,
+): Set<string> {
+  const failed = new Set<string>();
+  const trees: [string, TextTree][] = [[COURSE_NAMESPACE, lt.course], ...Object.entries(lt.modules)];
+  for (const [ns, tree] of trees)
+    for (const { path, value } of stringLeaves(tree)) {
+      if (kindOf(ns, path) !== 'markdown' || skip.has(`${ns}:${path.join('.')}`)) continue;
+      const problem = courseHtmlProblem(renderMarkdown(value));
+      if (!problem) continue;
+      const src = files.localeFile(lang, ns);
+      issues.push({
+        file: src?.file ?? `locales/${lang}/${ns}.json`,
+        line: src?.lineOf(path),
+        path: path.join('.'),
+        message: `renders to ${problem}`,
+      });
+      failed.add(`${ns}:${path.join('.')}`);
+    }
   return failed;
 }
 

@@ -1,13 +1,14 @@
 /**
  * Markdown is rendered once, at build time, so the player ships HTML and no Markdown parser. Raw HTML
  * in the source is shown as text, never executed, and only safe link protocols are kept (markdown-it's
- * defaults, with `html: false`).
+ * defaults, with `html: false`). Images are off: the pipeline refuses them (a course ships its images
+ * as image blocks), and should one reach the renderer it stays text.
  */
 import MarkdownIt from 'markdown-it';
 import type { TextSlot } from './text-spec.ts';
 import type { TextTree } from './types.ts';
 
-const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false }).disable('image');
 
 // Links leave the course in a new window, so the learner never loses their place in the LMS frame.
 const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
@@ -16,6 +17,13 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   tokens[idx]!.attrSet('rel', 'noopener noreferrer');
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
+
+// Table cells' alignment comes as an inline style attribute, which the launch page's CSP forbids: dropped.
+for (const rule of ['th_open', 'td_open'] as const)
+  md.renderer.rules[rule] = (tokens, idx, options, _env, self) => {
+    tokens[idx]!.attrs = tokens[idx]!.attrs?.filter(([name]) => name !== 'style') ?? null;
+    return self.renderToken(tokens, idx, options);
+  };
 
 export function renderMarkdown(source: string): string {
   return md.render(source).trim();

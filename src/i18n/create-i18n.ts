@@ -20,6 +20,10 @@ export async function createI18n(language: string, fallback: string): Promise<I1
     interpolation: { escapeValue: false }, // React escapes; course HTML comes pre-rendered from Markdown
     returnNull: false,
   });
+  // Nesting ($t(key)) is resolved at build time, where the kind of every string is known and a plain
+  // string pulled into Markdown is escaped (src/content-model/nesting.ts). Here it is off: no string may
+  // pull another into the page by a route the build did not check.
+  i18n.services.interpolator.nest = (str: string) => str;
   return i18n;
 }
 

@@ -2,10 +2,12 @@
 import { startCourse } from '../app/start.tsx';
 import { mountInspector } from './mount.tsx';
 import { applyJump, previewUrl, readPreviewParams } from './preview-url.ts';
+import { keepScrollAcrossReloads } from './preview-scroll.ts';
 
 const previewUrlWithout = (url: string, key: string) => previewUrl(url, { [key]: undefined });
 
 export async function startPreview(root: HTMLElement): Promise<void> {
+  keepScrollAcrossReloads();
   const params = readPreviewParams(window.location.search);
   const started = await startCourse(root, {
     ...(params.target ? { target: params.target } : {}),

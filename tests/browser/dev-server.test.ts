@@ -137,3 +137,54 @@ it('keeps the Inspector button off the course: beside the column on a desktop, a
   }
   await page.close();
 }, 60_000);
+
+it('keeps the scroll position when a content change reloads the preview', async () => {
+  const page = await browser.newPage({ viewport: { width: 375, height: 320 } });
+  await page.goto(url);
+  await courseReady(page);
+  await page.getByRole('button', { name: 'Start kurset' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Kursusoversigt' }).waitFor();
+  const y = await page.evaluate(() => {
+    scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' });
+    return Math.round(scrollY);
+  });
+  expect(y, 'the menu is taller than the small window').toBeGreaterThan(100);
+
+  const file = join(course, 'locales/da/beta.json');
+  const good = readFileSync(file, 'utf8');
+  writeFileSync(file, good.replace('"title": "Beta"', '"title": "Beta, rettet"'));
+  await until(() => page.getByText('Beta, rettet').first().isVisible(), 20_000);
+  await courseReady(page);
+  await expect.poll(() => page.evaluate(() => Math.round(scrollY)), { timeout: 10_000 }).toBe(y);
+  writeFileSync(file, good);
+  await page.close();
+}, 60_000);
+
+it('shows a plain string nested into Markdown as text: no iframe, form, full-screen link or refresh reaches the page', async () => {
+  const hostile =
+    '<iframe src="https://evil.example/"></iframe><form action="https://evil.example/"><button>Log ind</button></form>' +
+    '<a href="https://evil.example/" style="position:fixed;inset:0">x</a><meta http-equiv="refresh" content="0;url=https://evil.example/">';
+  const files = ['da', 'en'].map((lang) => join(course, `locales/${lang}/intro.json`));
+  const before = files.map((f) => readFileSync(f, 'utf8'));
+  for (const f of files) {
+    const data = JSON.parse(readFileSync(f, 'utf8'));
+    data.pages.welcome.blocks.note.title = hostile; // a plain field: shown as text by React
+    data.pages.welcome.blocks.text.body += ' $t(pages.welcome.blocks.note.title)'; // pulled into Markdown
+    writeFileSync(f, JSON.stringify(data, null, 2));
+  }
+  const page = await browser.newPage();
+  const outside: string[] = [];
+  page.on('request', (r) => !r.url().startsWith(url) && !r.url().startsWith('data:') && outside.push(r.url()));
+  try {
+    await page.goto(`${url}?jump=intro`);
+    await courseReady(page);
+    await page.getByRole('heading', { level: 1, name: 'Velkommen' }).waitFor();
+    const prose = page.locator('.prose').first();
+    await until(async () => (await prose.textContent())?.includes('<iframe src="https://evil.example/">') ?? false, 10_000);
+    expect(await page.locator('iframe, form, meta[http-equiv="refresh"], a[href^="https://evil"]').count()).toBe(0);
+    expect(outside).toEqual([]);
+  } finally {
+    files.forEach((f, i) => writeFileSync(f, before[i]!));
+    await page.close();
+  }
+}, 60_000);

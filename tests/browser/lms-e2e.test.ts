@@ -461,16 +461,41 @@ describe.each(VERSIONS)('SCORM %s package in an LMS', (v) => {
       const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1]?.replace(/&#39;/g, "'") ?? '';
       expect(policy).toBe(CONTENT_SECURITY_POLICY);
       expect(/(?:^|;\s*)script-src ([^;]*)/.exec(policy)?.[1]).toBe("'self'");
-      // The policy is in force in the course's frame: an inline script is refused.
+      expect(policy).toContain("require-trusted-types-for 'script'");
+      expect(policy).not.toContain('unsafe-inline');
+      // The policy is in force in the course's frame (on a module page, where Markdown is shown).
+      await l.openModule(course.modules[0]!, 'in-progress');
+      await s.frame
+        .getByRole('heading', { level: 1, name: exact(x.c(course.modules[0]!.id, `pages.${course.modules[0]!.pages[0]!.id}.title`)) })
+        .waitFor();
       const courseFrame = s.page.frames().find((fr) => fr.url().startsWith(prefix))!;
-      const ran = await courseFrame.evaluate(() => {
-        (window as any).inlineRan = false;
-        const el = document.createElement('script');
-        el.textContent = 'window.inlineRan = true';
-        document.head.appendChild(el);
-        return (window as any).inlineRan as boolean;
+      const enforced = await courseFrame.evaluate(() => {
+        const refused = (f: () => void) => {
+          try {
+            f();
+            return false;
+          } catch (e) {
+            return e instanceof TypeError;
+          }
+        };
+        const probe = document.createElement('div');
+        document.body.appendChild(probe);
+        // Inline style attributes are not applied (no style-src-attr 'unsafe-inline').
+        probe.setAttribute('style', 'display: none');
+        const styleApplied = getComputedStyle(probe).display === 'none';
+        probe.remove();
+        return {
+          // Trusted Types: a string is refused at every script sink; only the player's policy makes HTML.
+          innerHTML: refused(() => (document.createElement('div').innerHTML = '<img src=x>')),
+          scriptText: refused(() => (document.createElement('script').textContent = 'window.inlineRan = true')),
+          otherPolicy: refused(() => (window as any).trustedTypes.createPolicy('another', { createHTML: (x: string) => x })),
+          styleApplied,
+          // The player's own Markdown went through its policy: rendered, not refused.
+          prose: document.querySelectorAll('.prose p').length,
+        };
       });
-      expect(ran).toBe(false);
+      expect(enforced).toEqual({ innerHTML: true, scriptText: true, otherPolicy: true, styleApplied: false, prose: enforced.prose });
+      expect(enforced.prose).toBeGreaterThan(0);
     } finally {
       await s.close();
     }

@@ -426,6 +426,13 @@ describe('npm run validate', () => {
       ],
     },
     {
+      kind: 'a link that is not a full address',
+      change: (r) => editJson(r, 'locales/da/beta.json', (d) => (d.pages.only.blocks.text.body = 'Se [kilden](www.example.org/kilde).')),
+      expected: [
+        'locales/da/beta.json:12: pages.only.blocks.text.body: renders to a link to "www.example.org/kilde", which is not a full https:, http: or mailto: address',
+      ],
+    },
+    {
       kind: 'nesting that names no string',
       change: (r) => editJson(r, 'locales/da/beta.json', (d) => (d.summary = 'Om $t(course:titel)')),
       expected: [
