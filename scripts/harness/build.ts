@@ -17,6 +17,7 @@ export interface BuildTarget {
 export const SAMPLE_2004: BuildTarget = { name: 'sample-scorm2004', courseRoot: 'tests/sample-course', target: 'scorm2004' };
 export const SAMPLE_12: BuildTarget = { name: 'sample-scorm12', courseRoot: 'tests/sample-course', target: 'scorm12' };
 export const REAL_12: BuildTarget = { name: 'course-scorm12', courseRoot: '.', target: 'scorm12' };
+export const SAMPLE_CMI5: BuildTarget = { name: 'sample-cmi5', courseRoot: 'tests/sample-course', target: 'cmi5' };
 
 export const buildDir = (t: BuildTarget) => resolve(repoRoot, '.cache/builds', t.name);
 

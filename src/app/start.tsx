@@ -40,7 +40,12 @@ export interface Started {
 
 export async function startCourse(container: HTMLElement, options: StartOptions = {}): Promise<Started> {
   const target = options.target ?? buildTarget();
-  const session = await openSession(builtCourse, { target, timers: browserTimers(window) });
+  const session = await openSession(builtCourse, {
+    target,
+    timers: browserTimers(window),
+    // cmi5 statements describe their activities in the course's words.
+    texts: async (language, namespace) => (await textLoaders[`${language}/${namespace}`]?.())?.default,
+  });
   const launch = prepareLaunch(builtCourse, session.start, options.adjustSaved ? { adjustSaved: options.adjustSaved } : {});
   // Support can recover the raw value from the console; the learner gets a plain notice and a fresh start.
   if (launch.unreadable)

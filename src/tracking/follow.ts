@@ -202,7 +202,9 @@ export class Follower {
       if (!q) continue;
       const choice = e.answers[id] ?? [];
       const times = this.finalAnswered.get(id) ?? { answeredAt: now };
-      this.sink.interaction(choiceInteraction('final', q, choice, isCorrect(q, choice), times, `Final assessment, attempt ${e.attempt}`));
+      this.sink.interaction(
+        choiceInteraction('final', q, choice, isCorrect(q, choice), times, `Final assessment, attempt ${e.attempt}`, e.attempt),
+      );
     }
     this.sink.changed('now', s);
   }

@@ -13,6 +13,8 @@
  * A new transport (xAPI / cmi5) plugs in here: implement `Transport` (transport.ts) in its own folder,
  * give its target a branch in `openSession` below that opens it and builds its SessionStart, and hand
  * it to a `TrackingSession`. Nothing in follow.ts, session.ts or report.ts needs to know about it.
+ * cmi5 does so in cmi5/ (open.ts opens the launch, cmi5-transport.ts is the Transport); being
+ * asynchronous (HTTP), it answers `pending` and tells the session later through `onSettled`.
  *
  * Opening a SCORM session:
  *   1. Look for the LMS API of this build's SCORM version (window.API for 1.2, window.API_1484_11 for
@@ -36,7 +38,9 @@ import { realTimers, type Timers } from './scheduler.ts';
 import { ScormConnection } from './scorm-api/connection.ts';
 import { findApi } from './scorm-api/discovery.ts';
 import type { ScormApi, ScormVersion } from './scorm-api/types.ts';
-import { buildTarget, TARGETS, type TargetId } from '../targets/index.ts';
+import { buildTarget, isCmi5, TARGETS, type TargetId } from '../targets/index.ts';
+import type { TextSource } from './cmi5/interactions.ts';
+import type { FetchLike } from './cmi5/xapi-client.ts';
 import { ScormTransport } from './adapters/scorm-transport.ts';
 import { NOTICES, TrackingSession } from './session.ts';
 
@@ -66,6 +70,10 @@ export interface OpenSessionOptions {
   /** Calls slower than this are logged; a save slower than `slowSaveMs` spaces commits out. */
   slowMs?: number;
   slowSaveMs?: number;
+  /** cmi5: the course's texts, for the activity definitions of its statements. */
+  texts?: TextSource;
+  /** cmi5: the fetch used for the LRS (default: the window's). */
+  fetch?: FetchLike;
 }
 
 export async function openSession(course: Course, options: OpenSessionOptions = {}): Promise<Session> {
@@ -74,6 +82,25 @@ export async function openSession(course: Course, options: OpenSessionOptions = 
   const version = TARGETS[target].scormVersion;
   const dialect: Dialect = version === '1.2' ? scorm12 : scorm2004;
   try {
+    // A cmi5 build launched by a cmi5 LMS tracks over xAPI; opened without cmi5 parameters it runs
+    // standalone like a SCORM build that finds no LMS.
+    const win = options.win ?? defaultWindow();
+    if (isCmi5(target) && win) {
+      // Its own chunk: SCORM builds never load it.
+      const { openCmi5Session } = await import('./cmi5/open.ts');
+      const cmi5 = await openCmi5Session(course, {
+        win,
+        logger,
+        timers: options.timers ?? realTimers,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.texts ? { texts: options.texts } : {}),
+        ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
+        ...(options.maxWaitMs !== undefined ? { maxWaitMs: options.maxWaitMs } : {}),
+        ...(options.retryDelays !== undefined ? { retryDelays: options.retryDelays } : {}),
+        ...(options.steadyRetryMs !== undefined ? { steadyRetryMs: options.steadyRetryMs } : {}),
+      });
+      if (cmi5) return cmi5;
+    }
     return await open(course, version, dialect, logger, options);
   } catch (e) {
     logger.error('tracking could not start; progress is kept in memory only', {

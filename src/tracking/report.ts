@@ -87,6 +87,27 @@ export interface InteractionReport {
   /** When the question was shown (or the previous answer given), if known. */
   shownAt?: number;
   answeredAt: number;
+  /**
+   * What it is about, in the course's own ids (for transports that describe the activity, as xAPI does):
+   * where it was answered, the question or module id, and for a choice the option ids in the course's
+   * order, the chosen ones and the correct ones.
+   */
+  subject?: InteractionSubject;
+}
+
+export interface InteractionSubject {
+  source: 'kc' | 'final' | 'reflection' | 'plan';
+  /** The question id (kc, final) or the module id (reflection, plan). */
+  id: string;
+  /** The module it belongs to. */
+  moduleId: string;
+  /** The question's id inside its module (its texts are under it), for kc and final. */
+  localId?: string;
+  options?: string[];
+  chosen?: string[];
+  correct?: string[];
+  /** final: the attempt it belongs to. */
+  attempt?: number;
 }
 
 export function choiceInteraction(
@@ -96,6 +117,7 @@ export function choiceInteraction(
   correct: boolean,
   times: { shownAt?: number; answeredAt: number },
   context: string,
+  attempt?: number,
 ): InteractionReport {
   return {
     id: cmiId(source, question.id),
@@ -106,6 +128,16 @@ export function choiceInteraction(
     correct: choiceKeys(question, question.correct),
     result: correct ? 'correct' : 'incorrect',
     ...times,
+    subject: {
+      source,
+      id: question.id,
+      moduleId: question.moduleId,
+      localId: question.localId,
+      options: [...question.options],
+      chosen: [...choice],
+      correct: [...question.correct],
+      ...(attempt !== undefined ? { attempt } : {}),
+    },
   };
 }
 
@@ -124,5 +156,6 @@ export function textInteraction(
     result: 'neutral',
     text,
     ...times,
+    subject: { source, id: moduleId, moduleId },
   };
 }

@@ -111,6 +111,8 @@ export class TrackingSession implements Session {
       }
     }
     this.saveState = !options.transport?.open ? 'failed' : this.recording ? 'saved' : 'off';
+    // An asynchronous transport (cmi5) says later whether what it took was acknowledged.
+    options.transport?.onSettled?.((ok) => this.guard('settled', () => this.settled(ok)));
   }
 
   /** Whether this session stores anything (normal mode, an open session). */
@@ -182,19 +184,33 @@ export class TrackingSession implements Session {
 
   async exit(): Promise<boolean> {
     let ended = true;
+    let waiting: Promise<boolean> | undefined;
     this.guard('exit', () => {
       if (this.closed) return;
       if (!this.recording) return this.close('exit');
-      const ok = this.settle();
-      if (!ok) {
+      const d = this.settle();
+      // An asynchronous transport: the exit waits for its answer.
+      if (d.pending) return void (waiting = this.nextSettlement());
+      if (!d.ok) {
         ended = false;
-        this.o.logger.error('the session could not be stored at exit; it stays open and is retried');
-        this.tell('failed', NOTICES.exitFailed);
+        this.exitFailed();
         return;
       }
       this.close('exit');
     });
+    if (waiting) {
+      ended = await waiting;
+      this.guard('exit', () => {
+        if (ended) this.close('exit');
+        else this.exitFailed();
+      });
+    }
     return ended;
+  }
+
+  private exitFailed(): void {
+    this.o.logger.error('the session could not be stored at exit; it stays open and is retried');
+    this.tell('failed', NOTICES.exitFailed);
   }
 
   // ── Following ──────────────────────────────────────────────────────────────────────────────────
@@ -251,26 +267,59 @@ export class TrackingSession implements Session {
       const d = this.o.transport!.deliver(this.batch());
       this.paced(this.o.timers.now() - started);
       this.acknowledge(d);
-      if (d.ok) this.succeeded();
+      if (d.pending) this.taken();
+      else if (d.ok) this.succeeded();
       else this.failed(d);
     } finally {
       this.flushing = false;
     }
   }
 
+  /** An asynchronous transport took everything: "saving" until it settles (a known problem stays shown). */
+  private taken(): void {
+    this.dirty = false;
+    if (this.saveState === 'saved' || this.saveState === 'saving') this.tell('saving');
+  }
+
+  private readonly settlements: Array<(ok: boolean) => void> = [];
+
+  /** The next answer of an asynchronous transport. */
+  private nextSettlement(): Promise<boolean> {
+    return new Promise((resolve) => this.settlements.push(resolve));
+  }
+
+  /**
+   * An asynchronous transport's answer: all acknowledged, or a send failed (it retries on its own). An
+   * exit waiting for it hears "stored", or "not stored" once the failure is lasting (as for SCORM).
+   */
+  private settled(ok: boolean): void {
+    if (ok) {
+      if (this.scheduler.pending === 'retry') this.scheduler.cancel(); // nothing left to retry
+      // Changes since the transport took the last batch go now; else all is stored.
+      if (this.dirty && this.recording) this.flushNow();
+      else this.succeeded();
+      for (const resolve of this.settlements.splice(0)) resolve(true);
+      return;
+    }
+    if (!this.closed && this.scheduler.pending !== 'retry')
+      this.failed({ ok: false, delivered: 0, lost: false, tooLong: false, savedElsewhere: false });
+    if (this.saveState === 'failed') for (const resolve of this.settlements.splice(0)) resolve(false);
+  }
+
   /** The end of a visit: everything, exit and session time, committed; tried a few times at once. */
-  private settle(): boolean {
+  private settle(): Delivery {
     this.scheduler.cancel();
     const s = this.follower.latest;
     const finished = !!s && buildReport(s.context.course, savedOf(s)).finished && !this.protectSaved;
     let d: Delivery | undefined;
-    for (let round = 0; round < SETTLE_ROUNDS && !d?.ok && !d?.lost; round++) {
+    for (let round = 0; round < SETTLE_ROUNDS && !d?.ok && !d?.lost && !d?.pending; round++) {
       d = this.o.transport!.settle(this.batch(), finished, this.o.timers.now() - this.startedAt);
       this.acknowledge(d);
     }
-    if (d!.ok) this.succeeded();
+    if (d!.pending) this.taken();
+    else if (d!.ok) this.succeeded();
     else this.failed(d!);
-    return d!.ok;
+    return d!;
   }
 
   private succeeded(): void {
@@ -311,7 +360,7 @@ export class TrackingSession implements Session {
   private close(reason: 'exit' | 'pagehide'): void {
     this.scheduler.cancel();
     this.closed = true;
-    this.o.transport?.terminate();
+    this.o.transport?.terminate(reason === 'pagehide');
     this.o.logger.info(`session ended (${reason})`);
   }
 

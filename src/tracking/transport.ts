@@ -41,6 +41,11 @@ export interface Delivery {
    * is left alone (never replaced by a poorer one) for the rest of the session.
    */
   savedElsewhere: boolean;
+  /**
+   * An asynchronous transport (cmi5 over HTTP) has taken the batch and keeps it, but the other side has
+   * not acknowledged it yet: the session shows "saving" and waits for `onSettled` instead of retrying.
+   */
+  pending?: boolean;
 }
 
 export interface Transport {
@@ -59,6 +64,14 @@ export interface Transport {
    * (finished, or suspended to resume) and the session time, made durable. The session stays open.
    */
   settle(batch: Batch, finished: boolean, sessionMs: number): Delivery;
-  /** Closes the session, once (SCORM forbids opening it again in this page). */
-  terminate(): void;
+  /**
+   * Closes the session, once (SCORM forbids opening it again in this page). `leaving`: the page is going
+   * away (pagehide), so an asynchronous transport cannot wait for answers.
+   */
+  terminate(leaving?: boolean): void;
+  /**
+   * An asynchronous transport tells the session when what it took is acknowledged (`ok`), or that a send
+   * failed (it keeps what it took and retries on its own). Returns a function that stops listening.
+   */
+  onSettled?(listener: (ok: boolean) => void): () => void;
 }

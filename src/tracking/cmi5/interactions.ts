@@ -1,0 +1,174 @@
+/**
+ * What SCORM reports as interactions, as cmi5 allowed statements: each on an activity of its own (ids made
+ * from the course IRI, src/targets/cmi5.ts) with a definition an LRS report can show: the question and its
+ * options in the course's words, the correct answer, the learner's response and whether it was right.
+ *
+ *   knowledge-check answer   answered  <course>/kc/<question id>        choice, response, success, duration
+ *   final-assessment answer  answered  <course>/final/<question id>     likewise, grouped under the attempt
+ *   reflection, action step  answered  <course>/reflection|plan/<module> long-fill-in, the text as response
+ *   module finished          completed <course>/module/<module id>      completion
+ *
+ * The words come from the course's texts, loaded when the statement is about to be sent (`describe`), in
+ * the course's default language and the learner's.
+ */
+import type { Course, Module, Question, TextTree } from '../../content-model/types.ts';
+import { childIri, courseIri } from '../../targets/cmi5.ts';
+import type { InteractionReport } from '../report.ts';
+import {
+  allowedStatement,
+  ASSESSMENT_TYPE,
+  INTERACTION_TYPE,
+  isoDuration,
+  MODULE_TYPE,
+  VERBS,
+  type LanguageMap,
+  type Statement,
+  type StatementSession,
+  type XapiActivity,
+} from './statements.ts';
+
+/** Loads a namespace of the course's texts in a language (the build's lazy text chunks). */
+export type TextSource = (language: string, namespace: string) => Promise<TextTree | undefined>;
+
+/** The xAPI choice pattern separator. */
+const SEP = '[,]';
+
+/** The activity of an interaction. */
+export function interactionActivity(course: Course, i: InteractionReport): XapiActivity {
+  const s = i.subject;
+  const base = courseIri(course);
+  if (!s)
+    return {
+      id: childIri(base, 'interaction', i.id),
+      definition: {
+        type: INTERACTION_TYPE,
+        interactionType: i.kind === 'choice' ? 'choice' : 'long-fill-in',
+        description: { en: i.description },
+      },
+    };
+  if (s.source === 'kc' || s.source === 'final')
+    return {
+      id: childIri(base, s.source, s.id),
+      definition: {
+        type: INTERACTION_TYPE,
+        interactionType: 'choice',
+        description: { en: i.description },
+        ...(s.correct ? { correctResponsesPattern: [s.correct.join(SEP)] } : {}),
+        ...(s.options ? { choices: s.options.map((id) => ({ id, description: { en: id } })) } : {}),
+      },
+    };
+  return {
+    id: childIri(base, s.source, s.id),
+    definition: { type: INTERACTION_TYPE, interactionType: 'long-fill-in', description: { en: i.description } },
+  };
+}
+
+export function interactionStatement(session: StatementSession, course: Course, i: InteractionReport, language?: string): Statement {
+  const object = interactionActivity(course, i);
+  const s = i.subject;
+  const duration = i.shownAt !== undefined && i.answeredAt >= i.shownAt ? isoDuration(i.answeredAt - i.shownAt) : undefined;
+  const result =
+    i.kind === 'choice'
+      ? { response: (s?.chosen ?? i.response ?? []).join(SEP), success: i.result === 'correct', ...(duration ? { duration } : {}) }
+      : { response: i.text ?? '', ...(duration ? { duration } : {}) };
+  const st = allowedStatement(session, { verb: VERBS.answered, object, result, at: i.answeredAt, ...(language ? { language } : {}) });
+  if (s?.source === 'final' && s.attempt !== undefined) {
+    const grouping = st.context.contextActivities!.grouping ?? [];
+    st.context.contextActivities!.grouping = [
+      ...grouping,
+      {
+        objectType: 'Activity',
+        id: childIri(courseIri(course), 'final', 'attempt', String(s.attempt)),
+        definition: { type: ASSESSMENT_TYPE, name: { en: `Final assessment, attempt ${s.attempt}` } },
+      },
+    ];
+  }
+  return st;
+}
+
+/** A finished module, as an allowed "completed" on the module's activity (never the AU's). */
+export function moduleCompletedStatement(
+  session: StatementSession,
+  course: Course,
+  moduleId: string,
+  at: number,
+  language?: string,
+): Statement {
+  return allowedStatement(session, {
+    verb: VERBS.completed,
+    object: { id: childIri(courseIri(course), 'module', moduleId), definition: { type: MODULE_TYPE, name: { en: `Module ${moduleId}` } } },
+    result: { completion: true },
+    at,
+    ...(language ? { language } : {}),
+  });
+}
+
+const leaf = (tree: TextTree | undefined, path: string[]): string | undefined => {
+  let node: string | TextTree | undefined = tree;
+  for (const k of path) node = node && typeof node === 'object' ? node[k] : undefined;
+  return typeof node === 'string' && node.trim() ? node.trim() : undefined;
+};
+
+/**
+ * Gives each statement's activity (and the attempt's) the course's words: names, descriptions and
+ * choices in every language given. Missing texts leave the English fallback in place.
+ */
+export async function describe(statements: Statement[], course: Course, languages: string[], texts: TextSource | undefined): Promise<void> {
+  if (!texts) return;
+  const base = courseIri(course);
+  const questions = new Map<string, { q: Question; where: 'knowledgeCheck' | 'bank' }>();
+  const modules = new Map<string, { m: Module; kind: 'reflection' | 'plan' | 'module' }>();
+  for (const m of course.modules) {
+    for (const q of m.questions) questions.set(childIri(base, 'kc', q.id), { q, where: 'knowledgeCheck' });
+    for (const q of m.bank) questions.set(childIri(base, 'final', q.id), { q, where: 'bank' });
+    for (const kind of ['reflection', 'plan', 'module'] as const) modules.set(childIri(base, kind, m.id), { m, kind });
+  }
+  const cache = new Map<string, Promise<TextTree | undefined>>();
+  const load = (lang: string, ns: string) => {
+    const key = `${lang}/${ns}`;
+    if (!cache.has(key))
+      cache.set(
+        key,
+        texts(lang, ns).catch(() => undefined),
+      );
+    return cache.get(key)!;
+  };
+  for (const st of statements) {
+    const def = st.object.definition;
+    if (!def) continue;
+    const q = questions.get(st.object.id);
+    const m = modules.get(st.object.id);
+    const name: LanguageMap = {};
+    const description: LanguageMap = {};
+    const choiceText = new Map<string, LanguageMap>();
+    for (const lang of languages) {
+      const ns = q ? q.q.moduleId : m?.m.id;
+      if (!ns) continue;
+      const tree = await load(lang, ns);
+      if (!tree) continue;
+      if (q) {
+        const at = q.where === 'knowledgeCheck' ? ['knowledgeCheck', 'questions', q.q.localId] : ['bank', q.q.localId];
+        const prompt = leaf(tree, [...at, 'prompt']);
+        if (prompt) name[lang] = description[lang] = prompt;
+        for (const o of q.q.options) {
+          const t = leaf(tree, [...at, 'options', o, 'text']);
+          if (t) choiceText.set(o, { ...(choiceText.get(o) ?? {}), [lang]: t });
+        }
+      } else if (m) {
+        const title = leaf(tree, ['title']);
+        if (m.kind === 'reflection') {
+          const prompt = leaf(tree, ['reflection', 'prompt']);
+          if (title) name[lang] = title;
+          if (prompt) description[lang] = prompt;
+        } else if (m.kind === 'plan') {
+          if (title) name[lang] = title;
+          const hint = leaf(tree, ['actionPlan', 'hint']);
+          if (hint) description[lang] = hint;
+        } else if (title) name[lang] = title;
+      }
+    }
+    if (Object.keys(name).length) def.name = name;
+    if (Object.keys(description).length) def.description = description;
+    if (def.choices) def.choices = def.choices.map((c) => ({ id: c.id, description: choiceText.get(c.id) ?? c.description }));
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * The pure parts of cmi5 tracking: the launch parameters, the statement builders (checked with Learning
+ * Locker's xAPI validator and the cmi5 rules of the test LMS), durations, and the context template.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkStatements, CMI5, newProgress, type Json, type SessionFacts } from '../../../../scripts/harness/cmi5-rules.ts';
+import { interactionStatement } from '../../../../src/tracking/cmi5/interactions.ts';
+import { parseLaunch } from '../../../../src/tracking/cmi5/launch.ts';
+import { parseLaunchData } from '../../../../src/tracking/cmi5/open.ts';
+import {
+  contextFor,
+  definedStatement,
+  isoDuration,
+  uuid,
+  type LaunchData,
+  type StatementSession,
+} from '../../../../src/tracking/cmi5/statements.ts';
+import { choiceInteraction, textInteraction } from '../../../../src/tracking/report.ts';
+import { course } from '../../engine/sample.ts';
+
+const actor = { objectType: 'Agent' as const, account: { homePage: 'https://lms.example.org', name: 'u-1' } };
+const registration = '760e3480-ba55-4991-94b0-01820dbd23a2';
+const activityId = 'https://lms.example.org/activities/au-1';
+const sessionId = 'session-7';
+const template = { contextActivities: { grouping: [{ id: 'urn:course:sample-course:au' }] }, extensions: { [CMI5.sessionId]: sessionId } };
+const launchData: LaunchData = { contextTemplate: template, launchMode: 'Normal', moveOn: 'CompletedAndPassed', masteryScore: 0.75 };
+const session: StatementSession = {
+  launch: { endpoint: 'https://lrs.example.org/', fetch: 'https://lms.example.org/f', actor, registration, activityId },
+  launchData,
+  newId: uuid,
+};
+const facts: SessionFacts = {
+  actor,
+  registration,
+  activityId,
+  sessionId,
+  launchMode: 'Normal',
+  masteryScore: 0.75,
+  contextTemplate: template,
+};
+const fresh = () => ({ ...newProgress(), learnerPrefsFetched: true });
+
+describe('the launch URL', () => {
+  const q = (p: Record<string, string>) => `?${new URLSearchParams(p)}`;
+  const all = {
+    endpoint: 'https://lrs.example.org/xapi',
+    fetch: 'https://lms.example.org/token?k=1',
+    actor: JSON.stringify(actor),
+    registration,
+    activityId,
+  };
+
+  it('reads the five parameters in any order, URL-decoded; the endpoint gets its trailing slash', () => {
+    const reversed = Object.fromEntries(Object.entries(all).reverse());
+    for (const search of [q(all), q(reversed), `${q(all)}&lang=da`]) {
+      const r = parseLaunch(search);
+      expect(r).toEqual({ kind: 'cmi5', launch: { ...all, endpoint: 'https://lrs.example.org/xapi/', actor } });
+    }
+  });
+
+  it('is no cmi5 launch without any of them, and names every problem of a broken one', () => {
+    expect(parseLaunch('')).toEqual({ kind: 'none' });
+    expect(parseLaunch('?lang=da')).toEqual({ kind: 'none' });
+    const r = parseLaunch(q({ ...all, registration: 'not-a-uuid', actor: '{"mbox":"mailto:a@b.c"}', endpoint: 'ftp://x' }));
+    expect(r.kind).toBe('invalid');
+    expect(r.kind === 'invalid' && r.problems).toEqual([
+      'endpoint "ftp://x" is not an http(s) URL',
+      'actor is not an Agent with an account (homePage and name), as cmi5 requires',
+      'registration "not-a-uuid" is not a UUID',
+    ]);
+    const missing = parseLaunch(q({ endpoint: all.endpoint }));
+    expect(missing.kind === 'invalid' && missing.problems).toContain('the launch URL has no fetch');
+  });
+});
+
+describe('LMS.LaunchData', () => {
+  it('is read with its launch mode, mastery score and return URL, and refused without a context template or mode', () => {
+    expect(parseLaunchData({ ...launchData, returnURL: 'https://lms.example.org/back' })).toEqual({
+      ...launchData,
+      returnURL: 'https://lms.example.org/back',
+    });
+    expect(parseLaunchData({ launchMode: 'Normal' })).toBeUndefined();
+    expect(parseLaunchData({ contextTemplate: {}, launchMode: 'normal' })).toBeUndefined();
+    expect(parseLaunchData({ contextTemplate: {}, launchMode: 'Review', masteryScore: 7 })).toEqual({
+      contextTemplate: {},
+      launchMode: 'Review',
+      moveOn: 'NotApplicable',
+    });
+  });
+});
+
+describe('the statements', () => {
+  it('every cmi5 defined statement passes xAPI validation and the cmi5 rules, in the order a session sends them', () => {
+    const at = Date.parse('2026-03-02T09:00:00Z');
+    const list = [
+      definedStatement(session, { verb: 'initialized', at }),
+      definedStatement(session, { verb: 'completed', at: at + 1000, durationMs: 1000 }),
+      definedStatement(session, { verb: 'passed', at: at + 2000, durationMs: 2000, score: { raw: 3, max: 4, scaled: 0.75 } }),
+      definedStatement(session, { verb: 'terminated', at: at + 3000, durationMs: 3000 }),
+    ] as unknown as Json[];
+    expect(checkStatements(list, facts, fresh(), { completed: false, passed: false })).toEqual([]);
+    expect(list.map((s) => s.timestamp)).toEqual([
+      '2026-03-02T09:00:00.000Z',
+      '2026-03-02T09:00:01.000Z',
+      '2026-03-02T09:00:02.000Z',
+      '2026-03-02T09:00:03.000Z',
+    ]);
+    const passed = list[2]!;
+    expect(passed.result).toEqual({ success: true, score: { scaled: 0.75, raw: 3, min: 0, max: 4 }, duration: 'PT2S' });
+    expect((passed.context as Json).contextActivities).toEqual({
+      grouping: template.contextActivities.grouping,
+      category: [{ id: CMI5.category }, { id: CMI5.moveOn }],
+    });
+    expect(((passed.context as Json).extensions as Json)[CMI5.masteryScore]).toBe(0.75);
+    expect((list[0]!.context as Json).contextActivities).toEqual({
+      grouping: template.contextActivities.grouping,
+      category: [{ id: CMI5.category }],
+    });
+    expect(list[0]!.result).toBeUndefined();
+  });
+
+  it('the rules catch what the builders must never do (so the checks are not a mock that accepts anything)', () => {
+    const at = Date.parse('2026-03-02T09:00:00Z');
+    const init = definedStatement(session, { verb: 'initialized', at }) as unknown as Json;
+    const passed = definedStatement(session, {
+      verb: 'passed',
+      at,
+      durationMs: 1,
+      score: { raw: 1, max: 4, scaled: 0.25 },
+    }) as unknown as Json;
+    const reqs = (list: Json[], p = fresh()) =>
+      checkStatements(list, facts, p, { completed: false, passed: false }).map((v) => v.requirement);
+    expect(reqs([passed])).toContain('9.3.0.0-4'); // before initialized
+    expect(reqs([init, passed])).toContain('9.3.4.0-2'); // below the mastery score
+    expect(reqs([init], newProgress())).toContain('11.0.0.0-3'); // learner preferences not read
+    expect(reqs([{ ...init, timestamp: '2026-03-02T10:00:00+01:00' }])).toContain('9.7.0.0-2');
+    expect(reqs([{ ...init, context: { ...(init.context as Json), extensions: {} } }])).toContain('9.6.3.1-4');
+    expect(reqs([{ ...init, actor: { mbox: 'mailto:a@b.c' } }])).toEqual(expect.arrayContaining(['8.1.3.0-3', '9.2.0.0-3']));
+    expect(reqs([{ ...init, verb: { id: 'http://adlnet.gov/expapi/verbs/initialized' }, id: 'nope' }])).toEqual(
+      expect.arrayContaining(['9.1.0.0-1', '4.1.0.0-1']),
+    );
+  });
+
+  it('allowed statements for answers and reflections: readable activities, the AU as parent, no cmi5 category', () => {
+    const q = course.modules.find((m) => m.questions.length)!.questions[0]!;
+    const answer = choiceInteraction('kc', q, q.correct, true, { shownAt: 1000, answeredAt: 4500 }, 'Knowledge check, try 1');
+    const reflection = textInteraction('reflection', 'alpha', 'A thought\nwith a line break', { answeredAt: 5000 });
+    const init = definedStatement(session, { verb: 'initialized', at: 0 });
+    const list = [
+      init,
+      interactionStatement(session, course, answer, 'da'),
+      interactionStatement(session, course, reflection, 'da'),
+    ] as unknown as Json[];
+    expect(checkStatements(list, facts, fresh(), { completed: false, passed: false })).toEqual([]);
+    const [, a, r] = list;
+    expect(a!.object).toMatchObject({
+      id: `urn:course:sample-course:kc:${q.id}`,
+      definition: {
+        interactionType: 'choice',
+        correctResponsesPattern: [q.correct.join('[,]')],
+        choices: q.options.map((id) => ({ id, description: { en: id } })),
+      },
+    });
+    expect(a!.result).toEqual({ response: q.correct.join('[,]'), success: true, duration: 'PT3.5S' });
+    expect(r!.result).toEqual({ response: 'A thought\nwith a line break' });
+    expect(((a!.context as Json).contextActivities as Json).category).toBeUndefined();
+    expect(((r!.context as Json).contextActivities as Json).parent).toEqual([{ objectType: 'Activity', id: activityId }]);
+    expect((r!.context as Json).language).toBe('da');
+  });
+
+  it('keeps every value of the context template and overwrites none', () => {
+    const withMore = {
+      ...session,
+      launchData: {
+        ...launchData,
+        contextTemplate: { ...template, language: 'fr', extensions: { ...template.extensions, 'https://x.example/e': 1 } },
+      },
+    };
+    const ctx = contextFor(withMore, {
+      categories: [CMI5.category],
+      extensions: { [CMI5.sessionId]: 'another', [CMI5.masteryScore]: 0.5 },
+      language: 'da',
+    });
+    expect(ctx.extensions).toEqual({ [CMI5.sessionId]: sessionId, 'https://x.example/e': 1, [CMI5.masteryScore]: 0.5 });
+    expect(ctx.language).toBe('fr');
+    expect(ctx.registration).toBe(registration);
+  });
+
+  it('durations are ISO 8601 with centiseconds', () => {
+    expect(isoDuration(0)).toBe('PT0S');
+    expect(isoDuration(1234)).toBe('PT1.23S');
+    expect(isoDuration(61_000)).toBe('PT1M1S');
+    expect(isoDuration(3_600_000 + 4)).toBe('PT1H');
+    expect(isoDuration(3_723_450)).toBe('PT1H2M3.45S');
+  });
+
+  it('statement ids are UUIDs (v4), also where randomUUID is not available', () => {
+    const ids = new Set(Array.from({ length: 200 }, () => uuid()));
+    expect(ids.size).toBe(200);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});

@@ -1,0 +1,51 @@
+// @vitest-environment happy-dom
+/**
+ * The same course against a real LRS: Learning Locker's xapi-statements (npm), started by the test, behind
+ * the strict cmi5 LMS. Every statement the course sends must pass the LMS's xAPI and cmi5 checks and then
+ * be accepted and stored by the LRS, which answers the course's reads (GET ?statementId) too.
+ */
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { lrsStatements } from '../../../../scripts/harness/cmi5-lms.ts';
+import { startRealLrs, type RealLrs } from '../../../../scripts/harness/real-lrs.ts';
+import { boot, doAttempt, doModule, step } from '../support.ts';
+import { debug, definedVerbs, exitSession, newLms, openCmi5 } from './support.ts';
+
+let lrs: RealLrs;
+beforeAll(async () => {
+  lrs = await startRealLrs();
+}, 60_000);
+afterAll(async () => {
+  await lrs?.stop();
+});
+
+test('a whole course is accepted and stored by a real LRS, statement for statement', async () => {
+  vi.useFakeTimers({ now: new Date('2026-03-02T09:00:00Z') });
+  try {
+    const lms = newLms({ lrs });
+    // The LRS fails once with a lost answer: the course asks it before sending again.
+    lms.fault = ({ resource, method, n }) =>
+      resource === 'statements' && method === 'POST' && n > 8 && n < 11 ? { kind: 'lose-answer' } : undefined;
+    const launch = lms.launch({ masteryScore: 0.75 });
+    const { session } = await openCmi5(lms, launch);
+    const { actor } = boot(session);
+    step(actor, { type: 'START' });
+    for (const m of ['intro', 'alpha', 'beta']) doModule(actor, m, { reflection: `Notes on ${m}` });
+    step(actor, { type: 'OPEN_FINAL' });
+    doAttempt(actor, 4);
+    await vi.waitFor(() => expect(debug(session).saveState).toBe('saved'), { timeout: 30_000, interval: 50 });
+    await exitSession(session);
+    await vi.waitFor(() => expect(launch.progress.terminated).toBe(true), { timeout: 30_000, interval: 50 });
+
+    expect(lms.violations).toEqual([]);
+    const accepted = lms.statementsOf(launch.facts.registration);
+    const stored = await lrsStatements(lrs, launch.facts.registration);
+    expect(stored.map((s) => s.id).sort()).toEqual(accepted.map((s) => s.id).sort());
+    expect(definedVerbs(stored)).toEqual(['initialized', 'completed', 'passed', 'terminated']);
+    // 1 initialized, 8 answers (4 knowledge-check, 4 final), 2 reflections, 3 modules, completed, passed, terminated.
+    expect(accepted.length).toBeGreaterThanOrEqual(17);
+    // The lost answer was followed by a question to the LRS, not by a blind resend.
+    expect(lms.requests.some((r) => r.method === 'GET' && r.resource === 'statements' && r.query.statementId)).toBe(true);
+  } finally {
+    vi.useRealTimers();
+  }
+}, 90_000);

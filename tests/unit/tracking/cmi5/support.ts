@@ -1,0 +1,92 @@
+/**
+ * Shared by the cmi5 tracking tests: a strict cmi5 LMS in-process (scripts/harness/cmi5-lms.ts), a
+ * window launched from its launch URL, and a session opened the way src/app/start.tsx opens one.
+ * Time is fake (vi timers); the LMS answers through the in-process fetch, so nothing waits on a clock.
+ */
+import { vi } from 'vitest';
+import { Cmi5Lms, type Cmi5LmsOptions, type Cmi5Session, type LaunchOptions } from '../../../../scripts/harness/cmi5-lms.ts';
+import type { Json } from '../../../../scripts/harness/cmi5-rules.ts';
+import type { Course } from '../../../../src/content-model/types.ts';
+import type { Session } from '../../../../src/session/index.ts';
+import { openSession } from '../../../../src/tracking/index.ts';
+import type { TrackingSession } from '../../../../src/tracking/session.ts';
+import { course as sampleCourse, quietLogger } from '../support.ts';
+
+export { Cmi5Lms };
+
+/** A window as the LMS opens it: its URL is the launch URL; `assign` records where it was sent. */
+export interface LaunchedWindow {
+  win: Window;
+  assigned: string[];
+  pagehide(): void;
+  hide(): void;
+}
+
+export function launchedWindow(launchUrl: string, storage: Storage = window.sessionStorage): LaunchedWindow {
+  const events = new EventTarget();
+  const assigned: string[] = [];
+  const url = new URL(launchUrl);
+  const win = {
+    location: { search: url.search, href: url.href, assign: (to: string) => assigned.push(to) },
+    addEventListener: (t: string, f: EventListener) => events.addEventListener(t, f),
+    removeEventListener: (t: string, f: EventListener) => events.removeEventListener(t, f),
+    dispatchEvent: (e: Event) => events.dispatchEvent(e),
+    document: window.document,
+    sessionStorage: storage,
+  } as unknown as Window;
+  return {
+    win,
+    assigned,
+    pagehide: () => void events.dispatchEvent(new Event('pagehide')),
+    hide: () => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    },
+  };
+}
+
+export async function openCmi5(
+  lms: Cmi5Lms,
+  launch: Cmi5Session,
+  w = launchedWindow(launch.launchUrl),
+  c: Course = sampleCourse,
+): Promise<{ session: Session; w: LaunchedWindow }> {
+  const opening = openSession(c, { target: 'cmi5', win: w.win, logger: quietLogger(), fetch: lms.fetch, retryDelays: [1000, 2000, 4000] });
+  // The open retries with timers when the LRS does not answer: let fake time run while it does.
+  let done = false;
+  void opening.finally(() => (done = true));
+  for (let i = 0; i < 3000 && !done; i++) await vi.advanceTimersByTimeAsync(100);
+  return { session: await opening, w };
+}
+
+/** The Exit button: it waits for the LRS's answer, so fake time must pass meanwhile. */
+export async function exitSession(session: Session, ms = 120_000): Promise<boolean> {
+  const done = session.exit();
+  await vi.advanceTimersByTimeAsync(ms);
+  return done;
+}
+
+/** Lets the queue and the state writer finish what they can (fake time passes; microtasks run). */
+export async function settle(ms = 5000): Promise<void> {
+  await vi.advanceTimersByTimeAsync(ms);
+}
+
+export const verbName = (st: Json) =>
+  String((st.verb as Json).id)
+    .split('/')
+    .pop();
+export const isDefined = (st: Json) =>
+  (((st.context as Json).contextActivities as Json | undefined)?.category as Json[] | undefined)?.some(
+    (c) => c.id === 'https://w3id.org/xapi/cmi5/context/categories/cmi5',
+  ) ?? false;
+
+/** The defined statements' verbs, in order. */
+export const definedVerbs = (list: Json[]) => list.filter(isDefined).map(verbName);
+
+export const debug = (s: Session) => (s as TrackingSession).debugState();
+
+export function newLms(options: Cmi5LmsOptions = {}): Cmi5Lms {
+  return new Cmi5Lms(options);
+}
+
+export type { LaunchOptions };
