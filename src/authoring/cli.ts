@@ -245,10 +245,18 @@ export function importMain(argv: string[], io: Io = processIo): number {
       return 1;
     }
     if (values['dry-run']) {
-      io.out(`${file}: ${plural(result.imported, 'string')} for ${result.lang}, no errors (dry run: nothing written).`);
+      const left = [...result.notTranslated.values()].reduce((n, c) => n + c, 0);
+      io.out(
+        `${file}: ${plural(result.imported, 'string')} for ${result.lang}, no errors${left ? `, ${plural(left, 'unit')} left out (their state says not translated)` : ''} (dry run: nothing written).`,
+      );
       return 0;
     }
     io.out(`Imported ${plural(result.imported, 'string')} into ${result.lang}.`);
+    if (result.notTranslated.size) {
+      const total = [...result.notTranslated.values()].reduce((n, c) => n + c, 0);
+      const states = [...result.notTranslated].map(([state, n]) => `${n} ${state}`).join(', ');
+      io.out(`  ${plural(total, 'unit')} left out: the XLIFF state says not translated (${states}); i18n:status counts them as missing`);
+    }
     for (const w of result.written) io.out(`  wrote ${w}`);
     if (result.unchanged.length) io.out(`  ${plural(result.unchanged.length, 'file')} already up to date`);
     return 0;

@@ -9,7 +9,7 @@ import { hashFilePath, readHashes, sourceHash, writeHashes } from './hashes.ts';
 import { compareWithSource, placeholders, unsafeMarkup } from '../content-model/text-checks.ts';
 import { pseudoLocalize } from './pseudo.ts';
 import { LANGUAGE_CODE } from './validate.ts';
-import { readXliff, writeXliff, type XliffFile, type XliffProblem, type XliffUnit } from './xliff.ts';
+import { readXliff, targetStatus, TRANSLATED_STATES, writeXliff, type XliffFile, type XliffProblem, type XliffUnit } from './xliff.ts';
 
 /** What a string is, in words a translator can use: "answer option b of knowledge-check question q1". */
 export function describeString(ns: string, path: readonly string[]): string {
@@ -154,6 +154,8 @@ export interface ImportResult {
   errors: XliffProblem[];
   warnings: XliffProblem[];
   imported: number;
+  /** Units left out because their XLIFF state says the target is not a translation, counted by state. */
+  notTranslated: Map<string, number>;
   /** Files written (relative to the course root), and files already up to date. */
   written: string[];
   unchanged: string[];
@@ -167,7 +169,7 @@ function lineOf(text: string, pattern: RegExp): number | undefined {
 }
 
 export function importXliff(catalog: Catalog, xml: string, options: ImportOptions = {}): ImportResult {
-  const result: ImportResult = { errors: [], warnings: [], imported: 0, written: [], unchanged: [] };
+  const result: ImportResult = { errors: [], warnings: [], imported: 0, notTranslated: new Map(), written: [], unchanged: [] };
   const parsed = readXliff(xml);
   result.errors.push(...parsed.problems);
   if (parsed.problems.length && parsed.units.length === 0) return result;
@@ -213,6 +215,20 @@ export function importXliff(catalog: Catalog, xml: string, options: ImportOption
     const s = catalog.byId.get(u.id);
     if (!s) {
       err('unknown id: the course has no such string (removed or renamed since the export?)', u.line);
+      continue;
+    }
+    const status = u.target === undefined ? 'translated' : targetStatus(u);
+    if (status === 'unknown-state') {
+      err(
+        `state="${u.state}" is not an XLIFF 1.2 state: a translation is ${TRANSLATED_STATES.join(', ')} (or approved="yes"); needs-translation and the other needs-* states are not`,
+      );
+      continue;
+    }
+    if (status === 'not-translated') {
+      // The CAT tool says this target is not a translation (often a copy of the source): never imported.
+      result.notTranslated.set(u.state!, (result.notTranslated.get(u.state!) ?? 0) + 1);
+      if (!options.partial)
+        err(`state="${u.state}": the target is not translated yet (import with --partial to keep the current translation)`);
       continue;
     }
     if (u.target === undefined || !u.target.trim()) {

@@ -111,8 +111,36 @@ export interface ParsedUnit {
   /** Undefined when the unit has no `<target>` element. */
   target?: string;
   state?: string;
+  /** `approved="yes"` on the `<trans-unit>`: the translation is approved whatever its state says. */
+  approved?: boolean;
   sourceLanguage?: string;
   targetLanguage?: string;
+}
+
+/**
+ * XLIFF 1.2's target states (and `approved`): which say the target is a translation. `new`,
+ * `needs-translation`, `needs-adaptation`, `needs-l10n` and the `needs-review-*` states say it is not
+ * (yet): CAT tools write the source text into such targets, and importing them would count copies as
+ * translations.
+ */
+export const TRANSLATED_STATES = ['translated', 'signed-off', 'final'] as const;
+export const UNTRANSLATED_STATES = [
+  'new',
+  'needs-translation',
+  'needs-adaptation',
+  'needs-l10n',
+  'needs-review-translation',
+  'needs-review-adaptation',
+  'needs-review-l10n',
+] as const;
+
+export type TargetStatus = 'translated' | 'not-translated' | 'unknown-state';
+
+/** Whether a unit's target counts as a translation. A target without a state counts (many tools write none). */
+export function targetStatus(u: Pick<ParsedUnit, 'state' | 'approved'>): TargetStatus {
+  if (u.approved || u.state === undefined || (TRANSLATED_STATES as readonly string[]).includes(u.state)) return 'translated';
+  if ((UNTRANSLATED_STATES as readonly string[]).includes(u.state)) return 'not-translated';
+  return 'unknown-state';
 }
 
 export interface XliffProblem {
@@ -276,6 +304,7 @@ export function readXliff(raw: string): ParsedXliff {
           source,
           target,
           state: targetNode ? attr(targetNode, 'state') : undefined,
+          approved: attr(n, 'approved') === 'yes',
           ...file,
         });
       }

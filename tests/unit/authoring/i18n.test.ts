@@ -345,6 +345,51 @@ describe('npm run i18n:import', () => {
     expect(run(statusMain, at(root)).out).toContain('  locales/de/ui.json            4           4         0        0  100%');
   });
 
+  it('honours XLIFF 1.2 states: needs-translation and the other needs-* are not translations; translated, signed-off, final and approved are', () => {
+    const root = sampleCopy();
+    const file = exportTo(root, 'de');
+    // A CAT tool's pre-translation: every target a copy of the source, marked needs-translation ...
+    let xml = translateUnits(readFileSync(file, 'utf8'), (t) => t).replace(
+      /<target state="translated">/g,
+      '<target state="needs-translation">',
+    );
+    // ... of which the translator finished four, each marked the way a different tool marks it.
+    const finish = (id: string, state: string, text: string, approved = false) => {
+      const re = new RegExp(`(<trans-unit id="${id}"[^>]*)(>[\\s\\S]*?<target) state="needs-translation">[^<]*</target>`);
+      expect(re.test(xml), id).toBe(true);
+      xml = xml.replace(re, `$1${approved ? ' approved="yes"' : ''}$2 state="${state}">${text}</target>`);
+    };
+    finish('course:title', 'translated', 'Musterkurs');
+    finish('alpha:title', 'signed-off', 'Alpha');
+    finish('beta:title', 'final', 'Beta');
+    finish('intro:title', 'needs-review-translation', 'Einführung', true);
+    writeFileSync(file, xml);
+
+    const strict = run(importMain, [file, ...at(root)]);
+    expect(strict.code).toBe(1);
+    expect(strict.out[0]).toBe(
+      `${file}:${lineOf(xml, '<target', 'id="course:description"')}: course:description: state="needs-translation": the target is not translated yet (import with --partial to keep the current translation)`,
+    );
+    expect(strict.out.at(-1)).toBe('104 errors: nothing was imported.');
+
+    const partial = run(importMain, [file, ...at(root), '--partial']);
+    expect(partial.code, partial.out.join('\n')).toBe(0);
+    expect(partial.out.slice(0, 2)).toEqual([
+      'Imported 4 strings into de.',
+      '  104 units left out: the XLIFF state says not translated (104 needs-translation); i18n:status counts them as missing',
+    ]);
+    expect(JSON.parse(readText(root, 'locales/de/course.json'))).toEqual({ title: 'Musterkurs' });
+    // Status says how little is done, not 100%.
+    const status = run(statusMain, at(root)).out;
+    expect(status).toContain('  total                       108           4         0      104   3.7%');
+
+    // A state XLIFF 1.2 does not have is an error, not a guess.
+    writeFileSync(file, xml.replace('state="final"', 'state="done"'));
+    expect(run(importMain, [file, ...at(root), '--partial']).out[0]).toBe(
+      `${file}:${lineOf(xml, '<target', 'id="beta:title"')}: beta:title: state="done" is not an XLIFF 1.2 state: a translation is translated, signed-off, final (or approved="yes"); needs-translation and the other needs-* states are not`,
+    );
+  });
+
   it('reports XML that is not well formed, and XLIFF 2.0, with their line', () => {
     const root = sampleCopy();
     const file = join(tempDir(), 'broken.xlf');
