@@ -3,9 +3,11 @@
  * LMS-like parent page, with the network throttled to 1.6 Mbps down / 750 kbps up / 150 ms round trip
  * and the CPU slowed 4x, and measures what a learner waits for. Also: chunk sizes, how the first load
  * and the build scale with a 100-module synthetic course, and the SCORM traffic of a full course run.
- * Writes BENCHMARKS.md. `BENCH_RUNS` sets the number of cold loads (default 5; medians are reported).
+ * Writes BENCHMARKS.md. `BENCH_RUNS` sets the number of cold loads (default 5; medians are reported);
+ * `BENCH_QUICK=1` measures only the loads and the learner's waits and prints them.
  */
 import { execFileSync } from 'node:child_process';
+import type { BrowserContext } from 'playwright-core';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,6 +15,7 @@ import { launchChromium } from './harness/browser.ts';
 import { buildPlayer, type BuildTarget } from './harness/build.ts';
 import { runCourseThroughLms, type TrafficReport } from './harness/course-run.ts';
 import { firstLoad, listFiles, sizeOf, type BuiltFile } from './harness/first-load.ts';
+import { installProbe, interact, settle, type Interaction, type Settled } from './harness/interactions.ts';
 import { harnessHtml, VENDOR_DIR, VENDOR_PREFIX } from './harness/lms-harness.ts';
 import { serveStatic } from './harness/server.ts';
 import { loadCourse } from '../src/content-model/load.ts';
@@ -20,6 +23,8 @@ import { generateSyntheticCourse } from './generate-synthetic-course.ts';
 
 const repo = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** BENCH_QUICK=1: only the loads and the learner's waits, printed, not written (for trying a change). */
+const QUICK = process.env.BENCH_QUICK === '1';
 const THROTTLE = { downloadBps: 1_600_000, uploadBps: 750_000, rttMs: 150, cpuSlowdown: 4 };
 
 interface LoadMetrics {
@@ -63,6 +68,57 @@ const MEASURE_IN_FRAME = `(async () => {
   return { fcp, lcp, interactive, bytesBeforeFcp: sum(before(fcp)), bytesBeforeLcp: sum(before(lcp)), requestsBeforeFcp: before(fcp).length, requestsBeforeLcp: before(lcp).length };
 })()`;
 
+/** A fresh, throttled browser context and page (cache disabled, network and CPU slowed). */
+async function throttledPage(browser: Awaited<ReturnType<typeof launchChromium>>, setup?: (c: BrowserContext) => Promise<void>) {
+  const context = await browser.newContext();
+  await setup?.(context);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: THROTTLE.rttMs,
+    downloadThroughput: THROTTLE.downloadBps / 8,
+    uploadThroughput: THROTTLE.uploadBps / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE.cpuSlowdown });
+  return { context, page };
+}
+
+const pause = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
+
+/** Cold loads in which the learner taps Start at once, opens the first module and goes back; and loads left alone, for the layout shift. */
+async function learnerWaits(
+  dir: string,
+  runs: number,
+  texts: { start: string; menu: string },
+): Promise<{ waits: Interaction[]; settled: Settled[] }> {
+  const server = await serveStatic(
+    { '/lms/content/course-1/': dir, [VENDOR_PREFIX]: VENDOR_DIR },
+    { '/lms/launch.html': harnessHtml({ version: '1.2', courseUrl: '/lms/content/course-1/index.html' }) },
+    { gzip: true },
+  );
+  const browser = await launchChromium();
+  const waits: Interaction[] = [];
+  const settled: Settled[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      for (const tap of [true, false]) {
+        const { context, page } = await throttledPage(browser, (c) => installProbe(c, texts.start, texts.menu, tap));
+        const url = `${server.url}/lms/launch.html`;
+        if (tap) waits.push(await interact(page, url, pause));
+        else settled.push(await settle(page, url, pause));
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return { waits, settled };
+}
+
 /** Cold loads of a built course inside the LMS harness, under the throttle. */
 async function coldLoads(dir: string, runs: number): Promise<LoadMetrics[]> {
   const server = await serveStatic(
@@ -74,18 +130,7 @@ async function coldLoads(dir: string, runs: number): Promise<LoadMetrics[]> {
   const results: LoadMetrics[] = [];
   try {
     for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-      await cdp.send('Network.emulateNetworkConditions', {
-        offline: false,
-        latency: THROTTLE.rttMs,
-        downloadThroughput: THROTTLE.downloadBps / 8,
-        uploadThroughput: THROTTLE.uploadBps / 8,
-      });
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE.cpuSlowdown });
+      const { context, page } = await throttledPage(browser);
       await page.goto(`${server.url}/lms/launch.html`);
       const frame = page.frameLocator('#course');
       await frame.locator('h1').first().waitFor({ timeout: 60_000 });
@@ -130,8 +175,8 @@ async function main(): Promise<void> {
           stdio: 'pipe',
         }),
       );
-    const [, realPackageMs] = await packageTime('.');
-    const [, synthPackageMs] = await packageTime(synthRoot);
+    const [, realPackageMs] = QUICK ? [undefined, NaN] : await packageTime('.');
+    const [, synthPackageMs] = QUICK ? [undefined, NaN] : await packageTime(synthRoot);
 
     const real = loadCourse(repo);
     const realFirst = firstLoad(real12Dir, real.course.defaultLanguage);
@@ -143,6 +188,22 @@ async function main(): Promise<void> {
     const realLoads = await coldLoads(real12Dir, RUNS);
     const synthLoads = await coldLoads(synthDir, RUNS);
 
+    console.log(`What the learner waits for, under the throttle (${RUNS} runs each)...`);
+    const texts = (lang: string, l: ReturnType<typeof loadCourse>) => {
+      const ui = l.texts[lang]!.ui as { start: { start: string }; app: { toMenu: string } };
+      return { start: ui.start.start, menu: ui.app.toMenu };
+    };
+    const realWaits = await learnerWaits(real12Dir, RUNS, texts(real.course.defaultLanguage, real));
+    const synthLoaded = loadCourse(synthRoot, { uiRoot: repo });
+    const synthWaits = await learnerWaits(synthDir, RUNS, texts(synthLoaded.course.defaultLanguage, synthLoaded));
+
+    if (QUICK) {
+      const figures = { realLoads, synthLoads, realWaits, synthWaits } as Figures;
+      console.log(
+        [loadRow('real', realLoads), loadRow('synthetic', synthLoads), waitRows(figures.realWaits, figures.synthWaits)].join('\n'),
+      );
+      return;
+    }
     console.log('Counting SCORM calls of a full course run in each version...');
     const traffic12 = await runCourseThroughLms(real12Dir, '1.2', real);
     const traffic2004 = await runCourseThroughLms(real2004Dir, '2004', real);
@@ -152,6 +213,8 @@ async function main(): Promise<void> {
       report({
         realLoads,
         synthLoads,
+        realWaits,
+        synthWaits,
         realFirst,
         synthFirst,
         growth,
@@ -173,6 +236,8 @@ async function main(): Promise<void> {
 interface Figures {
   realLoads: LoadMetrics[];
   synthLoads: LoadMetrics[];
+  realWaits: { waits: Interaction[]; settled: Settled[] };
+  synthWaits: { waits: Interaction[]; settled: Settled[] };
   realFirst: BuiltFile[];
   synthFirst: BuiltFile[];
   growth: number;
@@ -185,9 +250,51 @@ interface Figures {
   traffic2004: TrafficReport;
 }
 
+/** A median with its spread: `432 ms (401–470)`. */
+const spread = (xs: number[], unit: (x: number) => string = ms) =>
+  `${unit(median(xs))} (${unit(Math.min(...xs)).replace(/ .*/, '')}–${unit(Math.max(...xs))})`;
+
 function loadRow(name: string, loads: LoadMetrics[]): string {
   const m = (k: keyof LoadMetrics) => median(loads.map((l) => l[k]));
-  return `| ${name} | ${ms(m('fcp'))} | ${ms(m('lcp'))} | ${ms(m('interactive'))} | ${kb(m('bytesBeforeFcp'))} (${m('requestsBeforeFcp')} req.) | ${kb(m('bytesBeforeLcp'))} (${m('requestsBeforeLcp')} req.) |`;
+  const s = (k: keyof LoadMetrics) => spread(loads.map((l) => l[k]));
+  return `| ${name} | ${s('fcp')} | ${s('lcp')} | ${s('interactive')} | ${kb(m('bytesBeforeFcp'))} (${m('requestsBeforeFcp')} req.) | ${kb(m('bytesBeforeLcp'))} (${m('requestsBeforeLcp')} req.) |`;
+}
+
+function waitRows(real: Figures['realWaits'], synth: Figures['synthWaits']): string {
+  const row = (name: string, pick: (w: Interaction) => number, unit: (x: number) => string = ms, compare = true) => {
+    const r = real.waits.map(pick);
+    const s = synth.waits.map(pick);
+    const vs = compare ? `${median(s) >= median(r) ? '+' : '−'}${Math.abs((median(s) / median(r) - 1) * 100).toFixed(0)} %` : '';
+    return `| ${name} | ${spread(r, unit)} | ${spread(s, unit)} | ${vs} |`;
+  };
+  const count = (x: number) => String(Math.round(x * 10) / 10);
+  const cls = (x: number) => x.toFixed(3);
+  const spinners = (w: Interaction[]) => `${w.filter((x) => x.spinner).length} of ${w.length}`;
+  const clsRow = (() => {
+    const r = real.settled.map((x) => x.cls);
+    const s = synth.settled.map((x) => x.cls);
+    const moved = (x: number) => `${Math.round(x)} px`;
+    return [
+      `| layout shift from the pre-rendered screen to the app (CLS, nobody tapping) | ${spread(r, cls)} | ${spread(s, cls)} | |`,
+      `| the title's move or change of size from the pre-rendered screen to the app | ${spread(
+        real.settled.map((x) => x.titleMoved),
+        moved,
+      )} | ${spread(
+        synth.settled.map((x) => x.titleMoved),
+        moved,
+      )} | |`,
+    ].join('\n');
+  })();
+  return [
+    row('Start on screen (pre-rendered)', (w) => w.startVisible),
+    row('first tap on Start handled', (w) => w.tapHandled),
+    row('taps on Start until one is handled (one every 100 ms)', (w) => w.taps, count, false),
+    row('module menu on screen', (w) => w.menuOnScreen),
+    row('first module opened from the menu (from the tap)', (w) => w.openModule),
+    `| spinner while the first module opened | ${spinners(real.waits)} | ${spinners(synth.waits)} | |`,
+    row('back to the menu from the module (from the tap)', (w) => w.backToMenu),
+    clsRow,
+  ].join('\n');
 }
 
 function trafficRow(name: string, t: TrafficReport): string {
@@ -212,6 +319,14 @@ Throttle: ${THROTTLE.downloadBps / 1e6} Mbps down, ${THROTTLE.uploadBps / 1e3} k
 | --- | --- | --- | --- | --- | --- |
 ${loadRow('real course (11 modules, 2 languages)', f.realLoads)}
 ${loadRow('synthetic course (100 modules, 3 languages)', f.synthLoads)}
+
+## What the learner waits for
+
+The same throttle and frame; the learner taps Start the moment it is on screen (again every 100 ms until the course reacts), reads the menu for 2 s, opens the first module, reads for 1 s and goes back to the menu. Times are taken inside the course frame by a probe installed before the course loads (from the frame's navigation start, or from the tap); "on screen" is the first frame painted after the DOM has it. Medians of ${RUNS} runs, with the fastest and slowest run in brackets; the layout shift is from ${RUNS} further loads in which nobody taps.
+
+| | real course (11 modules) | synthetic course (100 modules) | synthetic vs real |
+| --- | --- | --- | --- |
+${waitRows(f.realWaits, f.synthWaits)}
 
 ## Bytes until the first screen is interactive (from the build; deterministic)
 
