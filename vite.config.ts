@@ -59,6 +59,8 @@ function contentSecurityPolicyPlugin(): Plugin {
   };
 }
 
+const define = { __PACKAGE_TARGET__: JSON.stringify(target) };
+
 export default defineConfig(({ mode }) => ({
   base: './',
   // Tests load content through the loader directly; the plugin's validation is for the dev server and builds.
@@ -66,12 +68,17 @@ export default defineConfig(({ mode }) => ({
     react(),
     ...(mode === 'test'
       ? []
-      : [coursePlugin({ root: courseRoot, uiRoot: here, drafts: process.env.COURSE_DRAFTS === 'include' ? 'include' : 'exclude' })]),
+      : [
+          coursePlugin({
+            root: courseRoot,
+            uiRoot: here,
+            drafts: process.env.COURSE_DRAFTS === 'include' ? 'include' : 'exclude',
+            prerender: { entry: '/src/app/prerender.tsx', root: here, plugins: () => [react()], define },
+          }),
+        ]),
     contentSecurityPolicyPlugin(),
   ],
-  define: {
-    __PACKAGE_TARGET__: JSON.stringify(target),
-  },
+  define,
   build: {
     outDir,
     emptyOutDir: true,

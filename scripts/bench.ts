@@ -287,7 +287,8 @@ function waitRows(real: Figures['realWaits'], synth: Figures['synthWaits']): str
   })();
   return [
     row('Start on screen (pre-rendered)', (w) => w.startVisible),
-    row('first tap on Start handled', (w) => w.tapHandled),
+    row('first tap on Start shown (the button pressed, the tap kept until the player runs)', (w) => w.tapAnswered ?? w.tapHandled),
+    row('first tap on Start handled (the player acts on it)', (w) => w.tapHandled),
     row('taps on Start until one is handled (one every 100 ms)', (w) => w.taps, count, false),
     row('module menu on screen', (w) => w.menuOnScreen),
     row('first module opened from the menu (from the tap)', (w) => w.openModule),

@@ -29,9 +29,15 @@ export function listFiles(dir: string, base = dir): string[] {
 /** The first screen's namespaces: the player's strings and the course's own, in one language. */
 export const FIRST_SCREEN_NAMESPACES = ['ui', 'course'];
 
+/**
+ * The launch page and what it links for the first screen; a low-priority preload (the text the first
+ * tap leads to, fetched after the first screen) is not part of it.
+ */
 export function firstLoad(dir: string, language: string): BuiltFile[] {
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const linked = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\.?\/?([^"]+)"/g)].map((m) => m[1]!);
+  const linked = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\.?\/?([^"]+)"[^>]*>/g)]
+    .filter((m) => !/fetchpriority="low"/.test(m[0]))
+    .map((m) => m[1]!);
   const texts = listFiles(dir).filter((f) => FIRST_SCREEN_NAMESPACES.some((ns) => f.startsWith(`assets/texts/${language}-${ns}-`)));
   return ['index.html', ...linked, ...texts].map((f) => sizeOf(dir, f));
 }

@@ -15,6 +15,8 @@ export interface Interaction {
   startVisible: number;
   /** When the course first reacted to a tap on Start (the start screen left the page). */
   tapHandled: number;
+  /** When the first tap showed on screen (the button pressed, kept for the app), if the page shows it. */
+  tapAnswered?: number;
   /** Taps it took (a tap before the app can handle it is lost, unless the page keeps it). */
   taps: number;
   /** The module menu on screen, its rows drawn. */
@@ -62,7 +64,11 @@ const probe = (startText: string, menuText: string, tap: boolean) => `(() => {
     if (b && B.startVisible === undefined) B.startVisible = performance.now();
     if (B.tapping && B.tapHandled === undefined) {
       if (B.taps > 0 && !document.querySelector('.view--start, .splash')) B.tapHandled = performance.now();
-      else if (b && (B.lastTap === undefined || performance.now() - B.lastTap >= 100)) {
+      else if (b && b.hasAttribute('data-early-pending')) {
+        // The page kept the tap: the learner sees the button pressed and waits
+        if (B.tapAnswered === undefined) { B.tapAnswered = -1; afterPaint().then((t) => (B.tapAnswered = t)); }
+      } else if (b && (B.lastTap === undefined || performance.now() - B.lastTap >= 100)) {
+        // Nothing seems to happen: the learner taps again
         B.lastTap = performance.now();
         B.taps++;
         b.click();
@@ -123,10 +129,16 @@ export async function interact(page: Page, launchUrl: string, pause: (ms: number
     (window as unknown as { __bench: { backToMenu(): Promise<{ ms: number; spinner: boolean }> } }).__bench.backToMenu(),
   );
   const b = await frame.evaluate(
-    () => (window as unknown as { __bench: { startVisible: number; tapHandled: number; taps: number; menuOnScreen: number } }).__bench,
+    () =>
+      (
+        window as unknown as {
+          __bench: { startVisible: number; tapAnswered?: number; tapHandled: number; taps: number; menuOnScreen: number };
+        }
+      ).__bench,
   );
   return {
     startVisible: b.startVisible,
+    ...(b.tapAnswered !== undefined && b.tapAnswered > 0 ? { tapAnswered: b.tapAnswered } : {}),
     tapHandled: b.tapHandled,
     taps: b.taps,
     menuOnScreen: b.menuOnScreen,

@@ -15,6 +15,12 @@ export const READY_ATTRIBUTE = 'data-course-ready';
 export const READY_EVENT = 'course:ready';
 export const READY_SELECTOR = `html[${READY_ATTRIBUTE}]`;
 
+/**
+ * `<html data-course-first-screen="hydrated|rendered">`, set with the readiness signal: whether the app
+ * took over the launch page's pre-rendered screen as it was (hydrated) or drew its own first view.
+ */
+export const FIRST_SCREEN_ATTRIBUTE = 'data-course-first-screen';
+
 export function markReady(start: Pick<SessionStart, 'store' | 'target'>): void {
   const root = document.documentElement;
   if (root.hasAttribute(READY_ATTRIBUTE)) return;

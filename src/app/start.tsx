@@ -4,19 +4,21 @@
  * player. Data flows one way from here: machine -> view, and machine -> tracking.
  */
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createActor } from 'xstate';
 import { course as builtCourse, images, readingMinutes, textLoaders } from 'virtual:course';
-import { courseMachine } from '../engine/index.ts';
+import { courseMachine, whereIs } from '../engine/index.ts';
 import { createI18n, ensureNamespaces } from '../i18n/create-i18n.ts';
 import { openSession } from '../tracking/index.ts';
 import { buildTarget, type TargetId } from '../targets/index.ts';
 import type { Course } from '../content-model/types.ts';
 import { prepareLaunch, type CourseActor, type LaunchOptions } from '../session/index.ts';
 import { App } from '../player/App.tsx';
-import { markReady } from './readiness.ts';
 import { createDrafts, watchPageLifecycle } from './page-lifecycle.ts';
 import { browserTimers } from '../tracking/scheduler.ts';
+import type { EarlyTaps } from './early-taps.ts';
+import { PRERENDERED_ATTRIBUTE, prerenderedMark } from './prerender-mark.ts';
+import { FIRST_SCREEN_ATTRIBUTE, markReady } from './readiness.ts';
 
 function pickLanguage(course: Course, preferred: string | undefined): string {
   if (!preferred) return course.defaultLanguage;
@@ -29,6 +31,8 @@ export interface StartOptions extends Pick<LaunchOptions, 'adjustSaved'> {
   target?: TargetId;
   /** Overrides the learner's preferred language. */
   language?: string;
+  /** Taps on the pre-rendered screen kept by the launch page's entry before the player ran. */
+  early?: EarlyTaps;
 }
 
 export interface Started {
@@ -61,7 +65,23 @@ export async function startCourse(container: HTMLElement, options: StartOptions 
   const drafts = createDrafts();
   watchPageLifecycle(window, { flushDrafts: drafts.flush, session });
 
-  createRoot(container).render(
+  // The launch page holds the start screen pre-rendered in the default language. When that is what the
+  // learner gets, the app hydrates it: nothing is redrawn, nothing moves. Otherwise (a resume, another
+  // language) the app's first view replaces it.
+  const tapped = options.early?.release() ?? new Set();
+  const hydrate =
+    container.getAttribute(PRERENDERED_ATTRIBUTE) === prerenderedMark(language) && whereIs(actor.getSnapshot()).at === 'start';
+  let ready = false;
+  let recovered = false;
+  const onReady = () => {
+    if (ready) return;
+    ready = true;
+    document.documentElement.setAttribute(FIRST_SCREEN_ATTRIBUTE, hydrate && !recovered ? 'hydrated' : 'rendered');
+    markReady(session.start);
+    // A tap on Start made before the player ran: acted on now that the app has the screen.
+    if (tapped.has('start') && whereIs(actor.getSnapshot()).at === 'start') actor.send({ type: 'START' });
+  };
+  const app = (
     <StrictMode>
       <App
         actor={actor}
@@ -72,10 +92,19 @@ export async function startCourse(container: HTMLElement, options: StartOptions 
         session={session}
         notices={launch.notices}
         readingMinutes={readingMinutes}
-        onReady={() => markReady(session.start)}
+        onReady={onReady}
         drafts={drafts}
       />
-    </StrictMode>,
+    </StrictMode>
   );
+  if (hydrate)
+    hydrateRoot(container, app, {
+      onRecoverableError: (error) => {
+        // The pre-rendered screen did not match: React redraws it. Harmless, but it should not happen.
+        recovered = true;
+        console.error('The pre-rendered first screen was redrawn:', error);
+      },
+    });
+  else createRoot(container).render(app);
   return { actor, course, language, target };
 }

@@ -19,6 +19,8 @@ import { ContentError } from './issues.ts';
 import { loadCourse, type DraftMode, type LoadedCourse } from './load.ts';
 import { renderTree } from './markdown.ts';
 import { moduleMinutes } from './reading-time.ts';
+import { PRERENDERED_ATTRIBUTE } from '../app/prerender-mark.ts';
+import { preloadLinks, renderFirstScreen, type FirstScreen, type PrerenderOptions } from './prerender.ts';
 import { courseTextSlots, moduleTextSlots } from './text-spec.ts';
 import type { TextTree } from './types.ts';
 
@@ -26,6 +28,8 @@ const COURSE_ID = 'virtual:course';
 /** The organisation's theme: `content/theme.css` when the course has one, else nothing. */
 const THEME_ID = 'virtual:course-theme.css';
 const TEXTS_PREFIX = 'virtual:texts/';
+/** The namespaces of the first screen: the player's strings and the course's own. */
+const FIRST_SCREEN_NAMESPACES = ['ui', 'course'];
 const RESOLVED = '\0';
 
 export interface CoursePluginOptions {
@@ -38,6 +42,8 @@ export interface CoursePluginOptions {
    * their gaps in the source language (`include`). The dev server always shows them, gaps marked.
    */
   drafts?: Exclude<DraftMode, 'mark'>;
+  /** Builds pre-render the player's first screen into index.html (see prerender.ts); without it, a plain placeholder. */
+  prerender?: PrerenderOptions;
 }
 
 /**
@@ -82,6 +88,8 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
   let drafts: DraftMode = options.drafts ?? 'exclude';
   /** Rendered namespaces per language, computed once per load: every text chunk reads from it. */
   let namespaces = new Map<string, Record<string, TextTree>>();
+  /** The pre-rendered first screen of this build (rendered once per build). */
+  let firstScreen: FirstScreen | undefined;
 
   const load = (): LoadedCourse => {
     if (!loaded) namespaces = new Map();
@@ -97,13 +105,21 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
     const images = l.course.modules.flatMap((m) => m.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'image' ? [b.src] : []))));
     const unique = [...new Set(images)];
     const imports = unique.map((src, i) => `import image${i} from ${JSON.stringify(resolve(root, 'content', src) + '?url')};`);
+    // The first screen's texts in the default language (needed in every launch, as the fallback too) come
+    // with the player's code: no request after it. Every other namespace is its own chunk.
+    const first = FIRST_SCREEN_NAMESPACES.map((ns) => `${l.course.defaultLanguage}/${ns}`);
+    const firstImports = first.map((key, i) => `import first${i} from ${JSON.stringify(TEXTS_PREFIX + key)};`);
     const loaders = l.course.languages.flatMap((lang) =>
-      Object.keys(namespacesOf(l, lang)).map(
-        (ns) => `  ${JSON.stringify(`${lang}/${ns}`)}: () => import(${JSON.stringify(`${TEXTS_PREFIX}${lang}/${ns}`)}),`,
-      ),
+      Object.keys(namespacesOf(l, lang)).map((ns) => {
+        const key = `${lang}/${ns}`;
+        const inline = first.indexOf(key);
+        const load = inline >= 0 ? `Promise.resolve({ default: first${inline} })` : `import(${JSON.stringify(TEXTS_PREFIX + key)})`;
+        return `  ${JSON.stringify(key)}: () => ${load},`;
+      }),
     );
     return [
       ...imports,
+      ...firstImports,
       // The bank is every module's `bank`, joined: shipped once, rebuilt on load.
       `const model = ${JSON.stringify({ ...l.course, bank: undefined })};`,
       `export const course = { ...model, bank: model.modules.flatMap((m) => m.bank) };`,
@@ -152,6 +168,7 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
       // Validate before anything else, so a content error stops the build with its full list.
       loaded = undefined;
       let l: LoadedCourse;
+      firstScreen = undefined;
       try {
         l = load();
       } catch (e) {
@@ -163,20 +180,35 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
           `${p.lang} is a draft (${p.translated} of ${p.total} strings translated): ${l.drafts.includes(p.lang) ? (drafts === 'mark' ? 'shown with its gaps marked' : 'included, its gaps in the source language') : 'left out of this build'}`,
         );
     },
-    transformIndexHtml(html) {
-      // The first screen is in the launch page itself: the course's title and description in the
-      // default language, painted as soon as the HTML arrives; the player replaces it when it starts.
-      const l = load();
-      const text = l.texts[l.course.defaultLanguage]!.course;
-      const title = escapeHtml(String(text.title ?? ''));
-      const description = escapeHtml(String(text.description ?? ''));
-      return html
-        .replace(/<html lang="[^"]*"/, `<html lang="${escapeHtml(l.course.defaultLanguage)}"`)
-        .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`)
-        .replace(
-          '<div id="root"></div>',
-          `<div id="root"><main class="splash" aria-busy="true"><h1 class="splash__title">${title}</h1><p class="splash__description">${description}</p></main></div>`,
-        );
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html, ctx) {
+        const l = load();
+        const text = l.texts[l.course.defaultLanguage]!.course;
+        const title = escapeHtml(String(text.title ?? ''));
+        const page = html
+          .replace(/<html lang="[^"]*"/, `<html lang="${escapeHtml(l.course.defaultLanguage)}"`)
+          .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`);
+        if (!options.prerender || ctx.server) {
+          // The dev server: a plain placeholder (the title and description), replaced when the player starts.
+          const description = escapeHtml(String(text.description ?? ''));
+          return page.replace(
+            '<div id="root"></div>',
+            `<div id="root"><main class="splash" aria-busy="true"><h1 class="splash__title">${title}</h1><p class="splash__description">${description}</p></main></div>`,
+          );
+        }
+        // A build: the player's own first screen, which the app hydrates, and its code preloaded beside the entry.
+        const screen: FirstScreen = (firstScreen ??= await renderFirstScreen(
+          options.prerender,
+          coursePlugin({ root, ...(uiRoot ? { uiRoot } : {}), ...(options.drafts ? { drafts: options.drafts } : {}) }),
+        ));
+        return page
+          .replace(
+            '</head>',
+            `${preloadLinks(ctx, [`${TEXTS_PREFIX}${l.course.defaultLanguage}/modules`, `${TEXTS_PREFIX}${l.course.defaultLanguage}/${l.course.modules[0]!.id}`]).join('')}</head>`,
+          )
+          .replace('<div id="root"></div>', `<div id="root" ${PRERENDERED_ATTRIBUTE}="${escapeHtml(screen.mark)}">${screen.html}</div>`);
+      },
     },
     configureServer(s) {
       server = s;

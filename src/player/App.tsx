@@ -5,17 +5,18 @@
  */
 import { useSelector } from '@xstate/react';
 import type { i18n as I18n } from 'i18next';
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { CourseActor, Notice, Session } from '../session/index.ts';
 import type { Course } from '../content-model/types.ts';
 import type { TextLoaders } from '../i18n/create-i18n.ts';
 import { CompletedView } from './completed/CompletedView.tsx';
-import { FinalView } from './final/FinalView.tsx';
 import { MenuView } from './menu/MenuView.tsx';
 import { ModuleView } from './module/ModuleView.tsx';
-import { ResultsView } from './results/ResultsView.tsx';
+import { FinalView, ResultsView } from './lazy-views.ts';
+import { LoadingState } from './shared/NamespaceGate.tsx';
 import { FocusProvider } from './shared/focus.tsx';
+import { useLaunched } from './shared/hydration.ts';
 import { PlayerProvider, usePlayer, type DraftRegistry, type ReadingMinutes } from './shared/player-context.tsx';
 import { useT } from './shared/use-texts.ts';
 import { sameView, viewKey, viewOf, type View } from './shared/view.ts';
@@ -77,10 +78,11 @@ function Shell({ notices, onReady }: { notices: Notice[]; onReady?: (() => void)
   const [closed, setClosed] = useState(() => closedNotices(course.id));
   const [arrival] = useState(() => viewKey(view));
   const moved = viewKey(view) !== arrival;
+  const launched = useLaunched();
   useDocumentLanguage();
   useEffect(() => onReady?.(), [onReady]);
 
-  const shown = [...notices, ...(save.notice ? [save.notice] : [])].filter(
+  const shown = (launched ? [...notices, ...(save.notice ? [save.notice] : [])] : []).filter(
     (n, i, all) =>
       !dismissed.includes(n) && !closed.has(n.key) && !(moved && ARRIVAL_NOTICES.has(n.key)) && all.findIndex((m) => m.key === n.key) === i,
   );
@@ -91,6 +93,8 @@ function Shell({ notices, onReady }: { notices: Notice[]; onReady?: (() => void)
     rememberClosed(course.id, n.key);
     setClosed(closedNotices(course.id));
   };
+
+  const notices_ = <Notices notices={shown} onDismiss={dismiss} onMenu={toMenu} />;
 
   // The exit view says "saved" only when it is: if storing failed, the learner stays, is told once by
   // the session's notice, and may exit again.
@@ -104,8 +108,10 @@ function Shell({ notices, onReady }: { notices: Notice[]; onReady?: (() => void)
       <SkipLink />
       <Header saveState={save.state} onExit={exited ? undefined : () => void exit()} />
       <main id="main" tabIndex={-1} className="main">
-        <Notices notices={shown} onDismiss={dismiss} onMenu={toMenu} />
+        {/* On the start screen the notices follow it, so that those of the launch move nothing that is already painted */}
+        {view.at !== 'start' && notices_}
         {exited ? <ExitView /> : <CurrentView view={view} />}
+        {view.at === 'start' && notices_}
       </main>
       <Footer />
     </FocusProvider>
@@ -123,9 +129,17 @@ function CurrentView({ view }: { view: View }) {
     case 'completed':
       return <CompletedView key={view.moduleId} moduleId={view.moduleId} />;
     case 'final':
-      return <FinalView view={view} />;
+      return (
+        <Suspense fallback={<LoadingState />}>
+          <FinalView view={view} />
+        </Suspense>
+      );
     case 'results':
-      return <ResultsView />;
+      return (
+        <Suspense fallback={<LoadingState />}>
+          <ResultsView />
+        </Suspense>
+      );
   }
 }
 

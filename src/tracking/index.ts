@@ -80,7 +80,7 @@ export async function openSession(course: Course, options: OpenSessionOptions = 
   const logger = options.logger ?? createLogger();
   const target = options.target ?? buildTarget();
   const version = TARGETS[target].scormVersion;
-  const dialect: Dialect = version === '1.2' ? scorm12 : scorm2004;
+  const dialect = dialectOf(version);
   try {
     // A cmi5 build launched by a cmi5 LMS tracks over xAPI; opened without cmi5 parameters it runs
     // standalone like a SCORM build that finds no LMS.
@@ -113,6 +113,16 @@ export async function openSession(course: Course, options: OpenSessionOptions = 
       timers: options.timers ?? realTimers,
     });
   }
+}
+
+/**
+ * The dialect of a SCORM version. A package only ever speaks its own build's version, so in a build the
+ * choice is made by the build's target (a constant the bundler folds), and the other version's code is
+ * left out of the package; the dev server (which switches versions) and the tests keep both.
+ */
+function dialectOf(version: ScormVersion): Dialect {
+  if (import.meta.env.PROD) return __PACKAGE_TARGET__ === 'scorm12' ? scorm12 : scorm2004;
+  return version === '1.2' ? scorm12 : scorm2004;
 }
 
 function defaultWindow(): Window | undefined {

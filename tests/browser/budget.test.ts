@@ -23,12 +23,44 @@ describe('first-load budget (LMS path)', () => {
     expect(total, `first load: ${describeFiles(first)}`).toBeLessThanOrEqual(150_000);
   });
 
-  it('loads the first screen text of the active language only', () => {
-    const textFiles = first.filter((f) => f.file.startsWith('assets/texts/'));
-    expect(textFiles.map((f) => f.file.replace(/-[\w-]{8}\.js$/, ''))).toEqual(
-      expect.arrayContaining([`assets/texts/${course.defaultLanguage}-ui`, `assets/texts/${course.defaultLanguage}-course`]),
-    );
-    expect(textFiles).toHaveLength(2);
+  it('brings the first screen text with the player, in the default language only: no request for it after the code', () => {
+    expect(first.filter((f) => f.file.startsWith('assets/texts/')).map((f) => f.file)).toEqual([]);
+    const code = first.filter((f) => f.file.endsWith('.js')).map((f) => readFileSync(join(dir, f.file), 'utf8'));
+    const startText = (lang: string) => (texts[lang]!.ui as { start: { start: string } }).start.start;
+    expect(code.some((c) => c.includes(JSON.stringify(startText(course.defaultLanguage)).slice(1, -1)))).toBe(true);
+    for (const lang of course.languages.filter((l) => l !== course.defaultLanguage))
+      for (const c of code) expect(c.includes(startText(lang)), `${lang} text in the first load`).toBe(false);
+  });
+
+  it('carries only the first screen and the way to the first module: not the final, the results, the radar, the action plan or SCORM 2004', () => {
+    const markers = {
+      'the final assessment': 'question-list__item',
+      'the results': 'view--results',
+      'the radar chart': 'radar__shape',
+      'the action plan': 'action-plan',
+      'SCORM 2004 (this is a SCORM 1.2 build)': 'cmi.success_status',
+    };
+    for (const f of first.filter((x) => x.file.endsWith('.js'))) {
+      const content = readFileSync(join(dir, f.file), 'utf8');
+      for (const [what, marker] of Object.entries(markers)) expect(content.includes(marker), `${f.file} holds ${what}`).toBe(false);
+    }
+    // ...and they are still in the package, each loaded when needed
+    const all = listFiles(dir)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'));
+    for (const marker of ['question-list__item', 'view--results', 'radar__shape', 'action-plan'])
+      expect(
+        all.some((c) => c.includes(marker)),
+        marker,
+      ).toBe(true);
+  });
+
+  it('pre-renders the player’s own first screen, which the app hydrates: header, start screen and the Start button', () => {
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    expect(html).toMatch(/<div id="root" data-prerendered="start:[a-z-]+">/);
+    expect(html).toContain('class="site-header"');
+    expect(html).toContain('data-early="start"');
+    expect(html).toContain(`>${(texts[course.defaultLanguage]!.ui as { start: { start: string } }).start.start}</button>`);
   });
 
   it.each(course.modules.map((m) => m.id))('keeps module %s text out of the first load', (id) => {

@@ -9,7 +9,9 @@ import { moduleById } from '../../engine/progress.ts';
 import { ViewHeading } from '../shared/focus.tsx';
 import { NamespaceGate } from '../shared/NamespaceGate.tsx';
 import { usePlayer } from '../shared/player-context.tsx';
-import { usePrefetch, useT } from '../shared/use-texts.ts';
+import { useEffect } from 'react';
+import { prefetchLaterViews } from '../lazy-views.ts';
+import { usePrefetchNow, useT } from '../shared/use-texts.ts';
 import { moduleSummary, modulesDone, nextStep, type NextStep } from './completed-model.ts';
 
 export function CompletedView({ moduleId }: { moduleId: string }) {
@@ -31,7 +33,10 @@ function Summary({ moduleId }: { moduleId: string }) {
   const record = useSelector(actor, (s) => s.context.record);
   const module = moduleById(course, moduleId);
   const next = nextStep(course, record, moduleId);
-  usePrefetch(next.kind === 'module' ? [next.moduleId] : next.kind === 'final' ? ['bank'] : []);
+  usePrefetchNow(next.kind === 'module' ? [next.moduleId] : next.kind === 'final' ? ['bank'] : []);
+  useEffect(() => {
+    if (next.kind !== 'module') prefetchLaterViews();
+  }, [next.kind]);
   if (!module) return null;
   const summary = moduleSummary(module, record);
   const progress = modulesDone(course, record);

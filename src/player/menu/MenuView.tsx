@@ -4,17 +4,22 @@
  * mark with its words for screen readers; no per-row progress bar, so a screen shows many modules.
  */
 import { useSelector } from '@xstate/react';
-import { memo } from 'react';
+import type { TFunction } from 'i18next';
+import { memo, useCallback, useDeferredValue, useEffect } from 'react';
 import { finalStatus, finalUnlocked } from '../../engine/progress.ts';
 import { ViewHeading } from '../shared/focus.tsx';
 import { NamespaceGate } from '../shared/NamespaceGate.tsx';
 import { usePlayer } from '../shared/player-context.tsx';
 import { toPercent } from '../shared/ProgressBar.tsx';
-import { useT } from '../shared/use-texts.ts';
+import { whenIdle } from '../shared/idle.ts';
+import { usePrefetcher, usePrefetchNow, useT } from '../shared/use-texts.ts';
+import { prefetchLaterViews } from '../lazy-views.ts';
 import { menuEntries, menuOverview, type ModuleEntry } from './menu-model.ts';
 
 export function MenuView() {
   const { t } = useT();
+  // What the menu leads to: the final's and the results' code, once the menu is drawn and the browser idle.
+  useEffect(() => whenIdle(prefetchLaterViews), []);
   return (
     <section className="view view--menu">
       <ViewHeading>{t('menu.title')}</ViewHeading>
@@ -29,13 +34,26 @@ export function MenuView() {
   );
 }
 
+/** More rows than a tall screen shows. */
+const FIRST_ROWS = 16;
+
 function ModuleList() {
-  const { t, i18n } = useT();
-  const { actor, course, readingMinutes } = usePlayer();
+  const { t, i18n } = useT(['ui', 'modules']);
+  const { actor, course, readingMinutes, send } = usePlayer();
+  const prefetch = usePrefetcher();
   const record = useSelector(actor, (s) => s.context.record);
   const lang = i18n.language;
   const entries = menuEntries(course, record, readingMinutes[lang]);
   const overview = menuOverview(entries);
+  // The module the learner will most likely open next, at once.
+  usePrefetchNow(overview.nextId ? [overview.nextId] : []);
+  // One set of hooks for the whole list, handed to the rows: a row is plain markup, so a long course's
+  // menu costs little more to draw than a short one's.
+  const open = useCallback((id: string) => send({ type: 'OPEN_MODULE', moduleId: id }), [send]);
+  const hint = useCallback((id: string) => prefetch([id]), [prefetch]);
+  // The first screenful of rows comes at once, the rest in a background render just after: the menu is
+  // on screen as soon for 100 modules as for 10.
+  const count = useDeferredValue(entries.length, Math.min(entries.length, FIRST_ROWS));
   return (
     <>
       <p className="menu-overview">
@@ -43,19 +61,27 @@ function ModuleList() {
         {overview.minutesLeft > 0 && <> · {t('menu.timeLeft', { count: overview.minutesLeft })}</>}
       </p>
       <ol className="module-list">
-        {entries.map((e, i) => (
-          <ModuleRow key={e.id} entry={e} number={i + 1} next={e.id === overview.nextId} lang={lang} />
+        {entries.slice(0, count).map((e, i) => (
+          <ModuleRow key={e.id} entry={e} number={i + 1} next={e.id === overview.nextId} t={t} open={open} hint={hint} />
         ))}
       </ol>
     </>
   );
 }
 
-/** Memoised: a row re-renders only when its own entry changes (long courses keep the menu cheap). */
+interface ModuleRowProps {
+  entry: ModuleEntry;
+  number: number;
+  next: boolean;
+  /** The list's `t`: a new one when the language changes, so rows redraw then. */
+  t: TFunction;
+  open(id: string): void;
+  hint(id: string): void;
+}
+
+/** Memoised: a row redraws only when its own entry (or the language) changes. */
 const ModuleRow = memo(
-  function ModuleRow({ entry, number, next }: { entry: ModuleEntry; number: number; next: boolean; lang: string }) {
-    const { t } = useT(['ui', 'modules']);
-    const { send } = usePlayer();
+  function ModuleRow({ entry, number, next, t, open, hint }: ModuleRowProps) {
     const title = t(`modules:${entry.id}.title`);
     const titleId = `module-${entry.id}-title`;
     return (
@@ -84,7 +110,9 @@ const ModuleRow = memo(
           <button
             type="button"
             className={next ? 'button module-row__action' : 'button button--secondary module-row__action'}
-            onClick={() => send({ type: 'OPEN_MODULE', moduleId: entry.id })}
+            onClick={() => open(entry.id)}
+            onPointerEnter={() => hint(entry.id)}
+            onFocus={() => hint(entry.id)}
           >
             {t(`menu.open.${entry.status}`)}
             <span className="visually-hidden">: {title}</span>
@@ -96,12 +124,14 @@ const ModuleRow = memo(
   (a, b) =>
     a.number === b.number &&
     a.next === b.next &&
-    a.lang === b.lang &&
+    a.t === b.t &&
+    a.open === b.open &&
+    a.hint === b.hint &&
+    a.entry.id === b.entry.id &&
     a.entry.status === b.entry.status &&
     a.entry.progress === b.entry.progress &&
     a.entry.locked === b.entry.locked &&
-    a.entry.minutes === b.entry.minutes &&
-    a.entry.id === b.entry.id,
+    a.entry.minutes === b.entry.minutes,
 );
 
 function FinalCard() {

@@ -3,7 +3,7 @@
  * which it needs; `useNamespaces` loads them for the UI language and the fallback language, and says
  * when they are ready. Nothing is rendered from a namespace before it is ready, so no raw keys flash.
  */
-import { useEffect, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ensureNamespaces } from '../../i18n/create-i18n.ts';
 import { whenIdle } from './idle.ts';
@@ -56,4 +56,32 @@ export function usePrefetch(namespaces: readonly string[]): void {
       ensureNamespaces(i18n, textLoaders, [lang, course.defaultLanguage], key.split('|')).catch(() => {});
     });
   }, [i18n, textLoaders, lang, course.defaultLanguage, key]);
+}
+
+/**
+ * Loads namespaces now, in the background, and lets the load finish whatever the view does next: the
+ * start screen fetches the menu's titles and the first module this way, so a tap on Start never cancels it.
+ */
+export function usePrefetchNow(namespaces: readonly string[]): void {
+  const { i18n } = useT();
+  const { textLoaders, course } = usePlayer();
+  const lang = i18n.language;
+  const key = namespaces.join('|');
+  useEffect(() => {
+    if (!key) return;
+    // A failed prefetch is harmless: the view that needs the text loads it again and reports errors.
+    ensureNamespaces(i18n, textLoaders, [lang, course.defaultLanguage], key.split('|')).catch(() => {});
+  }, [i18n, textLoaders, lang, course.defaultLanguage, key]);
+}
+
+/** A function that starts loading namespaces in the background (on hover or focus of a way there). */
+export function usePrefetcher(): (namespaces: readonly string[]) => void {
+  const { i18n } = useT();
+  const { textLoaders, course } = usePlayer();
+  return useCallback(
+    (namespaces: readonly string[]) => {
+      ensureNamespaces(i18n, textLoaders, [i18n.language, course.defaultLanguage], [...namespaces]).catch(() => {});
+    },
+    [i18n, textLoaders, course.defaultLanguage],
+  );
 }

@@ -25,7 +25,10 @@ export function Header({ saveState, onExit }: { saveState?: SaveState; onExit?: 
           <p className="site-header__title">{t('course:title')}</p>
         </div>
         <div className="site-header__tools">
-          <SaveIndicator state={saveState} />
+          {/* A slot that keeps its room while the save state comes and goes, so nothing beside it moves */}
+          <div className="site-header__save">
+            <SaveIndicator state={saveState} />
+          </div>
           {onExit && (
             <button type="button" className="button button--quiet site-header__exit" onClick={onExit}>
               {t('app.exit')}

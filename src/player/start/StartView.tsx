@@ -1,19 +1,29 @@
-/** The course's front page: what it is, for whom, and the Start button. */
+/**
+ * The course's front page: what it is, for whom, how long it takes, and the Start button. It is also the
+ * launch page's pre-rendered first screen (src/app/prerender.tsx), which the app hydrates: its first
+ * render is the same markup, and the learner's name takes the place of the course facts only after it.
+ */
 import { usePlayer } from '../shared/player-context.tsx';
 import { ViewHeading } from '../shared/focus.tsx';
-import { usePrefetch, useT } from '../shared/use-texts.ts';
+import { useLaunched } from '../shared/hydration.ts';
+import { usePrefetchNow, useT } from '../shared/use-texts.ts';
 
 export function StartView() {
   const { t, i18n } = useT(['ui', 'course']);
-  const { course, send, session } = usePlayer();
-  // While the learner reads this page: the menu's titles, and the first module.
-  usePrefetch(['modules', course.modules[0]!.id]);
-  const name = session.start.learnerName;
+  const { course, send, session, readingMinutes } = usePlayer();
+  const launched = useLaunched();
+  // At once, and never cancelled by the tap on Start: the menu's titles, and the first module.
+  usePrefetchNow(['modules', course.modules[0]!.id]);
+  const name = launched ? session.start.learnerName : undefined;
   const audience = i18n.exists('course:audience') ? t('course:audience') : undefined;
+  const minutes = Object.values(readingMinutes[i18n.language] ?? readingMinutes[course.defaultLanguage] ?? {}).reduce((n, m) => n + m, 0);
   return (
-    <section className="view view--start">
+    <section className="view view--start start">
+      {/* One line either way, so the name replacing the facts moves nothing */}
+      <p className="eyebrow start__eyebrow">
+        {name ? t('start.greeting', { name }) : t('start.facts', { count: course.modules.length, minutes })}
+      </p>
       <ViewHeading>{t('course:title')}</ViewHeading>
-      {name && <p>{t('start.greeting', { name })}</p>}
       <p className="lead">{t('course:description')}</p>
       {audience && (
         <p>
@@ -21,7 +31,8 @@ export function StartView() {
         </p>
       )}
       <div className="actions">
-        <button type="button" className="button" onClick={() => send({ type: 'START' })}>
+        {/* data-early: the launch page keeps a tap on it made before the app runs (src/app/early-taps.ts) */}
+        <button type="button" className="button button--large" data-early="start" onClick={() => send({ type: 'START' })}>
           {t('start.start')}
         </button>
       </div>

@@ -1,0 +1,17 @@
+/**
+ * The views that are not on the way to the first module (the final assessment, the results with the
+ * radar and the action plan) load as their own chunks, so the first screen's code carries none of them.
+ * The same loaders prefetch them from the menu, so they open without waiting when the learner gets there.
+ */
+import { lazy } from 'react';
+
+const loadFinal = () => import('./final/FinalView.tsx');
+const loadResults = () => import('./results/ResultsView.tsx');
+
+export const FinalView = lazy(() => loadFinal().then((m) => ({ default: m.FinalView })));
+export const ResultsView = lazy(() => loadResults().then((m) => ({ default: m.ResultsView })));
+
+/** Starts loading the later views' code; a failure is harmless (the view loads it again when opened). */
+export function prefetchLaterViews(): void {
+  for (const load of [loadFinal, loadResults]) load().catch(() => {});
+}
