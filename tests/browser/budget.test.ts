@@ -18,9 +18,9 @@ const describeFiles = (files: { file: string; gzip: number }[]) => files.map((f)
 const SCORM_AGAIN_MARKERS = ['selfReportSessionTime', 'autocommitSeconds'];
 
 describe('first-load budget (LMS path)', () => {
-  it('moves at most 140 KB gzip until the first screen is interactive', () => {
+  it('moves at most 145 KB gzip until the first screen is interactive', () => {
     const total = first.reduce((n, f) => n + f.gzip, 0);
-    expect(total, `first load: ${describeFiles(first)}`).toBeLessThanOrEqual(140_000);
+    expect(total, `first load: ${describeFiles(first)}`).toBeLessThanOrEqual(145_000);
   });
 
   it('paints the first screen from the launch page and its styles alone: at most 8 KB gzip', () => {
