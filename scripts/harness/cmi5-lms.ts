@@ -12,6 +12,7 @@
  *                      preferences agent profile (its reading is tracked; writing is refused with 403, as
  *                      an LMS may)
  *   /course/...        the built package, when `courseDir` is given (same origin as the endpoint)
+ *   /lms?au=<url>      the LMS's page, with the AU in a frame
  *
  * Statements are kept in memory, or handed to a real LRS (Learning Locker's xapi-statements, started by
  * the tests) when `lrs` is given: the checks above still run first, as an LMS proxy would. Faults are
@@ -256,6 +257,7 @@ export class Cmi5Lms {
     if (req.method === 'OPTIONS') return { status: 204, headers: cors() };
     if (path.startsWith('/fetch/')) return this.fetchToken(req, path.slice(7));
     if (path.startsWith('/course/')) return this.serve(path.slice(8));
+    if (path === '/lms') return this.lmsPage(url.searchParams.get('au') ?? '');
     if (!path.startsWith('/lrs/')) return json(404, { error: 'no such resource' });
     const resource = path.slice(5);
     const query = Object.fromEntries(url.searchParams);
@@ -274,6 +276,16 @@ export class Cmi5Lms {
     record(res.status);
     if (fault?.kind === 'lose-answer') return { status: -1, headers: {} };
     return { ...res, headers: { ...cors(), ...res.headers } };
+  }
+
+  /** The LMS's own page: the AU in a frame, as an LMS opens an AnyWindow AU. */
+  private lmsPage(au: string): LmsResponse {
+    const attr = au.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+    return {
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>LMS</title></head><body><iframe id="au" title="Course" style="width:1200px;height:900px" src="${attr}"></iframe></body></html>`,
+    };
   }
 
   private fetchToken(req: LmsRequest, key: string): LmsResponse {

@@ -125,7 +125,8 @@ export class TrackingSession implements Session {
     this.guard('launch', () => {
       if (!this.recording) return;
       const d = this.o.transport!.begin();
-      if (!d.ok) {
+      if (d.pending) this.taken();
+      else if (!d.ok) {
         this.dirty = true;
         this.failed(d);
       }

@@ -40,10 +40,7 @@ afterAll(async () => {
 /** The LMS's page: the AU in a frame, as an LMS opens an AnyWindow AU. */
 async function open(launch: Cmi5Session): Promise<{ page: Page; learner: Learner }> {
   const page = await browser.newPage();
-  await page.goto(`${base}/course/index.html`); // an origin for the frame page
-  await page.setContent(
-    `<!doctype html><title>LMS</title><iframe id="au" title="Course" style="width:1200px;height:900px" src="${launch.launchUrl.replace(/"/g, '&quot;')}"></iframe>`,
-  );
+  await page.goto(`${base}/lms?au=${encodeURIComponent(launch.launchUrl)}`);
   const frame = page.frameLocator('#au');
   expect(await courseReady(frame)).toBe('lms');
   return { page, learner: new Learner(frame, x) };
