@@ -8,6 +8,7 @@ import { CMI5_TITLES, COURSE_STRUCTURE_FILE, isCmi5Zip, verifyCourseStructure, t
 import { SCHEMA_SETS } from './schemas.ts';
 import { decodeXmlBytes, parseXml } from './xml.ts';
 import { validateManifestXsd } from './xsd.ts';
+import { explainSchemaError } from './xsd-words.ts';
 import { DEFAULT_LIMITS, formatBytes, readZip, type ZipLimits, type ZipReadResult } from './zip-read.ts';
 
 export type CheckId =
@@ -29,7 +30,8 @@ export type CheckId =
   | 'listing'
   | Cmi5CheckId;
 
-export type Status = 'pass' | 'fail' | 'note' | 'skip';
+/** `warn`: what only breaks the letter of a standard (LMSs accept it); it does not fail the package. */
+export type Status = 'pass' | 'fail' | 'warn' | 'note' | 'skip';
 
 export interface CheckResult {
   id: CheckId;
@@ -121,7 +123,14 @@ export async function verifyPackage(source: string | Buffer, options: VerifyOpti
     skipRest(ALL, 'not checked: too many entries to read safely');
     return report({ zip });
   }
-  if (broken.length)
+  if (zip.bomb)
+    add(
+      'zip',
+      'fail',
+      `a decompression bomb: ${zip.bomb}; the reading stopped there, nothing was unpacked to disk`,
+      broken.filter((e) => !e.forged).map((e) => `${e.name}: ${e.error}`),
+    );
+  else if (broken.length)
     add(
       'zip',
       'fail',
@@ -157,6 +166,7 @@ export async function verifyPackage(source: string | Buffer, options: VerifyOpti
   );
 
   if (zip.limit?.kind === 'size') add('size', 'fail', zip.limit.message);
+  else if (zip.bomb) add('size', 'skip', 'not counted: the reading stopped at the forged entry (see "Readable zip")');
   else
     add(
       'size',
@@ -217,7 +227,9 @@ export async function verifyPackage(source: string | Buffer, options: VerifyOpti
     add(
       'manifest-root',
       'fail',
-      `imsmanifest.xml is at the root but cannot be read: ${manifestEntry.error ?? 'the size limit was reached'}`,
+      manifestEntry.forged
+        ? `imsmanifest.xml is itself the decompression bomb: it ${manifestEntry.error}`
+        : `imsmanifest.xml is at the root but cannot be read: ${manifestEntry.error ?? 'the size limit was reached'}`,
     );
     finishPaths();
     skipRest(manifestCheckIds, 'not checked: the manifest cannot be read');
@@ -251,23 +263,41 @@ export async function verifyPackage(source: string | Buffer, options: VerifyOpti
     // Inline IEEE LOM metadata: its schemas are not among the bundled ones, so a strict wildcard cannot
     // find them. That says nothing about the package; everything else is still validated.
     const lomOnly = xsd.errors.filter((e) => UNBUNDLED_LOM.test(e));
-    const errors = xsd.errors.filter((e) => !UNBUNDLED_LOM.test(e));
+    const findings = xsd.errors.filter((e) => !UNBUNDLED_LOM.test(e)).map(explainSchemaError);
+    const errors = findings.filter((f) => !f.letterOnly).map((f) => f.text);
+    const letter = findings.filter((f) => f.letterOnly).map((f) => f.text);
+    const letterNote = letter.length
+      ? `; ${letter.length} point${letter.length > 1 ? 's' : ''} where only the letter of the schema is broken (LMSs accept ${letter.length > 1 ? 'them' : 'it'})`
+      : '';
     const lomNote = lomOnly.length ? ' (its inline LOM metadata is not checked: the LOM schemas are not bundled)' : '';
     if (a.version.namespaceProblem) add('schema', 'fail', a.version.namespaceProblem);
-    else if (xsd.valid || !errors.length)
+    else if (xsd.valid || (!errors.length && !letter.length))
       add(
         'schema',
         'pass',
         `valid against the ${set.label} schemas${a.version.approximate ? ' (2nd edition checked against the 3rd edition schemas; none bundled for the 2nd)' : ''}${lomNote}`,
+      );
+    else if (!errors.length)
+      add(
+        'schema',
+        'warn',
+        `nothing an LMS refuses, but not valid against the letter of the ${set.label} schemas${lomNote}: a strict LMS or validator may complain`,
+        letter,
       );
     else if (a.version.approximate)
       add(
         'schema',
         'note',
         `not valid against the ${set.label} schemas; this is a 2nd edition manifest, for which no schemas are bundled`,
-        errors,
+        [...errors, ...letter],
       );
-    else add('schema', 'fail', `${errors.length} error${errors.length > 1 ? 's' : ''} against the ${set.label} schemas`, errors);
+    else
+      add(
+        'schema',
+        'fail',
+        `${errors.length} error${errors.length > 1 ? 's' : ''} against the ${set.label} schemas that an LMS may refuse or misread${letterNote}`,
+        [...errors, ...letter.map((l) => `${l} (warning only)`)],
+      );
     add(
       'scorm-type',
       a.spelling.length ? 'fail' : 'pass',
@@ -328,7 +358,7 @@ export async function verifyPackage(source: string | Buffer, options: VerifyOpti
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-const MARK: Record<Status, string> = { pass: '✓ PASS', fail: '✗ FAIL', note: '• NOTE', skip: '- SKIP' };
+const MARK: Record<Status, string> = { pass: '✓ PASS', fail: '✗ FAIL', warn: '! WARN', note: '• NOTE', skip: '- SKIP' };
 
 export function formatReport(r: VerifyReport): string {
   const lines = [`${r.version === 'cmi5' ? 'cmi5' : 'SCORM'} package check: ${r.source}`, ''];
@@ -339,10 +369,15 @@ export function formatReport(r: VerifyReport): string {
   }
   const fails = r.checks.filter((c) => c.status === 'fail').length;
   const notes = r.checks.filter((c) => c.status === 'note').length;
+  const warnings = r.checks.filter((c) => c.status === 'warn').length;
+  const read = [
+    ...(warnings ? [`${warnings} warning${warnings > 1 ? 's' : ''} (what only breaks the letter of a standard)`] : []),
+    ...(notes ? [`${notes} note${notes > 1 ? 's' : ''}`] : []),
+  ];
   lines.push('');
   lines.push(
     r.ok
-      ? `RESULT: PASS${r.version ? ` (${r.version})` : ''}: ready to upload${notes ? `; read the ${notes} note${notes > 1 ? 's' : ''} above` : ''}.`
+      ? `RESULT: PASS${r.version ? ` (${r.version})` : ''}: ready to upload${read.length ? `; read the ${read.join(' and ')} above` : ''}.`
       : `RESULT: FAIL: ${fails} check${fails === 1 ? '' : 's'} failed. Fix ${fails === 1 ? 'it' : 'them'} before uploading this zip.`,
   );
   return lines.join('\n');

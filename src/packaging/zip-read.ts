@@ -1,7 +1,9 @@
 /**
  * Reads any zip defensively, in memory and in streams: nothing is written to disk. Sizes are counted
- * while inflating (the headers' claims are used only to refuse early, never to accept); the reading
- * stops as soon as a limit is passed; every entry's CRC-32 is checked; names are decoded and judged
+ * while inflating (the headers' claims are used only to refuse early, never to accept): an entry is
+ * inflated at most to the size its header claims plus a small margin, and the reading stops as soon
+ * as a limit is passed; a zip that is a decompression bomb (a forged size, or an extreme ratio over
+ * the size limit) says so; every entry's CRC-32 is checked; names are decoded and judged
  * here (absolute, `..`, backslashes) instead of letting the library throw on them. Entry kinds come
  * from the external attributes (Unix mode in the high 16 bits): symbolic links are reported, not followed.
  */
@@ -25,6 +27,12 @@ export const DEFAULT_LIMITS: ZipLimits = {
   maxKeptBytes: 16 * 1024 * 1024,
 };
 
+/** How far an entry may inflate past the size its header claims before the reading stops: a true entry inflates to exactly it. */
+export const ENTRY_MARGIN = 64 * 1024;
+
+/** Unpacked over packed, above which a zip over the size limit is a decompression bomb rather than a large package. */
+export const BOMB_RATIO = 100;
+
 export interface ZipEntryInfo {
   /** Decoded name, as an LMS would extract it (backslashes kept as they are). */
   name: string;
@@ -38,6 +46,8 @@ export interface ZipEntryInfo {
   size?: number;
   /** Why this entry could not be read, if it could not. */
   error?: string;
+  /** It inflated past its declared size plus the margin: a forged header. */
+  forged?: boolean;
 }
 
 export interface ZipReadResult {
@@ -53,6 +63,8 @@ export interface ZipReadResult {
   totalBytes: number;
   /** A limit that stopped the reading. */
   limit?: { kind: 'size' | 'files'; message: string };
+  /** The zip is a decompression bomb: why, in words. */
+  bomb?: string;
   /** Contents of the entries asked for by `keep`. */
   kept: Map<string, Buffer>;
 }
@@ -158,16 +170,21 @@ export async function readZip(source: string | Buffer, options: ReadOptions = {}
     if (result.error) return result;
     result.readable = true;
     const declared = listed.reduce((n, [e]) => n + e.uncompressedSize, 0);
-    if (declared > limits.maxTotalBytes) {
+    const compressed = listed.reduce((n, [e]) => n + e.compressedSize, 0);
+    const overDeclared = declared > limits.maxTotalBytes;
+    if (overDeclared) {
       result.limit = {
         kind: 'size',
         message: `the entries declare ${formatBytes(declared)} uncompressed, more than the limit of ${formatBytes(limits.maxTotalBytes)}`,
       };
-      return result;
+      if (declared / Math.max(compressed, 1) >= BOMB_RATIO)
+        result.bomb = `its ${formatBytes(compressed)} of packed data claim to unpack to ${formatBytes(declared)} (1:${Math.round(declared / Math.max(compressed, 1))}), more than the limit of ${formatBytes(limits.maxTotalBytes)}`;
     }
-    // Pass 2: inflate everything, counting; the files to keep (the manifest) first.
+    // Pass 2: inflate, counting; the files to keep (the manifest) first. Over the declared limit, only
+    // those (each capped at its declared size), so the manifest's checks still run.
     const ordered = [...listed.filter(([, i]) => keep(i.name)), ...listed.filter(([, i]) => !keep(i.name))];
     for (const [entry, info] of ordered) {
+      if (overDeclared && !keep(info.name)) continue;
       if (info.isDirectory && entry.uncompressedSize === 0) continue;
       if (entry.isEncrypted()) {
         info.error = 'encrypted';
@@ -176,6 +193,10 @@ export async function readZip(source: string | Buffer, options: ReadOptions = {}
       const stop = await inflate(zip, entry, info, result, limits, keep(info.name));
       if (stop) break;
     }
+    const forged = result.entries.find((e) => e.forged);
+    if (forged) result.bomb = `${forged.name} ${forged.error}`;
+    else if (result.limit?.kind === 'size' && !result.bomb && result.totalBytes / Math.max(compressed, 1) >= BOMB_RATIO)
+      result.bomb = `its ${formatBytes(compressed)} of packed data unpack to more than ${formatBytes(limits.maxTotalBytes)}`;
     return result;
   } finally {
     zip.close();
@@ -255,6 +276,13 @@ function inflate(
         size += chunk.length;
         result.totalBytes += chunk.length;
         crc = crc32(chunk, crc);
+        if (size > entry.uncompressedSize + ENTRY_MARGIN) {
+          // A true entry inflates to exactly its declared size: this header lies, as a bomb's does.
+          info.forged = true;
+          info.error = `inflates past the ${formatBytes(entry.uncompressedSize)} its header claims (stopped after ${formatBytes(size)}): a forged size, the mark of a decompression bomb`;
+          stream.destroy();
+          return settle(false);
+        }
         if (result.totalBytes > limits.maxTotalBytes) {
           result.limit = {
             kind: 'size',
@@ -264,8 +292,12 @@ function inflate(
           return settle(true);
         }
         if (wanted) {
-          if (size > limits.maxKeptBytes) info.error ??= `larger than ${formatBytes(limits.maxKeptBytes)}, too large to inspect`;
-          else chunks.push(chunk);
+          if (size > limits.maxKeptBytes) {
+            info.error ??= `larger than ${formatBytes(limits.maxKeptBytes)}, too large to inspect`;
+            stream.destroy();
+            return settle(false);
+          }
+          chunks.push(chunk);
         }
       });
       stream.on('error', (e: Error) => {
