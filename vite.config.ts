@@ -61,7 +61,7 @@ function contentSecurityPolicyPlugin(): Plugin {
 
 const define = { __PACKAGE_TARGET__: JSON.stringify(target) };
 
-export default defineConfig(({ mode }) => ({
+export default defineConfig(({ mode, command }) => ({
   base: './',
   // Tests load content through the loader directly; the plugin's validation is for the dev server and builds.
   plugins: [
@@ -72,7 +72,8 @@ export default defineConfig(({ mode }) => ({
           coursePlugin({
             root: courseRoot,
             uiRoot: here,
-            drafts: process.env.COURSE_DRAFTS === 'include' ? 'include' : 'exclude',
+            // The preview shows drafts with their gaps marked; a build leaves them out unless asked.
+            drafts: command === 'serve' ? 'mark' : process.env.COURSE_DRAFTS === 'include' ? 'include' : 'exclude',
             prerender: { entry: '/src/app/prerender.tsx', root: here, plugins: () => [react()], define },
           }),
         ]),

@@ -86,7 +86,7 @@ export interface CourseCheck {
   /** The loaded course, when there is no problem. */
   loaded?: LoadedCourse;
   progress: LanguageProgress[];
-  /** Absolute paths of every file read (or looked for), for watchers. */
+  /** Absolute paths of every file read, for watchers. */
   files: string[];
 }
 
@@ -367,7 +367,7 @@ export function checkCourse(root: string, options: LoadOptions = {}): CourseChec
   const done = (extra: Partial<CourseCheck> = {}): CourseCheck => ({
     issues: sortIssues(issues.all),
     progress: [],
-    files: [...files.asked],
+    files: existing(files.asked),
     ...extra,
   });
 
@@ -603,9 +603,12 @@ export function checkCourse(root: string, options: LoadOptions = {}): CourseChec
     bank,
   };
   const draftLanguages = progress.filter((p) => !p.complete && shipped.includes(p.lang)).map((p) => p.lang);
-  const loaded: LoadedCourse = { course, texts, files: [...files.asked], progress, drafts: draftLanguages };
+  const loaded: LoadedCourse = { course, texts, files: existing(files.asked), progress, drafts: draftLanguages };
   return done({ loaded, progress });
 }
+
+/** The files that exist (watchers see new ones through their folders: a file a draft lacks may be added). */
+const existing = (paths: Iterable<string>) => [...paths].filter((p) => existsSync(p));
 
 /** Loads the course, or throws a ContentError that lists every problem with its file, line and path. */
 export function loadCourse(root: string, options: LoadOptions = {}): LoadedCourse {

@@ -38,10 +38,10 @@ export interface CoursePluginOptions {
   /** Where the player's `locales/<lang>/ui.json` live, if not in `root`. */
   uiRoot?: string;
   /**
-   * Languages that are not complete, in a build: left out (`exclude`, the default) or shipped with
-   * their gaps in the source language (`include`). The dev server always shows them, gaps marked.
+   * Languages that are not complete: left out (`exclude`, the default: a package), shipped with their
+   * gaps in the source language (`include`), or shown with every gap marked (`mark`: the dev server).
    */
-  drafts?: Exclude<DraftMode, 'mark'>;
+  drafts?: DraftMode;
   /** Builds pre-render the player's first screen into index.html (see prerender.ts); without it, a plain placeholder. */
   prerender?: PrerenderOptions;
 }
@@ -85,7 +85,7 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
   const uiRoot = options.uiRoot ? resolve(options.uiRoot) : undefined;
   let loaded: LoadedCourse | undefined;
   let server: ViteDevServer | undefined;
-  let drafts: DraftMode = options.drafts ?? 'exclude';
+  const drafts: DraftMode = options.drafts ?? 'exclude';
   /** Rendered namespaces per language, computed once per load: every text chunk reads from it. */
   let namespaces = new Map<string, Record<string, TextTree>>();
   /** The pre-rendered first screen of this build (rendered once per build). */
@@ -160,9 +160,6 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
       const tree = l.texts[lang!] ? namespacesOf(l, lang!)[ns!] : undefined;
       if (!tree) this.error(`no text namespace "${ns}" for language "${lang}"`);
       return `export default ${JSON.stringify(tree)};`;
-    },
-    configResolved(config) {
-      if (config.command === 'serve') drafts = 'mark';
     },
     buildStart() {
       // Validate before anything else, so a content error stops the build with its full list.

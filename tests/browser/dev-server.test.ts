@@ -2,7 +2,7 @@
  * `npm start` / `npm run dev`: the Vite dev server serves the course standalone (scorm-again hosted in
  * the page, progress in browser storage) with the authors' inspector; a content change reloads it.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -185,6 +185,26 @@ it('shows a plain string nested into Markdown as text: no iframe, form, full-scr
     expect(outside).toEqual([]);
   } finally {
     files.forEach((f, i) => writeFileSync(f, before[i]!));
+    await page.close();
+  }
+}, 60_000);
+
+it('shows a draft language in the preview with its gaps marked, and Danish as before', async () => {
+  const de = join(course, 'locales/de');
+  mkdirSync(de);
+  cpSync(join(course, 'locales/en/course.json'), join(de, 'course.json'));
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${url}?lang=de`);
+    await courseReady(page);
+    // What de has is shown; what it lacks is the Danish text after the mark.
+    await page.getByRole('button', { name: '[untranslated] Start kurset' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Sample course' }).waitFor();
+    await page.goto(url);
+    await courseReady(page);
+    await page.getByRole('button', { name: 'Start kurset' }).waitFor();
+  } finally {
+    rmSync(de, { recursive: true, force: true });
     await page.close();
   }
 }, 60_000);

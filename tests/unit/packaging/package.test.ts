@@ -4,7 +4,7 @@
  * runs in a child process with a clean environment, exactly as an author runs it; once per file, plus
  * once more (in another time zone) to prove the zips are byte-identical.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,9 @@ import { verifyPackage } from '../../../src/packaging/verify.ts';
 import { attr, child, children, parseXml } from '../../../src/packaging/xml.ts';
 import { validateManifestXsd } from '../../../src/packaging/xsd.ts';
 import { readZip } from '../../../src/packaging/zip-read.ts';
-import { runScript, sampleCourse, type RunResult } from './helpers.ts';
+import { validateMain } from '../../../src/authoring/cli.ts';
+import { captureIo } from '../authoring/helpers.ts';
+import { repoRoot, runScript, sampleCourse, type RunResult } from './helpers.ts';
 
 const ZIPS = { '1.2': 'sample-course-0.1.0-scorm12.zip', '2004': 'sample-course-0.1.0-scorm2004.zip' } as const;
 const CMI5_ZIP = 'sample-course-0.1.0-cmi5.zip';
@@ -141,10 +143,19 @@ describe('npm run package', () => {
     },
   );
 
-  it('gives byte-identical zips for the same input, in another time zone too', async () => {
+  it('gives byte-identical zips for the same input, in another time zone too, and leaves a draft language out', async () => {
+    // The same course with a partial locales/de/: a draft, which is left out, so the zips do not change.
+    const withDraft = tempDir('package-draft-');
+    cpSync(sampleCourse, withDraft, { recursive: true });
+    mkdirSync(join(withDraft, 'locales/de'));
+    cpSync(join(sampleCourse, 'locales/en/course.json'), join(withDraft, 'locales/de/course.json'));
     const again = tempDir('package-cli-again-');
-    const second = await runScript('package', ['--course', sampleCourse, '--out', again], { TZ: 'Pacific/Chatham' });
+    const second = await runScript('package', ['--course', withDraft, '--out', again], { TZ: 'Pacific/Chatham' });
     expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(
+      /^! de is a draft \(\d+ of \d+ strings translated\): left out; npm run package -- --drafts includes it$/m,
+    );
+    expect(second.stdout).toContain('Languages: da, en');
     for (const name of [...Object.values(ZIPS), CMI5_ZIP]) {
       const a = readFileSync(join(out, name));
       const b = readFileSync(join(again, name));
@@ -167,6 +178,26 @@ describe('npm run package', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/content\/modules\/beta\.yaml:\d+: knowledgeCheck\.questions\[0\]\.correct\[0\]: unknown option "z"/);
     expect(existsSync(target)).toBe(false);
+
+    // What validate refuses, package refuses, in the same words (one pipeline).
+    const unsafe = tempDir('package-unsafe-');
+    cpSync(sampleCourse, unsafe, { recursive: true });
+    for (const lang of ['da', 'en']) {
+      const locale = join(unsafe, `locales/${lang}/beta.json`);
+      const data = JSON.parse(readFileSync(locale, 'utf8'));
+      data.actionPlan.hint = 'Et skridt <img src=x onerror=alert(1)>';
+      data.pages.only.blocks.warn.body = 'Pas [på](javascript:alert(1)).';
+      writeFileSync(locale, JSON.stringify(data, null, 2));
+    }
+    const refused = await runScript('package', ['--course', unsafe, '--out', join(unsafe, 'out')]);
+    expect(refused.code).toBe(1);
+    const io = captureIo();
+    expect(validateMain(['--course', unsafe, '--ui-root', repoRoot], io)).toBe(1);
+    const validateLines = io.stdout.slice(0, -1);
+    expect(validateLines).toHaveLength(4);
+    expect(refused.stderr.split('\n').filter((l) => /^locales\//.test(l))).toEqual(validateLines);
+    expect(existsSync(join(unsafe, 'out'))).toBe(false);
+
     const missing = await runScript('package', ['--course', join(broken, 'nowhere')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/No course in .*content\/course\.yaml/);
