@@ -53,6 +53,66 @@ export default tseslint.config(
     },
   },
   {
+    // What the player ships stays free of the validation library (zod is for build-time schemas only), and
+    // the engine, tracking and the question types' models stay free of React and the DOM's views.
+    files: [
+      'src/engine/**/*.ts',
+      'src/tracking/**/*.ts',
+      'src/session/**/*.ts',
+      'src/player/**/*.{ts,tsx}',
+      'src/question-types/**/*.{ts,tsx}',
+    ],
+    ignores: ['src/question-types/**/schema.ts', 'src/question-types/schema-kit.ts', 'src/question-types/schemas.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/tests/**'], message: 'Production code and scripts do not import from tests/.' },
+            {
+              group: ['zod', '**/content-model/schema.ts', '**/content-model/ids.ts', '**/schemas.ts', '**/schema.ts'],
+              message: 'Schemas are build-time only: the player must not ship zod.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: [
+      'src/engine/**/*.ts',
+      'src/tracking/**/*.ts',
+      'src/session/**/*.ts',
+      'src/question-types/*.ts',
+      'src/question-types/*/model.ts',
+    ],
+    ignores: [
+      'src/question-types/views.ts',
+      'src/question-types/view.ts',
+      'src/question-types/use-question-texts.ts',
+      'src/question-types/schema-kit.ts',
+      'src/question-types/schemas.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/tests/**'], message: 'Production code and scripts do not import from tests/.' },
+            {
+              group: ['zod', '**/content-model/schema.ts', '**/content-model/ids.ts', '**/schemas.ts', '**/schema.ts'],
+              message: 'Schemas are build-time only: the player must not ship zod.',
+            },
+            {
+              group: ['react', 'react-dom', '@xstate/react', '*.tsx', '**/player/**'],
+              message: 'The engine, tracking and question models are plain TypeScript: no React, no views.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests poke at untyped JSON (CMI data, locale files) the way an LMS or an author would see it.
     files: ['tests/**/*.{ts,tsx}'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -3,7 +3,7 @@
  * course's own strings (read from the locale files), so a change of wording does not break a test.
  * Shared by the LMS end-to-end test and the benchmark.
  */
-import type { FrameLocator } from 'playwright-core';
+import type { FrameLocator, Locator } from 'playwright-core';
 import { courseReady } from './ready.ts';
 import type { LoadedCourse } from '../../src/content-model/load.ts';
 import type { Course, Module, Question, TextTree } from '../../src/content-model/types.ts';
@@ -102,18 +102,45 @@ export class Learner {
   async answerCheck(m: Module, q: Question): Promise<void> {
     const prompt = this.x.c(m.id, `knowledgeCheck.questions.${q.localId}.prompt`);
     const group = this.f.getByRole('group', { name: endsWith(prompt) });
-    for (const o of q.correct)
-      await this.act(() =>
-        group
-          .getByRole(q.type === 'single' ? 'radio' : 'checkbox', {
-            name: exact(this.x.c(m.id, `knowledgeCheck.questions.${q.localId}.options.${o}.text`)),
-          })
-          .check(),
-      );
+    await this.answer(group, q, (path) => this.x.c(m.id, `knowledgeCheck.questions.${q.localId}.${path}`));
     const question = this.f.locator('.question').filter({ has: group });
     await this.act(() => question.getByRole('button', { name: exact(this.x.t('check.submit')) }).click());
-    await until(() => question.getByText(this.x.t('check.correct'), { exact: true }).isVisible());
+    await until(() => question.locator('.feedback__verdict').getByText(this.x.t('check.correct'), { exact: true }).isVisible());
     this.checkSubmissions++;
+  }
+
+  /**
+   * Answers a question rightly, as its type asks: ticks the right options, moves items up until the
+   * order is right (one press at a time, as a keyboard user would), or picks each item's match.
+   */
+  async answer(group: Locator, q: Question, text: (path: string) => string): Promise<void> {
+    switch (q.type) {
+      case 'single':
+      case 'multiple':
+        for (const o of q.correct)
+          await this.act(() =>
+            group.getByRole(q.type === 'single' ? 'radio' : 'checkbox', { name: exact(text(`options.${o}.text`)) }).check(),
+          );
+        return;
+      case 'ordering': {
+        const byText = new Map(q.items.map((i) => [text(`items.${i}.text`), i]));
+        for (let target = 0; target < q.items.length; target++) {
+          const shown = (await group.locator('.ordering__text').allInnerTexts()).map((t) => byText.get(t.trim())!);
+          const from = shown.indexOf(q.items[target]!);
+          const label = this.x.t('questions.ordering.up', { item: text(`items.${q.items[target]}.text`) });
+          for (let i = from; i > target; i--) await this.act(() => group.getByRole('button', { name: exact(label) }).click());
+        }
+        return;
+      }
+      case 'matching':
+        for (const i of q.items)
+          await this.act(async () => {
+            await group
+              .getByRole('combobox', { name: exact(text(`items.${i}.text`)) })
+              .selectOption({ label: text(`matches.${q.correct[i]}.text`) });
+          });
+        return;
+    }
   }
 
   /** Takes a module from its current step to its end; `from` skips the steps already done. */
@@ -159,14 +186,7 @@ export class Learner {
       await this.heading(this.x.t('final.question', { current: i + 1, total })).waitFor();
       const q = await this.currentFinalQuestion();
       const group = this.f.getByRole('group', { name: exact(this.x.c(q.moduleId, `bank.${q.localId}.prompt`)) });
-      for (const o of q.correct)
-        await this.act(() =>
-          group
-            .getByRole(q.type === 'single' ? 'radio' : 'checkbox', {
-              name: exact(this.x.c(q.moduleId, `bank.${q.localId}.options.${o}.text`)),
-            })
-            .check(),
-        );
+      await this.answer(group, q, (path) => this.x.c(q.moduleId, `bank.${q.localId}.${path}`));
       this.finalQuestions++;
       if (i < total - 1) await this.act(() => this.button(this.x.t('final.next')).click());
     }

@@ -6,12 +6,17 @@
  * `npm run assessment:report`.
  */
 import type { Course, LanguageTexts, Question, TextTree } from '../content-model/types.ts';
-import { drawQuestions, hash, optionOrder, prng } from '../engine/draw.ts';
+import { drawQuestions, hash, prng } from '../engine/draw.ts';
 import { isCorrect, isPassed, scoreOf } from '../engine/scoring.ts';
+import { optionOrder } from '../question-types/choice/model.ts';
+
+/** The questions whose form (option lengths and positions) a guesser can read: choice questions. */
+export type ChoiceQuestion = Extract<Question, { type: 'single' | 'multiple' }>;
+const isChoice = (q: Question): q is ChoiceQuestion => q.type === 'single' || q.type === 'multiple';
 
 /** One question as a guesser sees it in one language: its options' lengths, in file order. */
 export interface ItemForm {
-  question: Question;
+  question: ChoiceQuestion;
   /** "p07 bank b2", "start knowledge check q1": what a test message or the report calls it. */
   label: string;
   kind: 'knowledge check' | 'bank';
@@ -24,16 +29,16 @@ function optionText(tree: TextTree | undefined, path: string[]): string {
   return typeof node === 'string' ? node : '';
 }
 
-/** Every knowledge-check and bank question of the course, as it reads in `texts`. */
+/** Every knowledge-check and bank choice question of the course, as it reads in `texts`. */
 export function itemForms(course: Course, texts: LanguageTexts): ItemForm[] {
   return course.modules.flatMap((m) => {
     const tree = texts.modules[m.id];
-    const form = (q: Question, kind: ItemForm['kind']): ItemForm => {
+    const form = (q: ChoiceQuestion, kind: ItemForm['kind']): ItemForm => {
       const base = kind === 'bank' ? ['bank', q.localId] : ['knowledgeCheck', 'questions', q.localId];
       const length = Object.fromEntries(q.options.map((o) => [o, [...optionText(tree, [...base, 'options', o, 'text'])].length]));
       return { question: q, label: `${m.id} ${kind} ${q.localId}`, kind, length };
     };
-    return [...m.questions.map((q) => form(q, 'knowledge check')), ...m.bank.map((q) => form(q, 'bank'))];
+    return [...m.questions.filter(isChoice).map((q) => form(q, 'knowledge check')), ...m.bank.filter(isChoice).map((q) => form(q, 'bank'))];
   });
 }
 
@@ -113,7 +118,7 @@ export function formFigures(course: Course, texts: LanguageTexts): FormFigures {
 /** A guesser who reads nothing: given a question's options in the order shown and their lengths, a choice. */
 export interface CueStrategy {
   name: string;
-  choose(question: Question, shown: readonly string[], length: (option: string) => number): string[];
+  choose(question: ChoiceQuestion, shown: readonly string[], length: (option: string) => number): string[];
 }
 
 /** The `n` longest options as shown (the first shown wins a tie, as an eye scanning down would pick it). */
@@ -165,7 +170,7 @@ export interface Simulation {
 /**
  * `attempts` final attempts by a guesser following `strategy`, each drawn and scored exactly as the
  * engine does (the course's draw, quota, shuffle and mastery score), from a fixed seed: the same
- * figures every run.
+ * figures every run. A drawn ordering or matching question gives a form-reader no cue: it counts as wrong.
  */
 export function simulateFinal(course: Course, texts: LanguageTexts, strategy: CueStrategy, attempts: number, seed = 2018): Simulation {
   const { draw, perModule, shuffle, masteryScore } = course.settings.final;
@@ -178,7 +183,8 @@ export function simulateFinal(course: Course, texts: LanguageTexts, strategy: Cu
     const drawn = drawQuestions(course.bank, draw, attemptSeed, shuffle, perModule);
     let right = 0;
     for (const id of drawn) {
-      const item = byId.get(id)!;
+      const item = byId.get(id);
+      if (!item) continue;
       const shown = optionOrder(item.question, attemptSeed, shuffle);
       if (
         isCorrect(

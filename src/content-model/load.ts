@@ -21,6 +21,8 @@ import { renderMarkdown } from './markdown.ts';
 import { moduleModel } from './module-model.ts';
 import { quotaProblem } from './quota.ts';
 import { hasNesting, resolveNesting, type NestingScope } from './nesting.ts';
+import type { QuestionInFile } from '../question-types/index.ts';
+import { checkQuestionFile } from '../question-types/schemas.ts';
 import { courseSchema, moduleSchema, type CourseFile, type ModuleFile } from './schema.ts';
 import { isIssue, type SourceFile } from './source-file.ts';
 import { closestName, unknownKeyMessage } from './suggest.ts';
@@ -221,7 +223,7 @@ function checkModule(
     'question',
   );
 
-  const checkQuestion = (q: ModuleFile['bank'][number], at: PropertyKey[]) => {
+  const checkQuestion = (q: QuestionInFile, at: PropertyKey[]) => {
     if (!file.objectives.includes(q.objective)) {
       const near = closestName(q.objective, file.objectives);
       issues.add(
@@ -230,12 +232,8 @@ function checkModule(
         `unknown objective "${q.objective}" (this module has: ${file.objectives.join(', ') || 'none'})${near ? `: did you mean "${near}"?` : ''}`,
       );
     }
-    reportDuplicates(q.options, (i) => [...at, 'options', i], 'option');
-    q.correct.forEach((c, i) => {
-      if (!q.options.includes(c)) issues.add(src, [...at, 'correct', i], `unknown option "${c}"`);
-    });
-    if (q.type === 'single' && q.correct.length !== 1)
-      issues.add(src, [...at, 'correct'], `a single-choice question needs exactly one correct option, found ${q.correct.length}`);
+    // The rest is the type's own business (src/question-types/<type>/schema.ts).
+    checkQuestionFile(q, (path, message) => issues.add(src, [...at, ...path], message));
   };
   kc.forEach((q, i) => checkQuestion(q, ['knowledgeCheck', 'questions', i]));
   file.bank.forEach((q, i) => checkQuestion(q, ['bank', i]));

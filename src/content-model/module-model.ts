@@ -5,20 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { QuestionInFile } from '../question-types/index.ts';
 import type { ModuleFile } from './schema.ts';
 import type { Block, Module, Page, Question } from './types.ts';
 
 /** `id` is the module's id as course.yaml lists it (the file's own `id:` may be a mistake). */
 export function moduleModel(file: ModuleFile, root: string, id: string = file.id): Module {
-  const question = (q: ModuleFile['bank'][number]): Question => ({
-    id: `${id}.${q.id}`,
-    localId: q.id,
-    moduleId: id,
-    type: q.type,
-    objective: `${id}.${q.objective}`,
-    options: q.options,
-    correct: q.correct,
-  });
+  // The type's own fields as they are; ids made course-wide.
+  const question = (q: QuestionInFile): Question =>
+    ({ ...q, id: `${id}.${q.id}`, localId: q.id, moduleId: id, objective: `${id}.${q.objective}` }) as Question;
   // A figure's labels are the `data-label` keys of its SVG's text elements: the locale files hold their words.
   const pages: Page[] = file.pages.map((p) => ({
     id: p.id,

@@ -3,19 +3,11 @@
  * these schemas and reports each problem with the file, the line and the path inside it.
  */
 import { z } from 'zod';
+import { questionSchema } from '../question-types/schemas.ts';
 import { TARGET_IDS, TARGETS_NEEDING_LIMITS, type TargetId } from '../targets/index.ts';
+import { idSchema } from './ids.ts';
 
-export const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes (for example "p01")');
-
-const optionsSchema = z.array(idSchema).min(2, 'needs at least two options').max(8, 'allows at most eight options');
-
-export const questionSchema = z.strictObject({
-  id: idSchema,
-  type: z.enum(['single', 'multiple']),
-  objective: idSchema,
-  options: optionsSchema,
-  correct: z.array(idSchema).min(1, 'needs at least one correct option'),
-});
+export { idSchema, questionSchema };
 
 const blockSchema = z.discriminatedUnion('type', [
   z.strictObject({ id: idSchema, type: z.literal('text') }),
@@ -85,7 +77,13 @@ export const courseSchema = z.strictObject({
   defaultLanguage: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language code such as "da"'),
   gating: z.enum(['free', 'sequential', 'final-after-modules']).default('free'),
   modules: z.array(idSchema).min(1, 'lists no modules'),
-  knowledgeCheck: z.strictObject({ attempts: z.int().min(1).max(10) }).default({ attempts: 2 }),
+  knowledgeCheck: z
+    .strictObject({
+      attempts: z.int().min(1).max(10).default(2),
+      // Options (and a matching question's matches) in an order of the learner's own, kept across resume.
+      shuffle: z.boolean().default(true),
+    })
+    .default({ attempts: 2, shuffle: true }),
   final: z.strictObject({
     draw: z.int().min(1),
     /** The quota: at least this many questions from every module that has a bank, in every attempt. */

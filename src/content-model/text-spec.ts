@@ -2,6 +2,7 @@
  * Which strings a course needs, derived from its structure. The loader, the validator, the reading-time
  * estimate and the translation tools all read this one list, so a new block type is declared once.
  */
+import { modelOf } from '../question-types/index.ts';
 import type { Block, Course, Module, Question } from './types.ts';
 
 export type TextKind = 'plain' | 'markdown';
@@ -53,14 +54,14 @@ function blockSlots(base: string[], block: Block): TextSlot[] {
   }
 }
 
+/** A question's prompt, then the strings its type needs (src/question-types/<type>/model.ts). */
 function questionSlots(base: string[], q: Question, extra: Partial<TextSlot> = {}): TextSlot[] {
   const at = [...base, q.localId];
   return [
     slot([...at, 'prompt'], 'plain', extra),
-    ...q.options.flatMap((o) => [
-      slot([...at, 'options', o, 'text'], 'plain', extra),
-      slot([...at, 'options', o, 'feedback'], 'plain', extra),
-    ]),
+    ...modelOf(q)
+      .textSlots(q)
+      .map((s) => slot([...at, ...s.path], s.kind ?? 'plain', extra)),
   ];
 }
 

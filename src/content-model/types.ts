@@ -6,19 +6,9 @@
  */
 import type { TargetId } from '../targets/index.ts';
 
-export type QuestionType = 'single' | 'multiple';
-
-export interface Question {
-  /** Course-wide id, `<module>.<local id>`. */
-  id: string;
-  localId: string;
-  moduleId: string;
-  type: QuestionType;
-  /** Course-wide objective id, `<module>.<objective>`. */
-  objective: string;
-  options: string[];
-  correct: string[];
-}
+/** A question: one of the registered question types (src/question-types). */
+export type { Question, QuestionType } from '../question-types/index.ts';
+import type { Question } from '../question-types/index.ts';
 
 export type Block =
   | { id: string; type: 'text' }
@@ -58,7 +48,7 @@ export interface TextLimits {
 
 export interface CourseSettings {
   gating: Gating;
-  knowledgeCheck: { attempts: number };
+  knowledgeCheck: { attempts: number; shuffle: boolean };
   final: {
     draw: number;
     /** Every module with bank questions gives at least this many to each attempt (0: no quota). */

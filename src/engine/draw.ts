@@ -1,6 +1,8 @@
 /**
- * Seeded randomness for the final assessment. The seed is stored with the attempt, so the same attempt
- * always shows the same questions in the same order, also after a relaunch.
+ * Seeded randomness. The final assessment's seed is stored with the attempt, so the same attempt always
+ * shows the same questions in the same order, also after a relaunch; the learner's own seed (in the
+ * record) orders the knowledge checks' options the same way. Question types derive a question's order
+ * from a seed with `hash(question.id, seed)`.
  */
 import { quotaProblem } from '../content-model/quota.ts';
 import type { Question } from '../content-model/types.ts';
@@ -59,9 +61,4 @@ export function drawQuestions(bank: readonly Question[], count: number, seed: nu
   if (shuffled) return shuffle(picked, random);
   const order = new Map(bank.map((q, i) => [q.id, i]));
   return picked.sort((a, b) => order.get(a)! - order.get(b)!);
-}
-
-/** The order in which a drawn question's options are shown in one attempt. */
-export function optionOrder(question: Question, seed: number, shuffled: boolean): string[] {
-  return shuffled ? shuffle(question.options, prng(hash(question.id, seed))) : [...question.options];
 }

@@ -5,4 +5,4 @@ export * from './record.ts';
 export * from './progress.ts';
 export * from './scoring.ts';
 export * from './snapshot.ts';
-export { drawQuestions, optionOrder } from './draw.ts';
+export { drawQuestions } from './draw.ts';

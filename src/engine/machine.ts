@@ -15,11 +15,19 @@
  * and never sends anything back but the learner's own actions.
  */
 import { and, assertEvent, assign, emit, setup } from 'xstate';
-import type { Course, TextLimits } from '../content-model/types.ts';
+import type { Block, Course, TextLimits } from '../content-model/types.ts';
 import { drawQuestions } from './draw.ts';
 import { canOpenModule, checkSettled, finalStatus, finalUnlocked, moduleById, moduleSteps, questionIndex } from './progress.ts';
-import { emptyModuleRecord, emptyRecord, type FinalAttempt, type LearnerRecord, type ModuleRecord, type StepKey } from './record.ts';
-import { countCorrect, isCorrect } from './scoring.ts';
+import {
+  decisionKey,
+  emptyModuleRecord,
+  emptyRecord,
+  type FinalAttempt,
+  type LearnerRecord,
+  type ModuleRecord,
+  type StepKey,
+} from './record.ts';
+import { countCorrect, isComplete, isCorrect, isValidAnswer, normaliseAnswer } from './scoring.ts';
 import { parseLocation, type Location, type Resume } from './where.ts';
 
 export interface EngineInput {
@@ -28,7 +36,7 @@ export interface EngineInput {
   limits: TextLimits;
   record?: LearnerRecord;
   resumeAt?: Location;
-  /** A source of seeds for drawing final-assessment questions. */
+  /** A source of seeds: the learner's own (once, when the record has none) and each final attempt's. */
   newSeed?: () => number;
 }
 
@@ -51,9 +59,12 @@ export type EngineEvent =
   | { type: 'NEXT' }
   | { type: 'BACK' }
   | { type: 'GOTO_PAGE'; pageId: string }
+  /** A knowledge-check answer changes (its type's tokens: options, an order, pairs); [] clears it. */
   | { type: 'SELECT'; questionId: string; choice: string[] }
   | { type: 'SUBMIT_ANSWER'; questionId: string }
   | { type: 'SET_REFLECTION'; text: string }
+  /** The learner makes the decision of a decision block on the current page (once: a decision stands). */
+  | { type: 'DECIDE'; blockId: string; option: string }
   | { type: 'RATE'; value: number }
   | { type: 'OPEN_FINAL' }
   | { type: 'BEGIN_ATTEMPT' }
@@ -67,7 +78,8 @@ export type EngineEvent =
 export type EngineEmitted =
   | { type: 'answer.submitted'; questionId: string; choice: string[]; correct: boolean; kind: 'check' }
   | { type: 'attempt.submitted'; attempt: number; correct: number; max: number; answers: Record<string, string[]> }
-  | { type: 'module.completed'; moduleId: string };
+  | { type: 'module.completed'; moduleId: string }
+  | { type: 'decision.made'; moduleId: string; pageId: string; blockId: string; option: string };
 
 type Ctx = { context: EngineContext };
 
@@ -108,6 +120,19 @@ function entry(context: EngineContext, moduleId: string): Pick<EngineContext, 'm
 }
 
 const questionOf = (context: EngineContext, localId: string) => currentModule(context)?.questions.find((q) => q.localId === localId);
+
+/** A decision block on the current page. */
+const decisionOf = (context: EngineContext, blockId: string): Extract<Block, { type: 'decision' }> | undefined => {
+  const block = currentModule(context)
+    ?.pages.find((p) => p.id === context.pageId)
+    ?.blocks.find((b) => b.id === blockId);
+  return block?.type === 'decision' ? block : undefined;
+};
+
+const randomSeed = () => Math.floor(Math.random() * 2 ** 32);
+
+const withSeed = (record: LearnerRecord, newSeed: () => number): LearnerRecord =>
+  record.seed !== undefined ? record : { ...record, seed: newSeed() >>> 0 };
 
 export const courseMachine = setup({
   types: {
@@ -155,17 +180,22 @@ export const courseMachine = setup({
     validChoice: ({ context, event }) => {
       assertEvent(event, 'SELECT');
       const q = questionOf(context, event.questionId);
-      return (
-        !!q &&
-        event.choice.every((c) => q.options.includes(c)) &&
-        new Set(event.choice).size === event.choice.length &&
-        (q.type === 'multiple' || event.choice.length <= 1)
-      );
+      return !!q && isValidAnswer(q, event.choice);
     },
     hasUnsubmittedChoice: ({ context, event }) => {
       assertEvent(event, 'SUBMIT_ANSWER');
+      const q = questionOf(context, event.questionId);
       const r = moduleRecord(context).answers[event.questionId];
-      return !!r && !r.submitted && r.choice.length > 0;
+      return !!q && !!r && !r.submitted && isComplete(q, r.choice);
+    },
+    openDecision: ({ context, event }) => {
+      assertEvent(event, 'DECIDE');
+      const block = decisionOf(context, event.blockId);
+      return (
+        !!block &&
+        block.options.includes(event.option) &&
+        moduleRecord(context).decisions?.[decisionKey(context.pageId ?? '', block.id)] === undefined
+      );
     },
     reflectionFits: ({ context, event }) => {
       assertEvent(event, 'SET_REFLECTION');
@@ -186,12 +216,7 @@ export const courseMachine = setup({
     drawnQuestion: ({ context, event }) => {
       assertEvent(event, 'ANSWER_FINAL');
       const q = questionIndex(context.course).get(event.questionId);
-      return (
-        !!q &&
-        !!currentAttempt(context)?.drawn.includes(event.questionId) &&
-        event.choice.every((c) => q.options.includes(c)) &&
-        (q.type === 'multiple' || event.choice.length <= 1)
-      );
+      return !!q && !!currentAttempt(context)?.drawn.includes(event.questionId) && isValidAnswer(q, event.choice);
     },
     questionInRange: ({ context, event }) => {
       assertEvent(event, 'GOTO_QUESTION');
@@ -204,7 +229,14 @@ export const courseMachine = setup({
     hasPreviousQuestion: ({ context }: Ctx) => (currentAttempt(context)?.index ?? 0) > 0,
     allAnswered: ({ context }: Ctx) => {
       const a = currentAttempt(context);
-      return !!a && a.drawn.every((id) => (a.answers[id]?.length ?? 0) > 0);
+      const questions = questionIndex(context.course);
+      return (
+        !!a &&
+        a.drawn.every((id) => {
+          const q = questions.get(id);
+          return !!q && isComplete(q, a.answers[id] ?? []);
+        })
+      );
     },
     planFits: ({ context, event }) => {
       assertEvent(event, 'SET_PLAN');
@@ -234,7 +266,11 @@ export const courseMachine = setup({
           ...r,
           answers: {
             ...r.answers,
-            [event.questionId]: { tries: r.answers[event.questionId]?.tries ?? 0, choice: event.choice, submitted: false },
+            [event.questionId]: {
+              tries: r.answers[event.questionId]?.tries ?? 0,
+              choice: normaliseAnswer(questionOf(context, event.questionId)!, event.choice),
+              submitted: false,
+            },
           },
         })),
       };
@@ -258,6 +294,21 @@ export const courseMachine = setup({
         choice,
         correct: !!q && isCorrect(q, choice),
         kind: 'check' as const,
+      };
+    }),
+    decide: assign(({ context, event }) => {
+      assertEvent(event, 'DECIDE');
+      const key = decisionKey(context.pageId!, event.blockId);
+      return { record: withModule(context, context.moduleId!, (r) => ({ ...r, decisions: { ...r.decisions, [key]: event.option } })) };
+    }),
+    emitDecision: emit(({ context, event }) => {
+      assertEvent(event, 'DECIDE');
+      return {
+        type: 'decision.made' as const,
+        moduleId: context.moduleId ?? '',
+        pageId: context.pageId ?? '',
+        blockId: event.blockId,
+        option: event.option,
       };
     }),
     setReflection: assign(({ context, event }) => {
@@ -284,7 +335,8 @@ export const courseMachine = setup({
     }),
     answerFinal: assign(({ context, event }) => {
       assertEvent(event, 'ANSWER_FINAL');
-      return { record: withAttempt(context, (a) => ({ ...a, answers: { ...a.answers, [event.questionId]: event.choice } })) };
+      const choice = normaliseAnswer(questionIndex(context.course).get(event.questionId)!, event.choice);
+      return { record: withAttempt(context, (a) => ({ ...a, answers: { ...a.answers, [event.questionId]: choice } })) };
     }),
     goToQuestion: assign(({ context, event }) => {
       assertEvent(event, 'GOTO_QUESTION');
@@ -315,9 +367,10 @@ export const courseMachine = setup({
   context: ({ input }) => ({
     course: input.course,
     limits: input.limits,
-    record: input.record ?? emptyRecord(),
+    // The learner's seed is made once and then kept in the record (and so in the saved state).
+    record: withSeed(input.record ?? emptyRecord(), input.newSeed ?? randomSeed),
     resumeAt: parseLocation(input.resumeAt ?? 'start') ?? { at: 'start' },
-    newSeed: input.newSeed ?? (() => Math.floor(Math.random() * 2 ** 32)),
+    newSeed: input.newSeed ?? randomSeed,
   }),
   initial: 'boot',
   states: {
@@ -367,6 +420,7 @@ export const courseMachine = setup({
             ],
             BACK: { guard: 'hasPreviousPage', target: 'page', reenter: true, actions: 'previousPage' },
             GOTO_PAGE: { guard: 'pageExists', target: 'page', reenter: true, actions: 'goToPage' },
+            DECIDE: { guard: 'openDecision', actions: ['decide', 'emitDecision'] },
           },
         },
         check: {

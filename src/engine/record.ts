@@ -8,7 +8,7 @@
 export type StepKey = `page:${string}` | 'check' | 'reflection' | 'self';
 
 export interface QuestionRecord {
-  /** The current selection of option ids. */
+  /** The current answer, in its type's tokens (src/question-types): chosen options, an order, pairs. */
   choice: string[];
   /** How many times an answer was submitted. */
   tries: number;
@@ -28,6 +28,8 @@ export interface ModuleRecord {
   rating?: number;
   /** One next step for the personal action plan. */
   plan?: string;
+  /** The option chosen in each decision block, keyed `<page id>.<block id>`; absent when none was made. */
+  decisions?: Record<string, string>;
 }
 
 export interface FinalAttempt {
@@ -49,6 +51,11 @@ export interface PastAttempt {
 }
 
 export interface LearnerRecord {
+  /**
+   * The learner's own seed: the order of a knowledge check's options and of an ordering question's
+   * items. Made once, at the first launch, and saved, so the same learner always sees the same order.
+   */
+  seed?: number;
   modules: Record<string, ModuleRecord>;
   /** Earlier submitted attempts at the final assessment, oldest first. */
   past: PastAttempt[];
@@ -59,3 +66,6 @@ export interface LearnerRecord {
 export const emptyRecord = (): LearnerRecord => ({ modules: {}, past: [] });
 
 export const emptyModuleRecord = (): ModuleRecord => ({ done: false, answers: {} });
+
+/** The key of a decision block in `ModuleRecord.decisions` (ids never contain a dot). */
+export const decisionKey = (pageId: string, blockId: string) => `${pageId}.${blockId}`;

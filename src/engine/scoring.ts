@@ -1,10 +1,26 @@
 /** Scoring, as pure functions of the course model and the learner's record. */
 import type { Question } from '../content-model/types.ts';
+import { modelOf } from '../question-types/index.ts';
 import type { FinalAttempt, QuestionRecord } from './record.ts';
 
-/** All-or-nothing: the chosen set equals the correct set. */
-export function isCorrect(question: Question, choice: readonly string[]): boolean {
-  return choice.length === question.correct.length && question.correct.every((c) => choice.includes(c));
+/** Whether an answer is right, by its question type's rule (all or nothing for every type). */
+export function isCorrect(question: Question, answer: readonly string[]): boolean {
+  return modelOf(question).isCorrect(question, answer);
+}
+
+/** Whether an answer is finished: it can be submitted, and counts as answered in the final assessment. */
+export function isComplete(question: Question, answer: readonly string[]): boolean {
+  return modelOf(question).isComplete(question, answer);
+}
+
+/** The canonical form of a valid answer (a choice in option order, pairs in item order): what the record keeps. */
+export function normaliseAnswer(question: Question, answer: readonly string[]): string[] {
+  return modelOf(question).normalise(question, answer);
+}
+
+/** Whether an answer is well-formed for its question (known ids, no repeats), though perhaps unfinished. */
+export function isValidAnswer(question: Question, answer: readonly string[]): boolean {
+  return modelOf(question).isValid(question, answer);
 }
 
 /** A knowledge-check question is settled when answered right, or when its tries are used up. */

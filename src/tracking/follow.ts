@@ -7,7 +7,6 @@ import type { Course, Question } from '../content-model/types.ts';
 import type { CourseActor } from '../session/index.ts';
 import {
   encodeSnapshot,
-  isCorrect,
   questionIndex,
   savedOf,
   whereIs,
@@ -18,7 +17,7 @@ import {
 } from '../engine/index.ts';
 import { cmiId } from './cmi/format.ts';
 import type { Logger } from './log.ts';
-import { choiceInteraction, textInteraction, type InteractionReport } from './report.ts';
+import { decisionInteraction, questionInteraction, textInteraction, type InteractionReport } from './report.ts';
 import type { Timers, Urgency } from './scheduler.ts';
 
 export type Snapshot = ReturnType<CourseActor['getSnapshot']>;
@@ -47,6 +46,8 @@ export class Follower {
   private finalShownAt = new Map<string, number>();
   private finalAnswered = new Map<string, { shownAt?: number; answeredAt: number }>();
   private shownQuestion: string | undefined;
+  /** When the current page was shown, for a decision's latency. */
+  private pageShownAt: number | undefined;
   /** The last text recorded as an interaction, by interaction id (reflections and plans). */
   private readonly recordedTexts = new Map<string, string>();
   private questions: { course: Course; index: Map<string, Question> } | undefined;
@@ -73,6 +74,7 @@ export class Follower {
     on('answer.submitted', (e) => this.answerSubmitted(e));
     on('attempt.submitted', (e) => this.attemptSubmitted(e));
     on('module.completed', (e) => this.moduleCompleted(e));
+    on('decision.made', (e) => this.decisionMade(e));
     return () => {
       for (const s of stop) guard('detach', s);
       if (this.actor === actor) this.actor = undefined;
@@ -91,7 +93,7 @@ export class Follower {
     this.latest = s;
     const saved = savedOf(s);
     const { location, record } = saved;
-    const encoded = encodeSnapshot(saved);
+    const encoded = encodeSnapshot(saved, s.context.course);
     const structure = structureOf(record, location);
     if (baseline || this.lastEncoded === undefined) {
       this.lastEncoded = encoded;
@@ -118,6 +120,8 @@ export class Follower {
       this.lastAnswerAt.delete(moduleId);
     }
     if (stepIs('reflection') && !stepWas('reflection')) this.reflectionShownAt.set(moduleId, now);
+    if (where.at === 'module' && where.step === 'page' && !(stepWas('page') && prev?.at === 'module' && prev.pageId === where.pageId))
+      this.pageShownAt = now;
     if (
       stepIs('reflection') &&
       this.latest?.context.record.modules[moduleId]?.reflection !== s.context.record.modules[moduleId]?.reflection
@@ -180,11 +184,10 @@ export class Follower {
     const tries = s.context.record.modules[q.moduleId]?.answers[q.localId]?.tries;
     this.lastAnswerAt.set(q.moduleId, now);
     this.sink.interaction(
-      choiceInteraction(
+      questionInteraction(
         'kc',
         q,
         e.choice,
-        e.correct,
         Number.isFinite(shown) ? { shownAt: shown, answeredAt: now } : { answeredAt: now },
         `Knowledge check${tries ? `, try ${tries}` : ''}`,
       ),
@@ -202,9 +205,7 @@ export class Follower {
       if (!q) continue;
       const choice = e.answers[id] ?? [];
       const times = this.finalAnswered.get(id) ?? { answeredAt: now };
-      this.sink.interaction(
-        choiceInteraction('final', q, choice, isCorrect(q, choice), times, `Final assessment, attempt ${e.attempt}`, e.attempt),
-      );
+      this.sink.interaction(questionInteraction('final', q, choice, times, `Final assessment, attempt ${e.attempt}`, e.attempt));
     }
     this.sink.changed('now', s);
   }
@@ -215,6 +216,27 @@ export class Follower {
     const text = s.context.record.modules[e.moduleId]?.reflection;
     if (text)
       this.recordText('reflection', e.moduleId, text, this.reflectionShownAt.get(e.moduleId), this.reflectionEditedAt.get(e.moduleId));
+    this.sink.changed('now', s);
+  }
+
+  /** A decision is reported at once, as a neutral choice (it has no right answer and is never scored). */
+  private decisionMade(e: Extract<EngineEmitted, { type: 'decision.made' }>): void {
+    const s = this.current();
+    if (!s || !this.sink.isRecording()) return;
+    const page = s.context.course.modules.find((m) => m.id === e.moduleId)?.pages.find((p) => p.id === e.pageId);
+    const block = page?.blocks.find((b) => b.id === e.blockId);
+    if (block?.type !== 'decision') return this.o.logger.warn(`decision in an unknown block ${e.moduleId}/${e.pageId}/${e.blockId}`);
+    const now = this.o.timers.now();
+    const shownAt = this.pageShownAt;
+    this.sink.interaction(
+      decisionInteraction(
+        e.moduleId,
+        e.pageId,
+        block,
+        e.option,
+        shownAt !== undefined ? { shownAt, answeredAt: now } : { answeredAt: now },
+      ),
+    );
     this.sink.changed('now', s);
   }
 

@@ -3,10 +3,12 @@
  * (engine/progress.ts), the module objectives, the saved state, and each interaction. The adapters turn
  * this into one version's data-model elements.
  */
-import type { Course, Question } from '../content-model/types.ts';
+import type { Block, Course, Question } from '../content-model/types.ts';
 import {
   checkScore,
   courseStatus,
+  decisionKey,
+  isCorrect,
   encodeSnapshot,
   moduleProgress,
   moduleStatus,
@@ -17,7 +19,9 @@ import {
   type Score,
   type Success,
 } from '../engine/index.ts';
-import { choiceKeys, cmiId } from './cmi/format.ts';
+import { components, keyOf, listPattern, type CmiAnswer } from '../question-types/cmi.ts';
+import { modelOf } from '../question-types/index.ts';
+import { cmiId } from './cmi/format.ts';
 
 export interface ObjectiveReport {
   /** The module id. */
@@ -59,94 +63,115 @@ export function buildReport(course: Course, { record, location }: Saved): Report
     ...(status.score ? { score: status.score } : {}),
     finished: status.completion === 'completed',
     location,
-    suspendData: encodeSnapshot({ location, record }),
+    suspendData: encodeSnapshot({ location, record }, course),
     objectives,
   };
 }
 
 /** One learner response, as both versions record it. */
-export interface InteractionReport {
+export type InteractionReport = InteractionBase & (AnswerInteraction | TextInteraction);
+
+interface InteractionBase {
   id: string;
   /**
    * A text the learner may revise (an action-plan step): a later report with the same slot in this
    * session supersedes the earlier one (SCORM rewrites the same interaction; a journal adds another).
    */
   slot?: string;
-  kind: 'choice' | 'text';
   /** The cmi objective it belongs to (the module id). */
   objective: string;
   /** For administrators: what was answered (at most 250 characters in 2004). */
   description: string;
-  /** choice: the chosen option keys, in option order. */
-  response?: string[];
-  /** choice: the correct option keys. */
-  correct?: string[];
   result: 'correct' | 'incorrect' | 'neutral';
-  /** text: what the learner wrote. */
-  text?: string;
   /** When the question was shown (or the previous answer given), if known. */
   shownAt?: number;
   answeredAt: number;
   /**
    * What it is about, in the course's own ids (for transports that describe the activity, as xAPI does):
-   * where it was answered, the question or module id, and for a choice the option ids in the course's
-   * order, the chosen ones and the correct ones.
+   * where it was answered and the question, decision or module id. (An answer's ids, response and
+   * components in xAPI's terms are in its `cmi.xapi`.)
    */
   subject?: InteractionSubject;
 }
 
 export interface InteractionSubject {
-  source: 'kc' | 'final' | 'reflection' | 'plan';
-  /** The question id (kc, final) or the module id (reflection, plan). */
+  source: 'kc' | 'final' | 'decision' | 'reflection' | 'plan';
+  /** The question id (kc, final), `<page>.<block>` (decision) or the module id (reflection, plan). */
   id: string;
   /** The module it belongs to. */
   moduleId: string;
   /** The question's id inside its module (its texts are under it), for kc and final. */
   localId?: string;
-  options?: string[];
-  chosen?: string[];
-  correct?: string[];
   /** final: the attempt it belongs to. */
   attempt?: number;
 }
 
-export function choiceInteraction(
+/** A question's answer or a decision: its interaction type and its patterns in both versions. */
+interface AnswerInteraction {
+  kind: 'answer';
+  cmi: CmiAnswer;
+}
+
+/** Free text (a reflection, a plan step): fill-in in 1.2, long-fill-in in 2004. */
+interface TextInteraction {
+  kind: 'text';
+  text: string;
+}
+
+type Times = { shownAt?: number; answeredAt: number };
+
+/** A question's answer, in its type's interaction type and response pattern (src/question-types). */
+export function questionInteraction(
   source: 'kc' | 'final',
   question: Question,
-  choice: readonly string[],
-  correct: boolean,
-  times: { shownAt?: number; answeredAt: number },
+  answer: readonly string[],
+  times: Times,
   context: string,
   attempt?: number,
 ): InteractionReport {
   return {
     id: cmiId(source, question.id),
-    kind: 'choice',
+    kind: 'answer',
     objective: question.moduleId,
     description: `${context}: question ${question.id}, objective ${question.objective}`,
-    response: choiceKeys(question, choice),
-    correct: choiceKeys(question, question.correct),
-    result: correct ? 'correct' : 'incorrect',
+    cmi: modelOf(question).cmi(question, answer),
+    result: isCorrect(question, answer) ? 'correct' : 'incorrect',
     ...times,
     subject: {
       source,
       id: question.id,
       moduleId: question.moduleId,
       localId: question.localId,
-      options: [...question.options],
-      chosen: [...choice],
-      correct: [...question.correct],
       ...(attempt !== undefined ? { attempt } : {}),
     },
   };
 }
 
-export function textInteraction(
-  source: 'reflection' | 'plan',
+/** A decision: a choice with no right answer, so its result is neutral and it is never scored. */
+export function decisionInteraction(
   moduleId: string,
-  text: string,
-  times: { shownAt?: number; answeredAt: number },
+  pageId: string,
+  block: Extract<Block, { type: 'decision' }>,
+  option: string,
+  times: Times,
 ): InteractionReport {
+  return {
+    id: cmiId('decision', moduleId, pageId, block.id),
+    kind: 'answer',
+    objective: moduleId,
+    description: `Decision ${block.id} on page ${pageId} of module ${moduleId}: option ${option}`,
+    cmi: {
+      type: 'choice',
+      response: listPattern([keyOf(block.options, option)]),
+      xapi: { response: option, choices: components('options', block.options) },
+    },
+    result: 'neutral',
+    ...times,
+    subject: { source: 'decision', id: decisionKey(pageId, block.id), moduleId },
+  };
+}
+
+export function textInteraction(source: 'reflection' | 'plan', moduleId: string, text: string, times: Times): InteractionReport {
   return {
     id: cmiId(source, moduleId),
     ...(source === 'plan' ? { slot: cmiId(source, moduleId) } : {}),

@@ -16,6 +16,7 @@ import {
   type ModuleRecord,
   type Saved,
 } from '../engine/index.ts';
+import { modelOf } from '../question-types/index.ts';
 
 /**
  * Characters that stress the codec and the LMS: the codec's own delimiters, quotes and markup, Danish
@@ -33,11 +34,9 @@ export function worstText(length: number): string {
   return out;
 }
 
-const longest = (items: readonly string[]) => items.reduce((a, b) => (b.length > a.length ? b : a), '');
-
-/** The choice whose encoding is longest: every option of a multiple-choice question, the longest option of a single-choice one. */
+/** The answer whose saved form is longest, by the question's type (every option of a multiple choice, a full order, ...). */
 export function longestChoice(q: Question): string[] {
-  return q.type === 'multiple' ? [...q.options] : [longest(q.options)];
+  return modelOf(q).longestAnswer(q);
 }
 
 export function worstCaseSaved(course: Course, limits: TextLimits): Saved {
@@ -91,7 +90,7 @@ export interface SuspendSize {
 export const SUSPEND_LIMITS = { scorm12: 4096, scorm2004: 64000 } as const;
 
 export function worstCaseSize(course: Course, version: 'scorm12' | 'scorm2004'): SuspendSize {
-  const encoded = encodeSnapshot(worstCaseSaved(course, course.settings.limits[version]));
+  const encoded = encodeSnapshot(worstCaseSaved(course, course.settings.limits[version]), course);
   const limit = SUSPEND_LIMITS[version];
   return { chars: encoded.length, utf8Bytes: new TextEncoder().encode(encoded).length, limit, fits: encoded.length <= limit };
 }

@@ -356,6 +356,8 @@ describe.each(VERSIONS)('SCORM %s package in an LMS', (v) => {
       await learner.button(x.t('module.back')).click();
       await learner.heading(x.t('check.title')).waitFor();
       for (const q of intro.questions) {
+        // The introduction's check is choice questions (the other types are resumed in the unit tests).
+        if (q.type !== 'single' && q.type !== 'multiple') throw new Error(`intro's ${q.id} is not a choice question`);
         const group = s.frame.getByRole('group', { name: endsWith(x.c(intro.id, `knowledgeCheck.questions.${q.localId}.prompt`)) });
         for (const o of q.correct) {
           const input = group.getByRole(q.type === 'single' ? 'radio' : 'checkbox', {

@@ -7,7 +7,8 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { repoRoot } from '../../scripts/harness/build.ts';
-import { bankKey, click, h1, main, settle, useSampleSite } from './support/sample-site.ts';
+import { rightAnswer, wrongAnswer } from '../support/answers.ts';
+import { answerQuestion, click, currentBankQuestion, h1, main, settle, useSampleSite } from './support/sample-site.ts';
 
 const AXE = readFileSync(resolve(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -58,11 +59,8 @@ async function takeFinal(page: Page, right: boolean, audit?: (s: string) => Prom
   for (let n = 1; n <= 4; n++) {
     await h1(page, `Spørgsmål ${n} af 4`);
     if (n === 1) await audit?.('final: question, unanswered');
-    const a = bankKey.get((await main(page).locator('legend').innerText()).trim())!;
-    for (const text of right ? a.correct : [a.wrong])
-      await main(page)
-        .getByRole(a.multiple ? 'checkbox' : 'radio', { name: text, exact: true })
-        .check();
+    const { question: q, text } = await currentBankQuestion(page);
+    await answerQuestion(main(page), q, right ? rightAnswer(q) : wrongAnswer(q), text);
     if (n === 1) await audit?.('final: question, answered');
     if (n < 4) await click(page, 'Næste spørgsmål');
   }
@@ -169,6 +167,49 @@ it('has no WCAG 2.1 A/AA violations on any screen, in Danish or English', async 
   await h1(page, 'Modul gennemført');
   await click(page, 'Til kursusoversigten');
   await h1(page, 'Kursusoversigt');
+
+  // Omega: key figure, quote, reveal, decision; ordering and matching questions
+  await click(page, /Start.*Omega/);
+  await h1(page, 'Tal og ord');
+  await audit('content page: key figure, quote, reveal (closed)');
+  await main(page).getByText('Læs mere om baggrunden').click();
+  await audit('content page: reveal (open)');
+  await click(page, 'Næste');
+  await h1(page, 'Et valg');
+  await audit('decision: undecided');
+  await main(page).getByRole('radio', { name: 'Spørg medarbejderne først' }).check();
+  await audit('decision: chosen, not decided');
+  await click(page, 'Beslut');
+  await main(page).getByRole('heading', { name: 'Du valgte: Spørg medarbejderne først' }).waitFor();
+  await main(page).getByText('Det ville de andre valg have ført til').click();
+  await audit('decision: decided, the other options open');
+  await click(page, 'Næste');
+  await h1(page, 'Videnstjek');
+  await audit('check: ordering and matching, unanswered');
+  const [ordering, matching] = [question(page, 0), question(page, 1)];
+  await ordering
+    .getByRole('button', { name: /^Flyt ned:/ })
+    .first()
+    .click();
+  await matching.getByRole('combobox', { name: 'Budget' }).selectOption({ label: 'Bestyrelse' });
+  await audit('check: ordering moved, matching half done');
+  for (const item of ['Risiko', 'Medarbejdere']) await matching.getByRole('combobox', { name: item }).selectOption({ label: 'Bestyrelse' });
+  await matching.getByRole('button', { name: 'Svar' }).click();
+  await matching.getByText('Du har 1 forsøg mere.').waitFor();
+  await audit('check: matching wrong, feedback');
+  await matching.getByRole('button', { name: 'Prøv igen' }).click();
+  await matching.getByRole('button', { name: 'Svar' }).click();
+  await matching.getByText('De rigtige par er:').waitFor();
+  for (const [target, item] of ['Lyt', 'Beslut', 'Forklar'].entries())
+    for (let at = (await ordering.locator('.ordering__text').allInnerTexts()).indexOf(item); at > target; at--)
+      await ordering.getByRole('button', { name: `Flyt op: ${item}` }).click();
+  await ordering.getByRole('button', { name: 'Svar' }).click();
+  await ordering.getByText('3 af 3 står på den rigtige plads.').waitFor();
+  await audit('check: ordering right, matching settled wrong with the right pairs');
+  await click(page, 'Afslut modulet');
+  await h1(page, 'Modul gennemført');
+  await click(page, 'Til kursusoversigten');
+  await h1(page, 'Kursusoversigt');
   await audit('menu, final unlocked');
 
   // Final assessment: intro, taking, a failed result, a retake, a passed result
@@ -197,7 +238,7 @@ it('has no WCAG 2.1 A/AA violations on any screen, in Danish or English', async 
   await page.getByText('Velkommen tilbage.', { exact: false }).waitFor();
   await audit('returning learner, welcome back');
 
-  expect(screens.length).toBeGreaterThanOrEqual(20);
+  expect(screens.length).toBeGreaterThanOrEqual(28);
   const report = found.map((f) => `${f.screen} [${f.lang}]: ${f.rule} (${f.help}) at ${f.targets.join(', ')}`);
   expect(report).toEqual([]);
   await context.close();

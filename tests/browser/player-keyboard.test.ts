@@ -5,7 +5,8 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { courseReady } from '../../scripts/harness/ready.ts';
-import { bankKey, useSampleSite } from './support/sample-site.ts';
+import { rightAnswer } from '../support/answers.ts';
+import { currentBankQuestion, useSampleSite } from './support/sample-site.ts';
 
 const site = useSampleSite();
 
@@ -20,11 +21,9 @@ const focused = (page: Page): Promise<Focused> =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
     const input = el instanceof HTMLInputElement ? el : null;
-    return {
-      tag: el?.tagName.toLowerCase() ?? '',
-      type: input?.type ?? '',
-      text: ((input ? el?.closest('label')?.textContent : el?.textContent) ?? '').replace(/\s+/g, ' ').trim(),
-    };
+    const select = el instanceof HTMLSelectElement ? el : null;
+    const text = input ? el?.closest('label')?.textContent : select ? select.labels[0]?.textContent : el?.textContent;
+    return { tag: el?.tagName.toLowerCase() ?? '', type: input?.type ?? '', text: (text ?? '').replace(/\s+/g, ' ').trim() };
   });
 
 /** Presses Tab (or Shift+Tab) until the focused element matches; fails after `max` presses. */
@@ -76,6 +75,47 @@ async function answerByArrows(page: Page, target: string) {
   expect((await focused(page)).text.startsWith(target)).toBe(true);
 }
 
+/** Focuses the control that matches: forward with Tab, else back with Shift+Tab (for one earlier on the page). */
+async function focusOn(page: Page, match: (f: Focused) => boolean): Promise<Focused> {
+  try {
+    return await tabTo(page, match, { max: 25 });
+  } catch {
+    return tabTo(page, match, { back: true, max: 60 });
+  }
+}
+
+/**
+ * Puts an ordering question's items (by their texts, in the right order) in order with its "Flyt op"
+ * buttons, Enter after Enter: focus must stay on the pressed button while its item moves.
+ */
+async function orderByKeyboard(page: Page, order: string[]) {
+  const shown = async () => (await page.locator('#main .ordering__text').allInnerTexts()).map((t) => t.trim());
+  for (const [target, item] of order.entries()) {
+    let at = (await shown()).indexOf(item);
+    if (at <= target) continue;
+    await focusOn(page, button(new RegExp(`Flyt op: ${item}$`)));
+    for (; at > target; at--) {
+      await page.keyboard.press('Enter');
+      await expect.poll(shown).toSatisfy((s: string[]) => s.indexOf(item) === at - 1);
+      expect((await focused(page)).text).toMatch(new RegExp(`Flyt op: ${item}$`));
+      await expect
+        .poll(() => page.locator('#main [aria-live="polite"]').allInnerTexts())
+        .toContainEqual(expect.stringContaining(`${item} er nu nummer ${at}`));
+    }
+  }
+}
+
+/** Picks each item's match in its select with the arrow keys, as keyboard users do with a closed select. */
+async function matchByKeyboard(page: Page, pairs: Record<string, string>) {
+  const selected = () => page.evaluate(() => (document.activeElement as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+  for (const [item, match] of Object.entries(pairs)) {
+    await focusOn(page, (f) => f.tag === 'select' && f.text === item);
+    await expectFocusRing(page);
+    for (let i = 0; i < 10 && (await selected()) !== match; i++) await page.keyboard.press('ArrowDown');
+    expect(await selected()).toBe(match);
+  }
+}
+
 it('completes the sample course from start to results by keyboard alone', async () => {
   const page = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors: string[] = [];
@@ -101,9 +141,8 @@ it('completes the sample course from start to results by keyboard alone', async 
   await headingFocused(page, 'Velkommen');
   await press(page, button('Næste'));
   await headingFocused(page, 'Videnstjek');
-  await tabTo(page, input('radio', 'Svar a'));
+  await answerByArrows(page, 'Svar a');
   await expectFocusRing(page);
-  await page.keyboard.press('Space');
   await press(page, button('Svar'));
   await page.getByText('Rigtigt: forklaring til a.').waitFor();
   await press(page, button('Næste'));
@@ -123,23 +162,22 @@ it('completes the sample course from start to results by keyboard alone', async 
   await headingFocused(page, 'Side to');
   await press(page, button('Næste'));
   await headingFocused(page, 'Videnstjek');
-  await tabTo(page, input('radio', 'Svar a'));
-  await page.keyboard.press('Space');
+  await answerByArrows(page, 'Svar a');
   await press(page, button('Svar'));
   await page.getByText('Forkert: forklaring til a.').waitFor();
   expect(await focused(page)).toMatchObject({ tag: 'button', text: 'Prøv igen' }); // focus stays put
   await page.keyboard.press('Enter');
-  await expect.poll(() => focused(page)).toMatchObject({ tag: 'input', type: 'radio', text: 'Svar a' });
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('ArrowDown');
+  // The question reopens with focus on its first option (in this learner's order), then arrows choose.
+  await expect.poll(() => focused(page)).toMatchObject({ tag: 'input', type: 'radio' });
+  await page.keyboard.press('Space');
+  for (let i = 0; i < 3 && (await focused(page)).text !== 'Svar c'; i++) await page.keyboard.press('ArrowDown');
   expect((await focused(page)).text).toBe('Svar c');
   await press(page, button('Svar'));
   await page.getByText('Rigtigt: forklaring til c.').waitFor();
-  await tabTo(page, input('checkbox', 'Svar a'));
-  await page.keyboard.press('Space');
-  await page.keyboard.press('Tab');
-  expect(await focused(page)).toMatchObject({ type: 'checkbox', text: 'Svar b' });
-  await page.keyboard.press('Space');
+  for (const option of ['Svar a', 'Svar b']) {
+    await focusOn(page, input('checkbox', option));
+    await page.keyboard.press('Space');
+  }
   await press(page, button('Svar'));
   await page.getByText('Rigtigt: forklaring til b.').waitFor();
   await press(page, button('Næste'));
@@ -166,6 +204,33 @@ it('completes the sample course from start to results by keyboard alone', async 
   await headingFocused(page, 'Selvvurdering');
   await answerByArrows(page, 'Trin 4');
   await press(page, button('Afslut modulet'));
+  await headingFocused(page, 'Modul gennemført');
+
+  // Omega: a reveal opened with Enter, a decision, an ordering and a matching question
+  await press(page, button(/^Start næste modul\W+Omega$/));
+  await headingFocused(page, 'Tal og ord');
+  await press(page, (f) => f.tag === 'summary' && f.text === 'Læs mere om baggrunden');
+  expect(
+    await page
+      .locator('#main details')
+      .first()
+      .evaluate((d) => (d as HTMLDetailsElement).open),
+  ).toBe(true);
+  await press(page, button('Næste'));
+  await headingFocused(page, 'Et valg');
+  await answerByArrows(page, 'Spørg medarbejderne først');
+  await press(page, button('Beslut'));
+  // The decision's outcome takes the focus the Decide button had.
+  await expect.poll(() => focused(page)).toMatchObject({ tag: 'h3', text: 'Du valgte: Spørg medarbejderne først' });
+  await press(page, button('Næste'));
+  await headingFocused(page, 'Videnstjek');
+  await orderByKeyboard(page, ['Lyt', 'Beslut', 'Forklar']);
+  await press(page, button('Svar'));
+  await page.getByText('3 af 3 står på den rigtige plads.').waitFor();
+  await matchByKeyboard(page, { Budget: 'Økonomidirektør', Risiko: 'Sikkerhedschef', Medarbejdere: 'HR-chef' });
+  await press(page, button('Svar'));
+  await page.getByText('3 af 3 par er rigtige.').waitFor();
+  await press(page, button('Afslut modulet'));
   // Every module done: the moment of completion leads to the final assessment
   await headingFocused(page, 'Modul gennemført');
 
@@ -173,22 +238,29 @@ it('completes the sample course from start to results by keyboard alone', async 
   await press(page, button('Gå til testen'));
   await headingFocused(page, 'Afsluttende test');
   await press(page, button('Start testen'));
-  const key = bankKey;
   for (let n = 1; n <= 4; n++) {
     await headingFocused(page, `Spørgsmål ${n} af 4`);
-    const prompt = (await page.locator('#main legend').innerText()).trim();
-    const answer = key.get(prompt);
-    expect(answer, `answer for "${prompt}"`).toBeDefined();
-    if (answer!.multiple) {
+    const { question: q, text } = await currentBankQuestion(page);
+    const right = rightAnswer(q);
+    if (q.type === 'multiple') {
+      const correct = right.map((o) => text(`options.${o}.text`));
       let f = await tabTo(page, input('checkbox'));
       while (f.type === 'checkbox') {
-        if (answer!.correct.includes(f.text)) await page.keyboard.press('Space');
+        if (correct.includes(f.text)) await page.keyboard.press('Space');
         await page.keyboard.press('Tab');
         f = await focused(page);
       }
-    } else {
-      await answerByArrows(page, answer!.correct[0]!);
-    }
+    } else if (q.type === 'single') await answerByArrows(page, text(`options.${right[0]}.text`));
+    else if (q.type === 'ordering')
+      await orderByKeyboard(
+        page,
+        right.map((i) => text(`items.${i}.text`)),
+      );
+    else
+      await matchByKeyboard(
+        page,
+        Object.fromEntries(right.map((p) => p.split('=')).map(([i, m]) => [text(`items.${i}.text`), text(`matches.${m}.text`)])),
+      );
     if (n < 4) await press(page, button('Næste spørgsmål'));
   }
   await press(page, button('Aflevér testen'));

@@ -4,7 +4,9 @@
  */
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { bankKey, click, h1, main, settle, useSampleSite } from './support/sample-site.ts';
+import { loadCourse } from '../../src/content-model/load.ts';
+import { rightAnswer } from '../support/answers.ts';
+import { answerQuestion, click, currentBankQuestion, h1, main, settle, useSampleSite } from './support/sample-site.ts';
 
 const VIEWPORTS = [
   { width: 320, height: 640 },
@@ -15,6 +17,17 @@ const VIEWPORTS = [
 const MIN_TARGET = 44;
 
 const site = useSampleSite();
+
+/** Omega's knowledge-check questions and their Danish strings. */
+const sample = loadCourse('tests/sample-course', { uiRoot: '.' });
+const OMEGA = sample.course.modules.find((m) => m.id === 'omega')!.questions;
+const OMEGA_TEXT = (n: number, path: string): string =>
+  `${OMEGA[n]!.localId}.${path}`
+    .split('.')
+    .reduce<unknown>(
+      (node, k) => (node as Record<string, unknown>)[k],
+      (sample.texts.da!.modules.omega!.knowledgeCheck as Record<string, unknown>).questions,
+    ) as string;
 
 interface Layout {
   scrollWidth: number;
@@ -131,17 +144,45 @@ it('never scrolls sideways and keeps every target at 44 px or more, from 320 to 
   }
   await h1(page, 'Kursusoversigt');
 
+  // Omega: the newer blocks and question types
+  await click(page, /Start.*Omega/);
+  await h1(page, 'Tal og ord');
+  await main(page).getByText('Læs mere om baggrunden').click();
+  await check('page with key figure, quote and open reveal');
+  await click(page, 'Næste');
+  await h1(page, 'Et valg');
+  await check('decision, undecided');
+  await main(page).getByRole('radio', { name: 'Spørg medarbejderne først' }).check();
+  await click(page, 'Beslut');
+  await main(page).getByText('Det ville de andre valg have ført til').click();
+  await check('decision, decided');
+  await click(page, 'Næste');
+  await h1(page, 'Videnstjek');
+  await check('check with ordering and matching');
+  for (const [n, answer] of [
+    [0, ['listen', 'decide', 'explain']],
+    [1, ['budget=cfo', 'risk=ciso', 'people=hr']],
+  ] as const) {
+    const question = main(page).locator('.question').nth(n);
+    const omega = (path: string) => OMEGA_TEXT(n, path);
+    await answerQuestion(question, OMEGA[n]!, answer, omega);
+    await question.getByRole('button', { name: 'Svar' }).click();
+    await question.getByText('Rigtigt.', { exact: true }).first().waitFor();
+  }
+  await check('check with ordering and matching, settled');
+  await click(page, 'Afslut modulet');
+  await h1(page, 'Modul gennemført');
+  await click(page, 'Til kursusoversigten');
+  await h1(page, 'Kursusoversigt');
+
   await click(page, 'Gå til testen');
   await h1(page, 'Afsluttende test');
   await check('final intro');
   await click(page, 'Start testen');
   for (let n = 1; n <= 4; n++) {
     await h1(page, `Spørgsmål ${n} af 4`);
-    const a = bankKey.get((await main(page).locator('legend').innerText()).trim())!;
-    for (const text of a.correct)
-      await main(page)
-        .getByRole(a.multiple ? 'checkbox' : 'radio', { name: text, exact: true })
-        .check();
+    const { question: q, text } = await currentBankQuestion(page);
+    await answerQuestion(main(page), q, rightAnswer(q), text);
     if (n === 1) await check('final question');
     if (n < 4) await click(page, 'Næste spørgsmål');
   }
@@ -161,7 +202,7 @@ it('never scrolls sideways and keeps every target at 44 px or more, from 320 to 
       problems.push(`results, text at 200 % @${vp.width}: scrolls sideways (${m.scrollWidth} > ${m.clientWidth})`);
   }
 
-  expect(checked).toBe(13 * VIEWPORTS.length);
+  expect(checked).toBe(18 * VIEWPORTS.length);
   expect(problems).toEqual([]);
   await page.close();
 });

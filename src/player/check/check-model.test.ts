@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../content-model/types.ts';
-import { nextChoice, questionState } from './check-model.ts';
+import { questionState } from './check-model.ts';
 
 const single: Question = {
   id: 'm.q1',
@@ -11,7 +11,7 @@ const single: Question = {
   options: ['a', 'b', 'c'],
   correct: ['c'],
 };
-const multiple: Question = { ...single, id: 'm.q2', localId: 'q2', type: 'multiple', correct: ['a', 'b'] };
+const ordering: Question = { id: 'm.q3', localId: 'q3', moduleId: 'm', type: 'ordering', objective: 'm.o1', items: ['x', 'y', 'z'] };
 
 describe('knowledge-check question state', () => {
   it('is open until submitted, then retry while tries remain, then settled', () => {
@@ -31,9 +31,14 @@ describe('knowledge-check question state', () => {
     expect(questionState(single, { choice: ['c'], tries: 1, submitted: true }, 2)).toMatchObject({ phase: 'settled', correct: true });
   });
 
-  it('replaces a single choice and keeps a multiple choice in option order', () => {
-    expect(nextChoice(single, ['a'], 'b', true)).toEqual(['b']);
-    expect(nextChoice(multiple, ['c'], 'a', true)).toEqual(['a', 'c']);
-    expect(nextChoice(multiple, ['a', 'c'], 'a', false)).toEqual(['c']);
+  it('can submit only a finished answer: a choice, or a full order', () => {
+    expect(questionState(single, { choice: [], tries: 0, submitted: false }, 2).complete).toBe(false);
+    expect(questionState(single, { choice: ['a'], tries: 0, submitted: false }, 2).complete).toBe(true);
+    expect(questionState(ordering, undefined, 2).complete).toBe(false);
+    expect(questionState(ordering, { choice: ['y', 'x', 'z'], tries: 0, submitted: false }, 2).complete).toBe(true);
+    expect(questionState(ordering, { choice: ['x', 'y', 'z'], tries: 1, submitted: true }, 2)).toMatchObject({
+      phase: 'settled',
+      correct: true,
+    });
   });
 });

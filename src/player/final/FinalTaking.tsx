@@ -1,17 +1,18 @@
 /**
  * One drawn question at a time, in the attempt's order and with its options in the attempt's order
- * (both seeded, so a relaunch shows the same). An answer is recorded as soon as it is chosen.
+ * (both seeded, so a relaunch shows the same). An answer is recorded as soon as it is chosen; a
+ * question counts as answered once its answer is finished (every item ordered, every item matched).
  */
 import { useSelector } from '@xstate/react';
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import type { Question } from '../../content-model/types.ts';
-import { optionOrder } from '../../engine/draw.ts';
 import { questionIndex } from '../../engine/progress.ts';
 import type { FinalAttempt } from '../../engine/record.ts';
-import { nextChoice } from '../check/check-model.ts';
+import { isComplete } from '../../engine/scoring.ts';
 import { ViewHeading } from '../shared/focus.tsx';
 import { NamespaceGate } from '../shared/NamespaceGate.tsx';
 import { usePlayer } from '../shared/player-context.tsx';
+import { QuestionField } from '../shared/QuestionField.tsx';
 import { useT } from '../shared/use-texts.ts';
 
 export function FinalTaking() {
@@ -24,7 +25,11 @@ export function FinalTaking() {
   const total = attempt.drawn.length;
   const id = attempt.drawn[attempt.index]!;
   const question = questions.get(id);
-  const missing = attempt.drawn.filter((d) => !(attempt.answers[d]?.length ?? 0)).length;
+  const answered = (d: string) => {
+    const dq = questions.get(d);
+    return !!dq && isComplete(dq, attempt.answers[d] ?? []);
+  };
+  const missing = attempt.drawn.filter((d) => !answered(d)).length;
 
   return (
     <>
@@ -42,18 +47,18 @@ export function FinalTaking() {
       <nav className="question-list" aria-label={t('final.questionList')}>
         <ol>
           {attempt.drawn.map((d, i) => {
-            const answered = (attempt.answers[d]?.length ?? 0) > 0;
+            const done = answered(d);
             return (
               <li key={d}>
                 <button
                   type="button"
-                  className={`question-list__item${answered ? ' question-list__item--answered' : ''}`}
+                  className={`question-list__item${done ? ' question-list__item--answered' : ''}`}
                   aria-current={i === attempt.index ? 'step' : undefined}
                   onClick={() => send({ type: 'GOTO_QUESTION', index: i })}
                 >
                   {/* Seen: the number (and a mark when answered); heard: "Question 3, answered". */}
                   <span className="visually-hidden">
-                    {t('final.jump', { number: i + 1 })}, {t(answered ? 'final.answered' : 'final.unanswered')}
+                    {t('final.jump', { number: i + 1 })}, {t(done ? 'final.answered' : 'final.unanswered')}
                   </span>
                   <span aria-hidden="true">{i + 1}</span>
                 </button>
@@ -85,34 +90,20 @@ export function FinalTaking() {
 }
 
 function FinalQuestion({ question: q, attempt }: { question: Question; attempt: FinalAttempt }) {
-  const { t } = useT(['ui', 'bank']);
   const { course, send } = usePlayer();
-  const hintId = useId();
-  const chosen = attempt.answers[q.id] ?? [];
-  const base = `bank:${q.moduleId}.${q.localId}`;
-  const order = optionOrder(q, attempt.seed, course.settings.final.shuffle);
+  const firstControl = useRef<HTMLElement>(null);
   return (
-    <fieldset className="question__fieldset" aria-describedby={hintId}>
-      <legend className="question__legend">
-        <span className="question__prompt">{t(`${base}.prompt`)}</span>
-      </legend>
-      <p id={hintId} className="hint">
-        {t(q.type === 'single' ? 'final.chooseOne' : 'final.chooseMany')}
-      </p>
-      <div className="options">
-        {order.map((o) => (
-          <label key={o} className={`option${chosen.includes(o) ? ' option--chosen' : ''}`}>
-            <input
-              type={q.type === 'single' ? 'radio' : 'checkbox'}
-              name={`final-${q.id}`}
-              value={o}
-              checked={chosen.includes(o)}
-              onChange={(e) => send({ type: 'ANSWER_FINAL', questionId: q.id, choice: nextChoice(q, chosen, o, e.target.checked) })}
-            />
-            <span className="option__text">{t(`${base}.options.${o}.text`)}</span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
+    <QuestionField
+      question={q}
+      textKey={`bank:${q.moduleId}.${q.localId}`}
+      answer={attempt.answers[q.id] ?? []}
+      onChange={(choice) => send({ type: 'ANSWER_FINAL', questionId: q.id, choice })}
+      disabled={false}
+      reveal={false}
+      seed={attempt.seed}
+      shuffle={course.settings.final.shuffle}
+      name={`final-${q.id}`}
+      firstControl={firstControl}
+    />
   );
 }

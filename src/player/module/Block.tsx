@@ -1,5 +1,7 @@
 /** One content block of a page. Text comes from the module's namespace at pages.<page>.blocks.<block>. */
 import type { Block } from '../../content-model/types.ts';
+import { DecisionBlock } from '../blocks/DecisionBlock.tsx';
+import { KeyFigureBlock, QuoteBlock, RevealBlock } from '../blocks/TextBlocks.tsx';
 import { Html } from '../shared/Html.tsx';
 import { usePlayer } from '../shared/player-context.tsx';
 import { useT } from '../shared/use-texts.ts';
@@ -9,6 +11,7 @@ export function BlockView({ moduleId, pageId, block }: { moduleId: string; pageI
   const { images } = usePlayer();
   const key = (field: string) => `${moduleId}:pages.${pageId}.blocks.${block.id}.${field}`;
   const optional = (field: string) => (i18n.exists(key(field)) ? t(key(field)) : undefined);
+  const where = { moduleId, pageId, blockKey: key };
 
   switch (block.type) {
     case 'text':
@@ -49,5 +52,15 @@ export function BlockView({ moduleId, pageId, block }: { moduleId: string; pageI
           </div>
         </section>
       );
+    case 'keyfigure':
+      return <KeyFigureBlock {...where} />;
+    case 'quote':
+      return <QuoteBlock {...where} />;
+    case 'reveal':
+      return <RevealBlock {...where} />;
+    case 'decision':
+      return <DecisionBlock {...where} block={block} />;
+    case 'figure':
+      return null;
   }
 }

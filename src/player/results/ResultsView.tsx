@@ -1,6 +1,6 @@
 /**
- * The closing module: the final score, the self-assessment picture, the learner's reflections and their
- * personal action plan, which they can edit, print and download.
+ * The closing module: the final score, the self-assessment picture, the learner's reflections and
+ * decisions, and their personal action plan, which they can edit, print and download.
  */
 import { useSelector } from '@xstate/react';
 import { finalStatus, finalUnlocked } from '../../engine/progress.ts';
@@ -11,13 +11,19 @@ import { usePlayer } from '../shared/player-context.tsx';
 import { toPercent } from '../shared/ProgressBar.tsx';
 import { useT } from '../shared/use-texts.ts';
 import { ActionPlan } from './ActionPlan.tsx';
+import { decisionPlaces, Decisions } from './Decisions.tsx';
 import { principleModules } from './results-model.ts';
 import { SelfAssessmentSummary } from './SelfAssessmentSummary.tsx';
 
 export function ResultsView() {
   const { t } = useT(['ui', 'course']);
   const { course } = usePlayer();
-  const needed = course.modules.filter((m) => m.reflection || m.selfAssessment).map((m) => m.id);
+  const needed = [
+    ...new Set([
+      ...course.modules.filter((m) => m.reflection || m.selfAssessment).map((m) => m.id),
+      ...decisionPlaces(course).map((d) => d.moduleId),
+    ]),
+  ];
   return (
     <section className="view view--results results">
       <ViewHeading>{t('course:closing.title')}</ViewHeading>
@@ -26,6 +32,7 @@ export function ResultsView() {
       <NamespaceGate ns={needed}>
         <SelfAssessmentSummary modules={principleModules(course)} />
         <Reflections />
+        <Decisions />
         <ActionPlan />
       </NamespaceGate>
     </section>

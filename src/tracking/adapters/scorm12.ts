@@ -3,7 +3,7 @@
  * (0-100) because that is what mastery_score is compared with; suspend data is at most 4,096 characters.
  */
 import { TARGETS } from '../../targets/index.ts';
-import { choiceKeysOrEmpty, optional } from './shared.ts';
+import { optional } from './shared.ts';
 import { cut, time12, timespan12 } from '../cmi/format.ts';
 import type { InteractionReport, Report } from '../report.ts';
 import {
@@ -110,15 +110,15 @@ export const scorm12: Dialect = {
     const p = `cmi.interactions.${n}`;
     const w: Write[] = [
       [`${p}.id`, i.id],
-      [`${p}.type`, i.kind === 'choice' ? 'choice' : 'fill-in'],
+      [`${p}.type`, i.kind === 'answer' ? i.cmi.type : 'fill-in'],
       [`${p}.objectives.0.id`, i.objective],
       [`${p}.time`, time12(new Date(i.answeredAt))],
     ];
-    if (i.kind === 'choice') {
-      w.push([`${p}.correct_responses.0.pattern`, choiceKeysOrEmpty(i.correct).join(',')]);
-      w.push([`${p}.student_response`, choiceKeysOrEmpty(i.response).join(',')]);
+    if (i.kind === 'answer') {
+      if (i.cmi.correct) w.push([`${p}.correct_responses.0.pattern`, i.cmi.correct['1.2']]);
+      w.push([`${p}.student_response`, i.cmi.response['1.2']]);
     } else {
-      w.push([`${p}.student_response`, cut(responseText(i.text ?? ''), 255)]);
+      w.push([`${p}.student_response`, cut(responseText(i.text), 255)]);
     }
     w.push([`${p}.result`, i.result === 'incorrect' ? 'wrong' : i.result]);
     if (i.shownAt !== undefined && i.answeredAt >= i.shownAt) w.push([`${p}.latency`, timespan12(i.answeredAt - i.shownAt)]);

@@ -5,7 +5,7 @@
  * percentage; suspend data is at most 64,000 characters.
  */
 import { TARGETS } from '../../targets/index.ts';
-import { choiceKeysOrEmpty, optional } from './shared.ts';
+import { optional } from './shared.ts';
 import { cut, decimal, duration2004, timestamp2004 } from '../cmi/format.ts';
 import type { InteractionReport } from '../report.ts';
 import {
@@ -139,15 +139,15 @@ export const scorm2004: Dialect = {
     const p = `cmi.interactions.${n}`;
     const w: Write[] = [
       [`${p}.id`, i.id],
-      [`${p}.type`, i.kind === 'choice' ? 'choice' : 'long-fill-in'],
+      [`${p}.type`, i.kind === 'answer' ? i.cmi.type : 'long-fill-in'],
       [`${p}.objectives.0.id`, i.objective],
       [`${p}.timestamp`, timestamp2004(new Date(i.shownAt ?? i.answeredAt))],
     ];
-    if (i.kind === 'choice') {
-      w.push([`${p}.correct_responses.0.pattern`, choiceKeysOrEmpty(i.correct).join('[,]')]);
-      w.push([`${p}.learner_response`, choiceKeysOrEmpty(i.response).join('[,]')]);
+    if (i.kind === 'answer') {
+      if (i.cmi.correct) w.push([`${p}.correct_responses.0.pattern`, i.cmi.correct['2004']]);
+      w.push([`${p}.learner_response`, i.cmi.response['2004']]);
     } else {
-      w.push([`${p}.learner_response`, cut(responseText(i.text ?? ''), LONG_FILL_IN_MAX)]);
+      w.push([`${p}.learner_response`, cut(responseText(i.text), LONG_FILL_IN_MAX)]);
     }
     w.push([`${p}.result`, i.result]);
     if (i.shownAt !== undefined && i.answeredAt >= i.shownAt) w.push([`${p}.latency`, duration2004(i.answeredAt - i.shownAt)]);

@@ -1,8 +1,8 @@
 /**
- * Value formats of the two data models: times, durations, identifiers and choice responses. Pure
- * functions, so the formats can be tested against each version's grammar on their own.
+ * Value formats of the two data models: times, durations, identifiers and decimals. Pure functions, so
+ * the formats can be tested against each version's grammar on their own. (Responses to questions are
+ * their question type's business: src/question-types/cmi.ts.)
  */
-import type { Question } from '../../content-model/types.ts';
 
 const pad = (n: number, width = 2) => String(Math.trunc(n)).padStart(width, '0');
 
@@ -51,25 +51,6 @@ export function cmiId(...parts: string[]): string {
     .join('_')
     .replace(/[^A-Za-z0-9_-]/g, '_')
     .slice(0, 250);
-}
-
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
-
-/**
- * The single character that stands for an option in a choice response. SCORM 1.2 choice responses are
- * single characters 0-9/a-z; SCORM 2004 accepts the same as short identifiers. When every option id of
- * a question is already one such character it is used as is; otherwise options are lettered by position.
- */
-export function optionKey(question: Question, optionId: string): string {
-  const asIs = question.options.every((o) => /^[0-9a-z]$/.test(o));
-  if (asIs) return optionId;
-  const i = question.options.indexOf(optionId);
-  return i >= 0 && i < LETTERS.length ? LETTERS[i]! : '';
-}
-
-/** The keys of a choice, in the question's option order (so a set always reads the same). */
-export function choiceKeys(question: Question, choice: readonly string[]): string[] {
-  return question.options.filter((o) => choice.includes(o)).map((o) => optionKey(question, o));
 }
 
 /** A decimal for CMIDecimal / real(10,7): no exponent, at most 4 decimals, no trailing zeros. */

@@ -3,15 +3,18 @@
  * from the course IRI, src/targets/cmi5.ts) with a definition an LRS report can show: the question and its
  * options in the course's words, the correct answer, the learner's response and whether it was right.
  *
- *   knowledge-check answer   answered  <course>/kc/<question id>        choice, response, success, duration
+ *   knowledge-check answer   answered  <course>/kc/<question id>        its type (choice, sequencing, matching), response, success, duration
  *   final-assessment answer  answered  <course>/final/<question id>     likewise, grouped under the attempt
+ *   decision                 answered  <course>/decision/<module>/<page>.<block>  choice, response (no success: nothing is right)
  *   reflection, action step  answered  <course>/reflection|plan/<module> long-fill-in, the text as response
  *   module finished          completed <course>/module/<module id>      completion
  *
  * The words come from the course's texts, loaded when the statement is about to be sent (`describe`), in
  * the course's default language and the learner's.
  */
-import type { Course, Module, Question, TextTree } from '../../content-model/types.ts';
+import type { Course, Module, TextTree } from '../../content-model/types.ts';
+import { components, type XapiAnswer, type XapiComponent } from '../../question-types/cmi.ts';
+import { modelOf } from '../../question-types/index.ts';
 import { childIri, courseIri } from '../../targets/cmi5.ts';
 import type { InteractionReport } from '../report.ts';
 import {
@@ -30,9 +33,6 @@ import {
 /** Loads a namespace of the course's texts in a language (the build's lazy text chunks). */
 export type TextSource = (language: string, namespace: string) => Promise<TextTree | undefined>;
 
-/** The xAPI choice pattern separator. */
-const SEP = '[,]';
-
 /** The activity of an interaction. */
 export function interactionActivity(course: Course, i: InteractionReport): XapiActivity {
   const s = i.subject;
@@ -42,21 +42,26 @@ export function interactionActivity(course: Course, i: InteractionReport): XapiA
       id: childIri(base, 'interaction', i.id),
       definition: {
         type: INTERACTION_TYPE,
-        interactionType: i.kind === 'choice' ? 'choice' : 'long-fill-in',
+        interactionType: i.kind === 'answer' ? i.cmi.type : 'long-fill-in',
         description: { en: i.description },
       },
     };
-  if (s.source === 'kc' || s.source === 'final')
+  if (i.kind === 'answer') {
+    const x = i.cmi.xapi;
+    const listed = (list: XapiComponent[] | undefined) => list?.map(({ id }) => ({ id, description: { en: id } }));
     return {
-      id: childIri(base, s.source, s.id),
+      id: s.source === 'decision' ? childIri(base, 'decision', s.moduleId, s.id) : childIri(base, s.source, s.id),
       definition: {
         type: INTERACTION_TYPE,
-        interactionType: 'choice',
+        interactionType: i.cmi.type,
         description: { en: i.description },
-        ...(s.correct ? { correctResponsesPattern: [s.correct.join(SEP)] } : {}),
-        ...(s.options ? { choices: s.options.map((id) => ({ id, description: { en: id } })) } : {}),
+        ...(x.correct !== undefined ? { correctResponsesPattern: [x.correct] } : {}),
+        ...(x.choices ? { choices: listed(x.choices) } : {}),
+        ...(x.source ? { source: listed(x.source) } : {}),
+        ...(x.target ? { target: listed(x.target) } : {}),
       },
     };
+  }
   return {
     id: childIri(base, s.source, s.id),
     definition: { type: INTERACTION_TYPE, interactionType: 'long-fill-in', description: { en: i.description } },
@@ -68,9 +73,14 @@ export function interactionStatement(session: StatementSession, course: Course, 
   const s = i.subject;
   const duration = i.shownAt !== undefined && i.answeredAt >= i.shownAt ? isoDuration(i.answeredAt - i.shownAt) : undefined;
   const result =
-    i.kind === 'choice'
-      ? { response: (s?.chosen ?? i.response ?? []).join(SEP), success: i.result === 'correct', ...(duration ? { duration } : {}) }
-      : { response: i.text ?? '', ...(duration ? { duration } : {}) };
+    i.kind === 'answer'
+      ? {
+          response: i.cmi.xapi.response,
+          // A decision has no right answer: no success either way.
+          ...(i.result !== 'neutral' ? { success: i.result === 'correct' } : {}),
+          ...(duration ? { duration } : {}),
+        }
+      : { response: i.text, ...(duration ? { duration } : {}) };
   const st = allowedStatement(session, { verb: VERBS.answered, object, result, at: i.answeredAt, ...(language ? { language } : {}) });
   if (s?.source === 'final' && s.attempt !== undefined) {
     const grouping = st.context.contextActivities!.grouping ?? [];
@@ -116,11 +126,33 @@ const leaf = (tree: TextTree | undefined, path: string[]): string | undefined =>
 export async function describe(statements: Statement[], course: Course, languages: string[], texts: TextSource | undefined): Promise<void> {
   if (!texts) return;
   const base = courseIri(course);
-  const questions = new Map<string, { q: Question; where: 'knowledgeCheck' | 'bank' }>();
+  /** Everything answered, by activity: its module, where its strings are, its prompt's field, its components. */
+  interface Answerable {
+    moduleId: string;
+    at: string[];
+    prompt: string;
+    parts: Omit<XapiAnswer, 'response' | 'correct'>;
+  }
+  const questions = new Map<string, Answerable>();
   const modules = new Map<string, { m: Module; kind: 'reflection' | 'plan' | 'module' }>();
   for (const m of course.modules) {
-    for (const q of m.questions) questions.set(childIri(base, 'kc', q.id), { q, where: 'knowledgeCheck' });
-    for (const q of m.bank) questions.set(childIri(base, 'final', q.id), { q, where: 'bank' });
+    const question = (q: Course['bank'][number], at: string[]): Answerable => ({
+      moduleId: m.id,
+      at,
+      prompt: 'prompt',
+      parts: modelOf(q).cmi(q, []).xapi,
+    });
+    for (const q of m.questions) questions.set(childIri(base, 'kc', q.id), question(q, ['knowledgeCheck', 'questions', q.localId]));
+    for (const q of m.bank) questions.set(childIri(base, 'final', q.id), question(q, ['bank', q.localId]));
+    for (const p of m.pages)
+      for (const b of p.blocks)
+        if (b.type === 'decision')
+          questions.set(childIri(base, 'decision', m.id, `${p.id}.${b.id}`), {
+            moduleId: m.id,
+            at: ['pages', p.id, 'blocks', b.id],
+            prompt: 'question',
+            parts: { choices: components('options', b.options) },
+          });
     for (const kind of ['reflection', 'plan', 'module'] as const) modules.set(childIri(base, kind, m.id), { m, kind });
   }
   const cache = new Map<string, Promise<TextTree | undefined>>();
@@ -140,20 +172,22 @@ export async function describe(statements: Statement[], course: Course, language
     const m = modules.get(st.object.id);
     const name: LanguageMap = {};
     const description: LanguageMap = {};
-    const choiceText = new Map<string, LanguageMap>();
+    /** The words of each component, by list (choices, source, target) and id. */
+    const partText = new Map<string, LanguageMap>();
     for (const lang of languages) {
-      const ns = q ? q.q.moduleId : m?.m.id;
+      const ns = q ? q.moduleId : m?.m.id;
       if (!ns) continue;
       const tree = await load(lang, ns);
       if (!tree) continue;
       if (q) {
-        const at = q.where === 'knowledgeCheck' ? ['knowledgeCheck', 'questions', q.q.localId] : ['bank', q.q.localId];
-        const prompt = leaf(tree, [...at, 'prompt']);
+        const prompt = leaf(tree, [...q.at, q.prompt]);
         if (prompt) name[lang] = description[lang] = prompt;
-        for (const o of q.q.options) {
-          const t = leaf(tree, [...at, 'options', o, 'text']);
-          if (t) choiceText.set(o, { ...(choiceText.get(o) ?? {}), [lang]: t });
-        }
+        for (const list of ['choices', 'source', 'target'] as const)
+          for (const part of q.parts[list] ?? []) {
+            const t = leaf(tree, [...q.at, ...part.text]);
+            const key = `${list}/${part.id}`;
+            if (t) partText.set(key, { ...(partText.get(key) ?? {}), [lang]: t });
+          }
       } else if (m) {
         const title = leaf(tree, ['title']);
         if (m.kind === 'reflection') {
@@ -169,6 +203,9 @@ export async function describe(statements: Statement[], course: Course, language
     }
     if (Object.keys(name).length) def.name = name;
     if (Object.keys(description).length) def.description = description;
-    if (def.choices) def.choices = def.choices.map((c) => ({ id: c.id, description: choiceText.get(c.id) ?? c.description }));
+    for (const list of ['choices', 'source', 'target'] as const) {
+      const parts = def[list];
+      if (parts) def[list] = parts.map((c) => ({ id: c.id, description: partText.get(`${list}/${c.id}`) ?? c.description }));
+    }
   }
 }

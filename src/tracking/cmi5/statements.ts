@@ -46,6 +46,9 @@ export interface XapiActivity {
     interactionType?: 'choice' | 'long-fill-in' | 'sequencing' | 'matching' | 'other';
     correctResponsesPattern?: string[];
     choices?: { id: string; description: LanguageMap }[];
+    /** matching: what is matched (source) and what it is matched with (target). */
+    source?: { id: string; description: LanguageMap }[];
+    target?: { id: string; description: LanguageMap }[];
   };
 }
 

@@ -3,12 +3,22 @@
  * measure sees the leak, and the cue simulation (the engine's draw and scoring) lets the cue pass.
  */
 import { describe, expect, it } from 'vitest';
-import { correctAreLongest, CUE_STRATEGIES, formFigures, simulateFinal } from '../../../src/authoring/assessment-form.ts';
-import type { Course, LanguageTexts, Module, Question } from '../../../src/content-model/types.ts';
+import {
+  correctAreLongest,
+  CUE_STRATEGIES,
+  formFigures,
+  simulateFinal,
+  type ChoiceQuestion,
+} from '../../../src/authoring/assessment-form.ts';
+import type { Course, LanguageTexts, Module } from '../../../src/content-model/types.ts';
 
 /** A course of `modules` modules with five bank questions each; `text(q, o)` writes option o of q. */
-function leakyCourse(shuffle: boolean, text: (q: Question, o: string) => string, modules = 4): { course: Course; texts: LanguageTexts } {
-  const mods: Module[] = Array.from({ length: modules }, (_, m) => ({
+function leakyCourse(
+  shuffle: boolean,
+  text: (q: ChoiceQuestion, o: string) => string,
+  modules = 4,
+): { course: Course; texts: LanguageTexts } {
+  const mods = Array.from({ length: modules }, (_, m) => ({
     id: `m${m}`,
     principle: m + 1,
     objectives: ['o1'],
@@ -25,7 +35,7 @@ function leakyCourse(shuffle: boolean, text: (q: Question, o: string) => string,
       options: ['a', 'b', 'c', 'd'],
       correct: i === 4 ? ['b', 'c'] : ['b'],
     })),
-  }));
+  })) satisfies Module[];
   const bank = mods.flatMap((m) => m.bank);
   const course = {
     id: 'leaky',
@@ -34,14 +44,14 @@ function leakyCourse(shuffle: boolean, text: (q: Question, o: string) => string,
     languages: ['en'],
     settings: {
       gating: 'free',
-      knowledgeCheck: { attempts: 2 },
+      knowledgeCheck: { attempts: 2, shuffle: true },
       final: { draw: 10, perModule: 1, shuffle, masteryScore: 0.8, attempts: 3 },
       completion: { completedWhen: 'all-modules', successFrom: 'final' },
       limits: { scorm12: { reflection: 100, actionStep: 50 }, scorm2004: { reflection: 100, actionStep: 50 } },
     },
     modules: mods,
     bank,
-  } as Course;
+  } as unknown as Course;
   const modulesText = Object.fromEntries(
     mods.map((m) => [
       m.id,
@@ -59,7 +69,7 @@ function leakyCourse(shuffle: boolean, text: (q: Question, o: string) => string,
 }
 
 const strategy = (name: string) => CUE_STRATEGIES.find((s) => s.name === name)!;
-const longerWhenRight = (q: Question, o: string) => (q.correct.includes(o) ? 'the right one, at length' : 'wrong');
+const longerWhenRight = (q: ChoiceQuestion, o: string) => (q.correct.includes(o) ? 'the right one, at length' : 'wrong');
 
 describe('assessment form figures', () => {
   it('see a bank whose answers are the longest options, always at b', () => {

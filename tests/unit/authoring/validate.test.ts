@@ -49,7 +49,7 @@ function expectProblems(root: string, expected: string[]) {
 describe('npm run validate', () => {
   it('passes the sample course with a one-line summary', () => {
     const { code, lines } = validate(sampleCopy());
-    expect(lines).toEqual(['OK: sample-course 0.1.0, 3 modules, 2 languages (da, en), 108 strings per language: no problems.']);
+    expect(lines).toEqual(['OK: sample-course 0.1.0, 4 modules, 2 languages (da, en), 160 strings per language: no problems.']);
     expect(code).toBe(0);
   });
 
@@ -186,15 +186,16 @@ describe('npm run validate', () => {
     {
       kind: 'module listed but its file missing',
       change: (r) =>
-        edit(r, 'content/course.yaml', (t) => t.replace('modules: [intro, alpha, beta]', 'modules: [intro, alpha, beta, gamma]')),
-      expected: ['content/course.yaml:6: modules[3]: module "gamma" is listed but content/modules/gamma.yaml does not exist'],
+        edit(r, 'content/course.yaml', (t) =>
+          t.replace('modules: [intro, alpha, beta, omega]', 'modules: [intro, alpha, beta, omega, gamma]'),
+        ),
+      expected: ['content/course.yaml:6: modules[4]: module "gamma" is listed but content/modules/gamma.yaml does not exist'],
     },
     {
       kind: 'module file not listed in course.yaml',
-      change: (r) => edit(r, 'content/course.yaml', (t) => t.replace('modules: [intro, alpha, beta]', 'modules: [intro, alpha]')),
-      // The draw is a real consequence (the bank lost beta's questions), not a follow-on of the same mistake.
+      change: (r) =>
+        edit(r, 'content/course.yaml', (t) => t.replace('modules: [intro, alpha, beta, omega]', 'modules: [intro, alpha, omega]')),
       expected: [
-        "content/course.yaml:10: final.draw: draws 4 questions but the modules' banks hold only 3",
         'content/modules/beta.yaml:1: module "beta" is not listed in content/course.yaml (modules:), so the course never shows it: add it there or delete the file',
       ],
     },
@@ -213,7 +214,7 @@ describe('npm run validate', () => {
     {
       kind: 'final.draw larger than the bank',
       change: (r) => edit(r, 'content/course.yaml', (t) => t.replace('draw: 4', 'draw: 40')),
-      expected: ["content/course.yaml:10: final.draw: draws 40 questions but the modules' banks hold only 5"],
+      expected: ["content/course.yaml:10: final.draw: draws 40 questions but the modules' banks hold only 7"],
     },
     {
       kind: 'mastery score above 1',
@@ -379,8 +380,10 @@ describe('npm run validate', () => {
     {
       kind: 'a module listed twice',
       change: (r) =>
-        edit(r, 'content/course.yaml', (t) => t.replace('modules: [intro, alpha, beta]', 'modules: [intro, alpha, beta, alpha]')),
-      expected: ['content/course.yaml:6: modules[3]: module "alpha" is listed twice (first at line 6): list each module once'],
+        edit(r, 'content/course.yaml', (t) =>
+          t.replace('modules: [intro, alpha, beta, omega]', 'modules: [intro, alpha, beta, omega, alpha]'),
+        ),
+      expected: ['content/course.yaml:6: modules[4]: module "alpha" is listed twice (first at line 6): list each module once'],
     },
     {
       kind: 'an unknown key in course.yaml, with a near name',
@@ -390,7 +393,7 @@ describe('npm run validate', () => {
     {
       kind: 'an unknown key in course.yaml, without a near name',
       change: (r) => edit(r, 'content/course.yaml', (t) => t.replace('  attempts: 2\nfinal:', '  attempts: 2\n  retries: 3\nfinal:')),
-      expected: ['content/course.yaml:9: knowledgeCheck.retries: unknown key "retries": knowledgeCheck allows attempts'],
+      expected: ['content/course.yaml:9: knowledgeCheck.retries: unknown key "retries": knowledgeCheck allows attempts, shuffle'],
     },
     {
       kind: 'an unknown key in a block, with a near name',
@@ -517,8 +520,8 @@ describe('npm run validate', () => {
         kind: 'one missing English key',
         change: (r) => editJson(r, 'locales/en/alpha.json', (d) => delete d.pages.two.title),
         expected: [
-          'OK: sample-course 0.1.0, 3 modules, 1 complete language (da) and 1 draft (en), 108 strings per language: no problems.',
-          'en: draft, 99% translated (107 of 108 strings; 1 not translated yet):',
+          'OK: sample-course 0.1.0, 4 modules, 1 complete language (da) and 1 draft (en), 160 strings per language: no problems.',
+          'en: draft, 99.3% translated (159 of 160 strings; 1 not translated yet):',
           '  locales/en/alpha.json:21: pages.two.title: not translated yet',
         ],
       },
@@ -529,8 +532,8 @@ describe('npm run validate', () => {
           editJson(r, 'locales/en/alpha.json', (d) => delete d.pages.one.blocks.figure.alt);
         },
         expected: [
-          'OK: sample-course 0.1.0, 3 modules, 1 complete language (da) and 1 draft (en), 108 strings per language: no problems.',
-          'en: draft, 98.1% translated (106 of 108 strings; 2 not translated yet):',
+          'OK: sample-course 0.1.0, 4 modules, 1 complete language (da) and 1 draft (en), 160 strings per language: no problems.',
+          'en: draft, 98.7% translated (158 of 160 strings; 2 not translated yet):',
           '  locales/en/alpha.json:15: pages.one.blocks.figure.alt: not translated yet',
           '  locales/en/beta.json:3: summary: not translated yet',
         ],
@@ -539,8 +542,8 @@ describe('npm run validate', () => {
         kind: 'a translation file missing',
         change: (r) => rmSync(join(r, 'locales/en/beta.json')),
         expected: [
-          'OK: sample-course 0.1.0, 3 modules, 1 complete language (da) and 1 draft (en), 108 strings per language: no problems.',
-          'en: draft, 72.2% translated (78 of 108 strings; 30 not translated yet):',
+          'OK: sample-course 0.1.0, 4 modules, 1 complete language (da) and 1 draft (en), 160 strings per language: no problems.',
+          'en: draft, 81.2% translated (130 of 160 strings; 30 not translated yet):',
           '  locales/en/beta.json: missing file: no text yet for module "beta" (translate locales/da/beta.json, or use npm run i18n:export and i18n:import) (30 strings)',
         ],
       },
@@ -552,11 +555,12 @@ describe('npm run validate', () => {
           writeFileSync(join(r, 'locales/de/ui.json'), JSON.stringify({ nav: { next: 'Weiter' } }));
         },
         expected: [
-          'OK: sample-course 0.1.0, 3 modules, 2 complete languages (da, en) and 1 draft (de), 108 strings per language: no problems.',
-          'de: draft, 7.4% translated (8 of 108 strings; 100 not translated yet):',
+          'OK: sample-course 0.1.0, 4 modules, 2 complete languages (da, en) and 1 draft (de), 160 strings per language: no problems.',
+          'de: draft, 5% translated (8 of 160 strings; 152 not translated yet):',
           '  locales/de/intro.json: missing file: no text yet for module "intro" (translate locales/da/intro.json, or use npm run i18n:export and i18n:import) (21 strings)',
           '  locales/de/alpha.json: missing file: no text yet for module "alpha" (translate locales/da/alpha.json, or use npm run i18n:export and i18n:import) (46 strings)',
           '  locales/de/beta.json: missing file: no text yet for module "beta" (translate locales/da/beta.json, or use npm run i18n:export and i18n:import) (30 strings)',
+          '  locales/de/omega.json: missing file: no text yet for module "omega" (translate locales/da/omega.json, or use npm run i18n:export and i18n:import) (52 strings)',
           '  locales/de/ui.json:1: nav.back: not translated yet',
           '  locales/de/ui.json:1: greeting: not translated yet',
           '  locales/de/ui.json:1: menu.title: not translated yet',

@@ -51,7 +51,7 @@ describe('loadCourse', () => {
   it('loads the sample course', () => {
     const { course, texts } = loadCourse(sample, { uiRoot: repo });
     expect(course.languages).toEqual(['da', 'en']);
-    expect(course.modules.map((m) => m.id)).toEqual(['intro', 'alpha', 'beta']);
+    expect(course.modules.map((m) => m.id)).toEqual(['intro', 'alpha', 'beta', 'omega']);
     expect(course.bank.map((q) => q.id)).toContain('alpha.b2');
     expect(course.modules[1]!.questions[0]).toMatchObject({ id: 'alpha.q1', objective: 'alpha.o1', correct: ['c'] });
     expect(texts.en!.modules.alpha!.title).toBe('Alpha');
@@ -118,8 +118,8 @@ describe('loadCourse', () => {
     ],
     [
       'a module listed but missing',
-      replaceIn('content/course.yaml', '[intro, alpha, beta]', '[intro, alpha, beta, delta]'),
-      'content/course.yaml:6: modules[3]: module "delta" is listed but content/modules/delta.yaml does not exist',
+      replaceIn('content/course.yaml', '[intro, alpha, beta, omega]', '[intro, alpha, beta, omega, delta]'),
+      'content/course.yaml:6: modules[4]: module "delta" is listed but content/modules/delta.yaml does not exist',
     ],
     [
       'a module file whose id differs',
@@ -134,7 +134,7 @@ describe('loadCourse', () => {
     [
       'a draw larger than the bank',
       replaceIn('content/course.yaml', 'draw: 4', 'draw: 40'),
-      "content/course.yaml:10: final.draw: draws 40 questions but the modules' banks hold only 5",
+      "content/course.yaml:10: final.draw: draws 40 questions but the modules' banks hold only 7",
     ],
     ['YAML that does not parse', replaceIn('content/modules/intro.yaml', 'pages:', 'pages: [\n'), 'content/modules/intro.yaml:'],
     [

@@ -40,7 +40,7 @@ function problems(root: string): string[] {
 describe('final.perModule', () => {
   it('defaults to no quota, and loads a quota the banks can meet', () => {
     expect(loadCourse(sampleWith(4, ''), { uiRoot: repo }).course.settings.final.perModule).toBe(0);
-    expect(loadCourse(sampleWith(3, '\n  perModule: 1'), { uiRoot: repo }).course.settings.final.perModule).toBe(1);
+    expect(loadCourse(sampleWith(4, '\n  perModule: 1'), { uiRoot: repo }).course.settings.final.perModule).toBe(1);
   });
 
   it('rejects a quota that a module bank cannot give, naming the module', () => {
@@ -51,7 +51,7 @@ describe('final.perModule', () => {
 
   it('rejects a quota larger than the draw', () => {
     expect(problems(sampleWith(2, '\n  perModule: 1'))).toEqual([
-      'content/course.yaml:11: final.perModule: asks 1 questions from each of 3 modules (3 in all), but final.draw is 2',
+      'content/course.yaml:11: final.perModule: asks 1 questions from each of 4 modules (4 in all), but final.draw is 2',
     ]);
   });
 

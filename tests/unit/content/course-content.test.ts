@@ -11,6 +11,7 @@ import { loadCourse } from '../../../src/content-model/load.ts';
 import { activityMinutes, moduleMinutes, moduleWords, WORDS_PER_MINUTE } from '../../../src/content-model/reading-time.ts';
 import { moduleTextSlots } from '../../../src/content-model/text-spec.ts';
 import type { TextTree } from '../../../src/content-model/types.ts';
+import { modelOf } from '../../../src/question-types/index.ts';
 
 const repo = resolve(import.meta.dirname, '../../..');
 const { course, texts } = loadCourse(repo);
@@ -77,6 +78,9 @@ describe('the course', () => {
 
   it('answer keys are sound: single-choice has exactly one correct option, multiple-choice at least one', () => {
     for (const q of [...course.modules.flatMap((m) => m.questions), ...course.bank]) {
+      const model = modelOf(q);
+      expect(model.isCorrect(q, model.correctAnswer(q)), q.id).toBe(true);
+      if (q.type !== 'single' && q.type !== 'multiple') continue;
       expect(q.correct.every((c) => q.options.includes(c)), q.id).toBe(true);
       if (q.type === 'single') expect(q.correct, q.id).toHaveLength(1);
       else expect(q.correct.length, q.id).toBeGreaterThanOrEqual(1);

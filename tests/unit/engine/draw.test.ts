@@ -8,10 +8,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCourse } from '../../../src/content-model/load.ts';
 import { quotaProblem } from '../../../src/content-model/quota.ts';
-import type { Question } from '../../../src/content-model/types.ts';
-import { drawQuestions, optionOrder } from '../../../src/engine/draw.ts';
+import { drawQuestions } from '../../../src/engine/draw.ts';
+import { optionOrder, type ChoiceQuestion } from '../../../src/question-types/choice/model.ts';
 
-function bankOf(sizes: number[]): Question[] {
+function bankOf(sizes: number[]): ChoiceQuestion[] {
   return sizes.flatMap((n, m) =>
     Array.from({ length: n }, (_, i) => ({
       id: `m${m}.b${i}`,

@@ -5,6 +5,7 @@ import { loadCourse } from '../../../src/content-model/load.ts';
 import type { Course } from '../../../src/content-model/types.ts';
 import { type courseMachine, type EngineEvent, type EngineInput } from '../../../src/engine/machine.ts';
 import { questionIndex } from '../../../src/engine/progress.ts';
+import { rightAnswer, wrongAnswer } from '../../support/answers.ts';
 
 const repo = resolve(import.meta.dirname, '../../..');
 export const sample = loadCourse(resolve(repo, 'tests/sample-course'), { uiRoot: repo });
@@ -17,8 +18,6 @@ export function input(extra: Partial<EngineInput> = {}): EngineInput {
 }
 
 type Snap = SnapshotFrom<typeof courseMachine>;
-
-const wrongChoice = (options: string[], correct: string[]) => [options.find((o) => !correct.includes(o))!];
 
 /** Every event worth trying in a snapshot: right and wrong answers, valid and invalid values. */
 export function eventsFor(s: Snap): EngineEvent[] {
@@ -37,9 +36,13 @@ export function eventsFor(s: Snap): EngineEvent[] {
   const m = c.course.modules.find((x) => x.id === c.moduleId);
   if (s.matches('module') && m) {
     events.push({ type: 'GOTO_PAGE', pageId: m.pages[0]!.id });
+    // Every decision on the current page, with an option it has and one it does not.
+    for (const b of m.pages.find((p) => p.id === c.pageId)?.blocks ?? [])
+      if (b.type === 'decision')
+        events.push({ type: 'DECIDE', blockId: b.id, option: b.options[1]! }, { type: 'DECIDE', blockId: b.id, option: 'zz' });
     for (const q of m.questions) {
-      events.push({ type: 'SELECT', questionId: q.localId, choice: q.correct });
-      events.push({ type: 'SELECT', questionId: q.localId, choice: wrongChoice(q.options, q.correct) });
+      events.push({ type: 'SELECT', questionId: q.localId, choice: rightAnswer(q) });
+      events.push({ type: 'SELECT', questionId: q.localId, choice: wrongAnswer(q) });
       events.push({ type: 'SUBMIT_ANSWER', questionId: q.localId });
     }
     events.push({ type: 'SET_REFLECTION', text: 'A thought' }, { type: 'SET_REFLECTION', text: 'x'.repeat(c.limits.reflection + 1) });
@@ -51,8 +54,8 @@ export function eventsFor(s: Snap): EngineEvent[] {
     for (const id of attempt.drawn) {
       const q = questions.get(id)!;
       events.push(
-        { type: 'ANSWER_FINAL', questionId: id, choice: q.correct },
-        { type: 'ANSWER_FINAL', questionId: id, choice: wrongChoice(q.options, q.correct) },
+        { type: 'ANSWER_FINAL', questionId: id, choice: rightAnswer(q) },
+        { type: 'ANSWER_FINAL', questionId: id, choice: wrongAnswer(q) },
       );
     }
     events.push({ type: 'GOTO_QUESTION', index: 0 }, { type: 'GOTO_QUESTION', index: 99 });

@@ -72,21 +72,21 @@ describe('snapshot', () => {
     fc.assert(
       fc.property(fc.array(fc.nat(200), { maxLength: 120 }), (choices) => {
         const original = play(choices);
-        const saved = encodeSnapshot(savedOf(original));
+        const saved = encodeSnapshot(savedOf(original), course);
         const restored = restore(saved);
         expect(restored.value).toEqual(original.value);
         expect(restored.context.record).toEqual(original.context.record);
         if (original.matches('module'))
           expect([restored.context.moduleId, restored.context.pageId]).toEqual([original.context.moduleId, original.context.pageId]);
         // Encoding is a pure function of the state: saving the restored state gives the same text.
-        expect(encodeSnapshot(savedOf(restored))).toBe(saved);
+        expect(encodeSnapshot(savedOf(restored), course)).toBe(saved);
       }),
       { numRuns: 150 },
     );
   });
 
   it('starts with the format version, so a later format can tell old data apart', () => {
-    expect(encodeSnapshot({ location: 'start', record: { modules: {}, past: [] } })).toMatch(/^\[1#/);
+    expect(encodeSnapshot({ location: 'start', record: { modules: {}, past: [] } }, course)).toMatch(/^\[1#/);
   });
 
   it.each([
@@ -100,34 +100,37 @@ describe('snapshot', () => {
   });
 
   it('restores what still matches from data saved by another course version, and drops the rest', () => {
-    const old = encodeSnapshot({
-      location: 'module:removed',
-      record: {
-        modules: {
-          removed: { done: true, answers: {} },
-          alpha: {
-            done: false,
-            at: 'page:gone',
-            furthest: 'check',
-            answers: {
-              q1: { tries: 1, submitted: true, choice: ['c'] },
-              q9: { tries: 1, submitted: true, choice: ['a'] },
-              q2: { tries: 1, submitted: true, choice: ['z'] },
+    const old = encodeSnapshot(
+      {
+        location: 'module:removed',
+        record: {
+          modules: {
+            removed: { done: true, answers: {} },
+            alpha: {
+              done: false,
+              at: 'page:gone',
+              furthest: 'check',
+              answers: {
+                q1: { tries: 1, submitted: true, choice: ['c'] },
+                q9: { tries: 1, submitted: true, choice: ['a'] },
+                q2: { tries: 1, submitted: true, choice: ['z'] },
+              },
+              reflection: 'kept',
+              rating: 4,
             },
-            reflection: 'kept',
-            rating: 4,
+            intro: { done: true, answers: {}, rating: 3 },
           },
-          intro: { done: true, answers: {}, rating: 3 },
-        },
-        past: [{ correct: 2, max: 4 }],
-        latest: {
-          seed: 9,
-          index: 3,
-          drawn: ['alpha.b1', 'gone.b1', 'beta.b2'],
-          answers: { 'alpha.b1': ['a'], 'gone.b1': ['a'], 'beta.b2': ['q'] },
+          past: [{ correct: 2, max: 4 }],
+          latest: {
+            seed: 9,
+            index: 3,
+            drawn: ['alpha.b1', 'gone.b1', 'beta.b2'],
+            answers: { 'alpha.b1': ['a'], 'gone.b1': ['a'], 'beta.b2': ['q'] },
+          },
         },
       },
-    });
+      course,
+    );
     const { location, record } = decodeSnapshot(old, course);
     expect(location).toBe('menu');
     expect(record.modules.removed).toBeUndefined();

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { decodeSnapshot, encodeSnapshot, savedOf } from '../../../src/engine/snapshot.ts';
+import { optionOrder } from '../../../src/question-types/choice/model.ts';
 import { renderPlayer } from './support/player.tsx';
 
 /** Opens alpha's knowledge check (resuming there, as a returning learner would). */
@@ -18,6 +20,27 @@ async function atAlphaCheck() {
 const liveRegion = (question: HTMLElement) => question.querySelector('[aria-live="polite"]') as HTMLElement;
 
 describe('knowledge check', () => {
+  it("shows the options in the learner's own order (their seed), the same after a relaunch", async () => {
+    const orders = new Set<string>();
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const player = await renderPlayer({
+        record: { seed, modules: { alpha: { at: 'check', furthest: 'check', done: false, answers: {} } }, past: [] },
+        resumeAt: 'module:alpha',
+      });
+      await screen.findByRole('heading', { level: 1, name: 'Videnstjek' });
+      const q1 = player.course.modules.find((m) => m.id === 'alpha')!.questions[0]!;
+      if (q1.type !== 'single') throw new Error('alpha.q1 is single choice');
+      const shown = screen.getAllByRole('radio').map((r) => r.closest('label')!.textContent);
+      expect(shown).toEqual(optionOrder(q1, seed, true).map((o) => `Svar ${o}`));
+      // Saved and restored, the seed (and so the order) is the learner's still.
+      const saved = decodeSnapshot(encodeSnapshot(savedOf(player.actor.getSnapshot()), player.course), player.course);
+      expect(saved.record.seed).toBe(seed);
+      orders.add(shown.join());
+      player.unmount();
+    }
+    expect(orders.size).toBeGreaterThan(1);
+  });
+
   it('shows each question as a fieldset with a legend, radios for single and checkboxes for multiple choice', async () => {
     const { q1, q2 } = await atAlphaCheck();
     expect(within(q1).getByRole('group')).toHaveAccessibleName(/Vælg c/);
@@ -57,7 +80,7 @@ describe('knowledge check', () => {
     for (const radio of within(q1).getAllByRole('radio')) expect(radio).toBeDisabled();
 
     await user.keyboard('{Enter}');
-    const first = within(q1).getByRole('radio', { name: 'Svar a' });
+    const first = within(q1).getAllByRole('radio')[0]!; // the first in this learner's order
     expect(first).toBeEnabled();
     expect(first).toHaveFocus();
     expect(liveRegion(q1)).toBeEmptyDOMElement();

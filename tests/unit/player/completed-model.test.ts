@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { moduleSummary, modulesDone, nextStep } from '../../../src/player/completed/completed-model.ts';
 import type { LearnerRecord } from '../../../src/engine/record.ts';
 import { sample } from './support/player.tsx';
+import { rightAnswer } from '../../support/answers.ts';
 
 const course = sample().course;
 const done = { done: true, answers: {} };
@@ -12,11 +13,12 @@ describe('the next step after a module', () => {
   it('is the next unfinished module, wrapping round to one skipped earlier', () => {
     expect(nextStep(course, rec({ intro: done }), 'intro')).toEqual({ kind: 'module', moduleId: 'alpha' });
     expect(nextStep(course, rec({ intro: done, beta: done }), 'intro')).toEqual({ kind: 'module', moduleId: 'alpha' });
-    expect(nextStep(course, rec({ beta: done }), 'beta')).toEqual({ kind: 'module', moduleId: 'intro' });
+    expect(nextStep(course, rec({ beta: done }), 'beta')).toEqual({ kind: 'module', moduleId: 'omega' });
+    expect(nextStep(course, rec({ beta: done, omega: done }), 'omega')).toEqual({ kind: 'module', moduleId: 'intro' });
   });
 
   it('is the final assessment once every module is done, and the results once it is passed or used up', () => {
-    const all = { intro: done, alpha: done, beta: done };
+    const all = Object.fromEntries(course.modules.map((m) => [m.id, done]));
     expect(nextStep(course, rec(all), 'beta')).toEqual({ kind: 'final' });
     const attempts = course.settings.final.attempts;
     const failedAll = Array.from({ length: attempts }, () => ({ correct: 0, max: 4 }));
@@ -34,7 +36,7 @@ describe('the next step after a module', () => {
 describe('what the learner did', () => {
   it('counts pages, right answers, the reflection and the rating of the module', () => {
     const alpha = course.modules.find((m) => m.id === 'alpha')!;
-    const answers = Object.fromEntries(alpha.questions.map((q) => [q.localId, { choice: q.correct, tries: 1, submitted: true }]));
+    const answers = Object.fromEntries(alpha.questions.map((q) => [q.localId, { choice: rightAnswer(q), tries: 1, submitted: true }]));
     const summary = moduleSummary(alpha, rec({ alpha: { ...done, answers, reflection: 'x', rating: 4 } }));
     expect(summary).toEqual({
       pages: alpha.pages.length,

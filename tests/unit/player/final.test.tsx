@@ -1,19 +1,25 @@
 // @vitest-environment happy-dom
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { optionOrder } from '../../../src/engine/draw.ts';
+import { optionOrder } from '../../../src/question-types/choice/model.ts';
 import { questionIndex } from '../../../src/engine/progress.ts';
+import { rightAnswer, wrongAnswer } from '../../support/answers.ts';
+import { answerInPlayer } from './support/answer.ts';
 import { allModulesDone, renderPlayer, sample } from './support/player.tsx';
 
 const h1 = (name: string | RegExp) => screen.findByRole('heading', { level: 1, name });
 const texts = sample().texts;
 
-/** The Danish option text of a bank question's option. */
-const optionText = (qid: string, option: string) => {
+/** A bank question's Danish string at `path` (`prompt`, `options.a.text`, ...). */
+const bankText = (qid: string) => (path: string) => {
   const [moduleId, localId] = qid.split('.') as [string, string];
-  const bank = texts.da!.modules[moduleId]!.bank as Record<string, { options: Record<string, { text: string }> }>;
-  return bank[localId]!.options[option]!.text;
+  let node: unknown = (texts.da!.modules[moduleId]!.bank as Record<string, unknown>)[localId];
+  for (const k of path.split('.')) node = (node as Record<string, unknown>)[k];
+  return node as string;
 };
+const optionText = (qid: string, option: string) => bankText(qid)(`options.${option}.text`);
+/** The fieldset of a bank question, by its prompt. */
+const group = (qid: string) => screen.findByRole('group', { name: bankText(qid)('prompt') });
 
 async function atFinalIntro() {
   const player = await renderPlayer({ record: allModulesDone(), resumeAt: 'menu' });
@@ -37,14 +43,34 @@ describe('final assessment', () => {
     expect(await h1('Spørgsmål 1 af 4')).toHaveFocus();
 
     const attempt = actor.getSnapshot().context.record.latest!;
-    const q = questionIndex(course).get(attempt.drawn[0]!)!;
-    const inputs = await screen.findAllByRole(q.type === 'single' ? 'radio' : 'checkbox');
-    const expected = optionOrder(q, attempt.seed, course.settings.final.shuffle).map((o) => optionText(q.id, o));
-    expect(inputs.map((i) => i.closest('label')!.textContent)).toEqual(expected);
-
-    await user.click(inputs[0]!);
-    expect(actor.getSnapshot().context.record.latest!.answers[q.id]).toHaveLength(1);
+    const questions = questionIndex(course);
     const list = screen.getByRole('navigation', { name: 'Spørgsmål i testen' });
+    // Every drawn choice question shows its options in the attempt's order.
+    let choices = 0;
+    for (const [i, id] of attempt.drawn.entries()) {
+      await user.click(within(list).getByRole('button', { name: new RegExp(`^Spørgsmål ${i + 1},`) }));
+      await h1(`Spørgsmål ${i + 1} af 4`);
+      const q = questions.get(id)!;
+      if (q.type !== 'single' && q.type !== 'multiple') continue;
+      const inputs = within(await group(id)).getAllByRole(q.type === 'single' ? 'radio' : 'checkbox');
+      const expected = optionOrder(q, attempt.seed, course.settings.final.shuffle).map((o) => optionText(q.id, o));
+      expect(inputs.map((input) => input.closest('label')!.textContent)).toEqual(expected);
+      choices++;
+    }
+    expect(choices).toBeGreaterThan(0);
+
+    // An answer is recorded as it is given; a question counts as answered once its answer is finished.
+    await user.click(within(list).getByRole('button', { name: /^Spørgsmål 1,/ }));
+    await h1('Spørgsmål 1 af 4');
+    const first = questions.get(attempt.drawn[0]!)!;
+    const right = rightAnswer(first);
+    if (first.type === 'matching') {
+      await answerInPlayer(user, await group(first.id), first, right.slice(0, 1), bankText(first.id));
+      expect(actor.getSnapshot().context.record.latest!.answers[first.id]).toEqual(right.slice(0, 1));
+      expect(within(list).getByRole('button', { name: /Spørgsmål 1, ikke besvaret/ })).toBeInTheDocument();
+    }
+    await answerInPlayer(user, await group(first.id), first, right, bankText(first.id));
+    expect(actor.getSnapshot().context.record.latest!.answers[first.id]).toEqual(right);
     expect(within(list).getByRole('button', { name: /Spørgsmål 1, besvaret/ })).toHaveAttribute('aria-current', 'step');
     expect(within(list).getByRole('button', { name: /Spørgsmål 2, ikke besvaret/ })).toBeInTheDocument();
 
@@ -69,8 +95,7 @@ describe('final assessment', () => {
     for (const [i, id] of attempt.drawn.entries()) {
       await h1(`Spørgsmål ${i + 1} af 4`);
       const q = questionIndex(course).get(id)!;
-      for (const c of q.correct)
-        await user.click(await screen.findByRole(q.type === 'single' ? 'radio' : 'checkbox', { name: optionText(id, c) }));
+      await answerInPlayer(user, await group(id), q, rightAnswer(q), bankText(id));
       if (i < 3) await user.click(screen.getByRole('button', { name: 'Næste spørgsmål' }));
     }
     expect(submit).toBeEnabled();
@@ -90,8 +115,7 @@ describe('final assessment', () => {
     for (const [i, id] of drawn.entries()) {
       await h1(`Spørgsmål ${i + 1} af 4`);
       const q = questionIndex(course).get(id)!;
-      const wrong = q.options.find((o) => !q.correct.includes(o))!;
-      await user.click(await screen.findByRole(q.type === 'single' ? 'radio' : 'checkbox', { name: optionText(id, wrong) }));
+      await answerInPlayer(user, await group(id), q, wrongAnswer(q), bankText(id));
       if (i < 3) await user.click(screen.getByRole('button', { name: 'Næste spørgsmål' }));
     }
     await user.click(screen.getByRole('button', { name: 'Aflevér testen' }));

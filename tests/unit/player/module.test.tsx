@@ -96,12 +96,12 @@ describe('module pages', () => {
       .getAllByRole('listitem')
       .map((li) => li.textContent);
     expect(facts).toEqual(['Læst 1 side', 'Videnstjek: 1 af 1 rigtige', 'Vurderet din organisation: trin 3 af 5']);
-    expect(main).toHaveTextContent('1 af 3 moduler gennemført');
-    // Beta is the last module: the next one to take is the first not yet done
-    const next = screen.getByRole('region', { name: 'Introduktion' });
+    expect(main).toHaveTextContent('1 af 4 moduler gennemført');
+    // The next one to take is the next not yet done
+    const next = screen.getByRole('region', { name: 'Omega' });
     expect(within(next).getByText('Næste modul')).toBeInTheDocument();
-    await user.click(within(next).getByRole('button', { name: /^Start næste modul\W+Introduktion$/ }));
-    expect(await h1('Velkommen')).toHaveFocus();
+    await user.click(within(next).getByRole('button', { name: /^Start næste modul\W+Omega$/ }));
+    expect(await h1('Tal og ord')).toHaveFocus();
     await user.click(screen.getByRole('button', { name: 'Til kursusoversigten' }));
     const beta = (await screen.findByRole('heading', { level: 2, name: 'Beta' })).closest('li')!;
     expect(beta).toHaveTextContent('Gennemført');
@@ -109,10 +109,10 @@ describe('module pages', () => {
 
   it('after the last module, the moment of completion leads to the final assessment; a reload comes back to it', async () => {
     const done = { done: true, answers: {} };
-    const record = { modules: { intro: done, alpha: done, beta: { ...done, rating: 2 } }, past: [] };
+    const record = { modules: { intro: done, alpha: done, beta: { ...done, rating: 2 }, omega: done }, past: [] };
     const { user } = await renderPlayer({ record, resumeAt: 'completed:beta' });
     expect(await h1('Modul gennemført')).toBeInTheDocument();
-    expect(screen.getByRole('main')).toHaveTextContent('3 af 3 moduler gennemført');
+    expect(screen.getByRole('main')).toHaveTextContent('4 af 4 moduler gennemført');
     const next = screen.getByRole('region', { name: 'Afsluttende test' });
     await user.click(within(next).getByRole('button', { name: 'Gå til testen' }));
     expect(await h1('Afsluttende test')).toHaveFocus();

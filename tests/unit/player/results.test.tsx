@@ -9,6 +9,7 @@ const record: LearnerRecord = {
     intro: { done: true, answers: {}, reflection: 'Jeg vil lære at lede.' },
     alpha: { done: true, answers: {}, reflection: 'Linje et\nLinje to', rating: 3, plan: 'Tal med direktionen' },
     beta: { done: true, answers: {}, rating: 5 },
+    omega: { done: true, answers: {}, decisions: { 'choice.dilemma': 'act' } },
   },
   past: [],
   latest: { seed: 1, drawn: ['alpha.b1', 'alpha.b2', 'beta.b1', 'intro.b1'], answers: {}, index: 3, correct: 3 },
@@ -38,6 +39,19 @@ describe('results', () => {
     await atResults({ ...record, latest: undefined });
     expect(screen.getByText('Du har ikke taget den afsluttende test endnu.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Gå til testen' })).toBeInTheDocument();
+  });
+
+  it('shows every decision of the course with the option the learner chose', async () => {
+    await atResults();
+    const section = screen.getByRole('heading', { level: 2, name: 'Dine beslutninger' }).closest('section')!;
+    expect(within(section).getByRole('heading', { level: 3, name: 'Sagen: Et hastende valg' })).toBeInTheDocument();
+    expect(section).toHaveTextContent('Du valgte: Skift systemet nu');
+  });
+
+  it('says when a decision has not been made yet', async () => {
+    await atResults({ ...record, modules: { ...record.modules, omega: { done: true, answers: {} } } });
+    const section = screen.getByRole('heading', { level: 2, name: 'Dine beslutninger' }).closest('section')!;
+    expect(section).toHaveTextContent('Ingen beslutning truffet endnu.');
   });
 
   it('draws the self-assessment as an SVG radar chart with a title and description, and a data table', async () => {

@@ -20,10 +20,13 @@ describe('prepareLaunch', () => {
   });
 
   it('restores a saved state with a welcome back, and the machine starts there', () => {
-    const saved = encodeSnapshot({
-      location: 'module:alpha',
-      record: { modules: { alpha: { done: false, at: 'page:two', answers: {} } }, past: [] },
-    });
+    const saved = encodeSnapshot(
+      {
+        location: 'module:alpha',
+        record: { modules: { alpha: { done: false, at: 'page:two', answers: {} } }, past: [] },
+      },
+      course,
+    );
     const launch = prepareLaunch(course, start({ saved }));
     expect(launch.saved?.location).toBe('module:alpha');
     expect(launch.notices.map((n) => n.key)).toEqual(['welcomeBack']);

@@ -22,6 +22,7 @@ function withRule(rule: Rule): Course {
 }
 
 const done = { done: true, answers: {} };
+const allDone = Object.fromEntries(sample.modules.map((m) => [m.id, done]));
 const attempt = (correct: number): FinalAttempt => ({
   seed: 1,
   drawn: ['intro.b1', 'alpha.b1', 'alpha.b2', 'beta.b1'],
@@ -32,10 +33,10 @@ const attempt = (correct: number): FinalAttempt => ({
 const situations: Record<string, LearnerRecord> = {
   nothing: { modules: {}, past: [] },
   someModules: { modules: { intro: done }, past: [] },
-  allModules: { modules: { intro: done, alpha: done, beta: done }, past: [] },
-  failedAttemptsLeft: { modules: { intro: done, alpha: done, beta: done }, past: [], latest: attempt(1) },
-  passed: { modules: { intro: done, alpha: done, beta: done }, past: [], latest: attempt(4) },
-  exhausted: { modules: { intro: done, alpha: done, beta: done }, past: [{ correct: 1, max: 4 }], latest: attempt(2) },
+  allModules: { modules: allDone, past: [] },
+  failedAttemptsLeft: { modules: allDone, past: [], latest: attempt(1) },
+  passed: { modules: allDone, past: [], latest: attempt(4) },
+  exhausted: { modules: allDone, past: [{ correct: 1, max: 4 }], latest: attempt(2) },
   passedModulesLeft: { modules: { intro: done }, past: [], latest: attempt(4) },
 };
 

@@ -7,6 +7,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { finalStatus, savedOf } from '../../../src/engine/index.ts';
+import { rightAnswer } from '../../support/answers.ts';
 import {
   boot,
   createLms,
@@ -89,6 +90,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s against scorm-again', (version
     doModule(actor, 'intro', { wrongFirst: true, reflection: 'Line one\nLine two {with braces} and æøå' });
     doModule(actor, 'alpha', { reflection: 'Alpha thoughts', rating: 5 });
     doModule(actor, 'beta', { rating: 3 });
+    doModule(actor, 'omega'); // a decision, an ordering and a matching question
     step(actor, { type: 'OPEN_FINAL' });
     doAttempt(actor, 1); // 1 of 4: failed, one attempt left
     doAttempt(actor, 4); // passed
@@ -137,7 +139,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s against scorm-again', (version
     expect(lms.get(e.sessionTime)).toMatch(version === '1.2' ? TIMESPAN_12 : ISO_DURATION);
     expect(lms.setsOf(e.exit)).toContain('suspend'); // while unfinished
 
-    // Interactions: 5 knowledge-check answers (one wrong first), 8 final answers, 2 reflections, 2 plans.
+    // Interactions: 7 knowledge-check answers (one wrong first), 8 final answers, 2 reflections, 2 plans, a decision.
     const list = interactions(lms);
     const ids = list.map((i) => i.id);
     expect(ids.filter((id) => String(id).startsWith('kc_'))).toEqual([
@@ -146,11 +148,14 @@ describe.each(['1.2', '2004'] as const)('SCORM %s against scorm-again', (version
       'kc_alpha_q1',
       'kc_alpha_q2',
       'kc_beta_q1',
+      'kc_omega_q1',
+      'kc_omega_q2',
     ]);
     expect(ids.filter((id) => String(id).startsWith('final_'))).toHaveLength(8);
     expect(ids.filter((id) => String(id).startsWith('reflection_'))).toEqual(['reflection_intro', 'reflection_alpha']);
     expect(ids.filter((id) => String(id).startsWith('plan_')).sort()).toEqual(['plan_alpha', 'plan_beta']);
-    expect(list).toHaveLength(17);
+    expect(ids.filter((id) => String(id).startsWith('decision_'))).toEqual(['decision_omega_choice_dilemma']);
+    expect(list).toHaveLength(20);
     const first = list[0]!;
     expect(first).toMatchObject({ id: 'kc_intro_q1', type: 'choice', result: e.wrong, [e.response]: 'b' });
     expect((first.correct_responses as Record<string, Json>)['0']!.pattern).toBe('a');
@@ -163,7 +168,22 @@ describe.each(['1.2', '2004'] as const)('SCORM %s against scorm-again', (version
       expect(['correct', e.wrong, 'neutral']).toContain(i.result);
       if (version === '2004') expect(String(i.description).length).toBeLessThanOrEqual(250);
     }
-    const answered = list.filter((i) => i.type === 'choice');
+    // An ordering is a sequencing interaction, a matching one a matching interaction, in each version's grammar.
+    expect(list.find((i) => i.id === 'kc_omega_q1')).toMatchObject({
+      type: 'sequencing',
+      result: 'correct',
+      [e.response]: version === '1.2' ? 'a,b,c' : 'a[,]b[,]c',
+    });
+    expect(list.find((i) => i.id === 'kc_omega_q2')).toMatchObject({
+      type: 'matching',
+      result: 'correct',
+      [e.response]: version === '1.2' ? 'a.a,b.b,c.c' : 'a[.]a[,]b[.]b[,]c[.]c',
+    });
+    // A decision: a choice with no correct response, neutral, never scored.
+    const decision = list.find((i) => String(i.id).startsWith('decision_'))!;
+    expect(decision).toMatchObject({ type: 'choice', result: 'neutral', [e.response]: 'a' });
+    expect(decision.correct_responses ?? {}).toEqual({});
+    const answered = list.filter((i) => i.type !== 'fill-in' && i.type !== 'long-fill-in');
     for (const i of answered) expect(String(i.latency)).toMatch(version === '1.2' ? TIMESPAN_12 : ISO_DURATION);
     const reflection = list.find((i) => i.id === 'reflection_intro')!;
     expect(reflection.type).toBe(version === '1.2' ? 'fill-in' : 'long-fill-in');
@@ -175,7 +195,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s against scorm-again', (version
 
     // One objective per module, with its status and knowledge-check score.
     const objs = objectives(lms);
-    expect(objs.map((o) => o.id)).toEqual(['intro', 'alpha', 'beta']);
+    expect(objs.map((o) => o.id)).toEqual(['intro', 'alpha', 'beta', 'omega']);
     for (const o of objs) {
       if (version === '1.2') expect(o.status).toBe('completed');
       else expect(o.completion_status).toBe('completed');
@@ -193,6 +213,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s against scorm-again', (version
     doModule(first.actor, 'intro', { wrongFirst: true });
     doModule(first.actor, 'alpha', { reflection: 'Kept across launches: æøå {[:#]}' });
     doModule(first.actor, 'beta');
+    doModule(first.actor, 'omega');
     step(first.actor, { type: 'OPEN_FINAL' });
     doAttempt(first.actor, 0); // a failed attempt
     doAttempt(first.actor, 2, { submit: false, answer: 3 }); // the second attempt, three answers given, on question 3
@@ -224,7 +245,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s against scorm-again', (version
     expect(again.setsOf('cmi.suspend_data')).toEqual([]);
     const attempt = after.context.record.latest!;
     for (const id of attempt.drawn.filter((d) => !attempt.answers[d]))
-      step(second.actor, { type: 'ANSWER_FINAL', questionId: id, choice: second.course.bank.find((q) => q.id === id)!.correct });
+      step(second.actor, { type: 'ANSWER_FINAL', questionId: id, choice: rightAnswer(second.course.bank.find((q) => q.id === id)!) });
     step(second.actor, { type: 'SUBMIT_FINAL' });
     await resumed.exit();
     expect(again.errors()).toEqual([]);

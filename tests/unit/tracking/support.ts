@@ -17,6 +17,7 @@ import { API_NAME, METHODS, type ScormVersion } from '../../../src/tracking/scor
 import { targetOfScormVersion } from '../../../src/targets/index.ts';
 import { createLogger } from '../../../src/tracking/log.ts';
 import { watchPageLifecycle } from '../../../src/app/page-lifecycle.ts';
+import { rightAnswer, wrongAnswer } from '../../support/answers.ts';
 
 export const repo = resolve(import.meta.dirname, '../../..');
 /**
@@ -206,13 +207,8 @@ export function step(actor: CourseActor, event: EngineEvent, pauseMs = 3000): vo
 }
 
 const questions = questionIndex(course);
-export const correctOf = (id: string) => questions.get(id)!.correct;
-export const wrongOf = (id: string) => {
-  const q = questions.get(id)!;
-  return q.type === 'single'
-    ? [q.options.find((o) => !q.correct.includes(o))!]
-    : q.options.filter((o) => !q.correct.includes(o)).slice(0, 1);
-};
+export const correctOf = (id: string) => rightAnswer(questions.get(id)!);
+export const wrongOf = (id: string) => wrongAnswer(questions.get(id)!);
 
 export interface ModulePlan {
   wrongFirst?: boolean;
@@ -220,19 +216,23 @@ export interface ModulePlan {
   rating?: number;
 }
 
-/** Takes a module from the menu to its end: every page, the check (optionally wrong first), reflection, self-assessment. */
+/** Takes a module from the menu to its end: every page and its decisions, the check (optionally wrong first), reflection, self-assessment. */
 export function doModule(actor: CourseActor, moduleId: string, plan: ModulePlan = {}, pauseMs = 3000): void {
   step(actor, { type: 'OPEN_MODULE', moduleId }, pauseMs);
   for (let guard = 0; guard < 50 && actor.getSnapshot().matches('module'); guard++) {
     const s = actor.getSnapshot();
     const m = s.context.course.modules.find((x) => x.id === s.context.moduleId)!;
+    // Every decision on the page: its first option.
+    if (s.matches({ module: 'page' }))
+      for (const b of m.pages.find((p) => p.id === s.context.pageId)!.blocks)
+        if (b.type === 'decision') step(actor, { type: 'DECIDE', blockId: b.id, option: b.options[0]! }, pauseMs);
     if (s.matches({ module: 'check' })) {
       for (const q of m.questions) {
         if (plan.wrongFirst) {
           step(actor, { type: 'SELECT', questionId: q.localId, choice: wrongOf(q.id) }, pauseMs);
           step(actor, { type: 'SUBMIT_ANSWER', questionId: q.localId }, pauseMs);
         }
-        step(actor, { type: 'SELECT', questionId: q.localId, choice: q.correct }, pauseMs);
+        step(actor, { type: 'SELECT', questionId: q.localId, choice: rightAnswer(q) }, pauseMs);
         step(actor, { type: 'SUBMIT_ANSWER', questionId: q.localId }, pauseMs);
       }
     }
@@ -330,5 +330,5 @@ export function useSessions(): (version: ScormVersion, extra?: Parameters<typeof
 /** The encoded snapshot of an actor's current state. */
 export function currentSnapshot(actor: CourseActor): string {
   const s = actor.getSnapshot();
-  return encodeSnapshot(savedOf(s));
+  return encodeSnapshot(savedOf(s), s.context.course);
 }

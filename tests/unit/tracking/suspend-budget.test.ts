@@ -28,7 +28,7 @@ function measure(course: Course, name: string): void {
       expect(saved.record.latest!.drawn).toHaveLength(course.settings.final.draw);
       expect(Object.keys(saved.record.latest!.answers)).toHaveLength(course.settings.final.draw);
 
-      const encoded = encodeSnapshot(saved);
+      const encoded = encodeSnapshot(saved, course);
       const size = worstCaseSize(course, version);
       console.info(`${name} ${version}: worst case ${size.chars} of ${size.limit} characters (${size.utf8Bytes} UTF-8 bytes)`);
       expect(size.chars).toBe(encoded.length);

@@ -15,8 +15,10 @@ import {
   type LaunchData,
   type StatementSession,
 } from '../../../../src/tracking/cmi5/statements.ts';
-import { choiceInteraction, textInteraction } from '../../../../src/tracking/report.ts';
+import { decisionInteraction, questionInteraction, textInteraction } from '../../../../src/tracking/report.ts';
 import { course } from '../../engine/sample.ts';
+import { rightAnswer } from '../../../support/answers.ts';
+import type { Question } from '../../../../src/content-model/types.ts';
 
 const actor = { objectType: 'Agent' as const, account: { homePage: 'https://lms.example.org', name: 'u-1' } };
 const registration = '760e3480-ba55-4991-94b0-01820dbd23a2';
@@ -143,7 +145,8 @@ describe('the statements', () => {
 
   it('allowed statements for answers and reflections: readable activities, the AU as parent, no cmi5 category', () => {
     const q = course.modules.find((m) => m.questions.length)!.questions[0]!;
-    const answer = choiceInteraction('kc', q, q.correct, true, { shownAt: 1000, answeredAt: 4500 }, 'Knowledge check, try 1');
+    if (q.type !== 'single') throw new Error(`${q.id} is a single-choice question`);
+    const answer = questionInteraction('kc', q, q.correct, { shownAt: 1000, answeredAt: 4500 }, 'Knowledge check, try 1');
     const reflection = textInteraction('reflection', 'alpha', 'A thought\nwith a line break', { answeredAt: 5000 });
     const init = definedStatement(session, { verb: 'initialized', at: 0 });
     const list = [
@@ -166,6 +169,46 @@ describe('the statements', () => {
     expect(((a!.context as Json).contextActivities as Json).category).toBeUndefined();
     expect(((r!.context as Json).contextActivities as Json).parent).toEqual([{ objectType: 'Activity', id: activityId }]);
     expect((r!.context as Json).language).toBe('da');
+  });
+
+  it('ordering, matching and decisions as xAPI sequencing, matching and choice interactions, valid and readable', () => {
+    const omega = course.modules.find((m) => m.id === 'omega')!;
+    const [ordering, matching] = omega.questions as [Question, Question];
+    const decision = omega.pages.flatMap((p) => p.blocks).find((b) => b.type === 'decision')!;
+    if (decision.type !== 'decision') throw new Error('omega has a decision');
+    const times = { shownAt: 1000, answeredAt: 2000 };
+    const list = [
+      definedStatement(session, { verb: 'initialized', at: 0 }),
+      interactionStatement(
+        session,
+        course,
+        questionInteraction('kc', ordering, [...rightAnswer(ordering)].reverse(), times, 'Knowledge check'),
+        'da',
+      ),
+      interactionStatement(session, course, questionInteraction('kc', matching, rightAnswer(matching), times, 'Knowledge check'), 'da'),
+      interactionStatement(session, course, decisionInteraction('omega', 'choice', decision, 'ask', times), 'da'),
+    ] as unknown as Json[];
+    expect(checkStatements(list, facts, fresh(), { completed: false, passed: false })).toEqual([]);
+    const [, o, m, d] = list;
+    expect(o!.object).toMatchObject({
+      definition: { interactionType: 'sequencing', correctResponsesPattern: ['listen[,]decide[,]explain'], choices: expect.any(Array) },
+    });
+    expect(o!.result).toMatchObject({ response: 'explain[,]decide[,]listen', success: false });
+    expect(m!.object).toMatchObject({
+      definition: {
+        interactionType: 'matching',
+        correctResponsesPattern: ['budget[.]cfo[,]risk[.]ciso[,]people[.]hr'],
+        source: [{ id: 'budget' }, { id: 'risk' }, { id: 'people' }],
+        target: [{ id: 'cfo' }, { id: 'ciso' }, { id: 'hr' }, { id: 'board' }],
+      },
+    });
+    expect(m!.result).toMatchObject({ response: 'budget[.]cfo[,]risk[.]ciso[,]people[.]hr', success: true });
+    expect(d!.object).toMatchObject({
+      id: 'urn:course:sample-course:decision:omega:choice.dilemma',
+      definition: { interactionType: 'choice' },
+    });
+    expect((d!.object as Json).definition).not.toHaveProperty('correctResponsesPattern');
+    expect(d!.result).toEqual({ response: 'ask', duration: 'PT1S' });
   });
 
   it('keeps every value of the context template and overwrites none', () => {

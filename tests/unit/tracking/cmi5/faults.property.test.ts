@@ -39,8 +39,8 @@ type FaultKind = 'ok' | 'down' | 'lose' | 'slow' | 401 | 429 | 500 | 503;
 
 const pathArb: fc.Arbitrary<Path> = fc.record({
   modules: fc.array(fc.record({ wrongFirst: fc.boolean(), reflection: fc.string({ minLength: 1, maxLength: 40 }) }), {
-    minLength: 3,
-    maxLength: 3,
+    minLength: 4,
+    maxLength: 4,
   }),
   attempts: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 0, maxLength: 2 }),
   pauses: fc.array(fc.integer({ min: 0, max: 40_000 }), { minLength: 6, maxLength: 6 }),
@@ -84,7 +84,7 @@ async function run(path: Path, faults: FaultKind[]) {
   const rest = () => settle(path.pauses[pause++ % path.pauses.length]!);
   step(actor, { type: 'START' });
   await rest();
-  for (const [i, id] of ['intro', 'alpha', 'beta'].entries()) {
+  for (const [i, id] of ['intro', 'alpha', 'beta', 'omega'].entries()) {
     doModule(actor, id, path.modules[i]!);
     await rest();
   }

@@ -34,6 +34,7 @@ describe('a cmi5 launch', () => {
     doModule(actor, 'intro', { wrongFirst: true, reflection: 'Line one\nLine two æøå' });
     doModule(actor, 'alpha', { reflection: 'Alpha thoughts' });
     doModule(actor, 'beta');
+    doModule(actor, 'omega');
     step(actor, { type: 'OPEN_FINAL' });
     doAttempt(actor, 1); // 1 of 4: failed, one attempt left: no "failed" yet
     doAttempt(actor, 4); // passed
@@ -76,7 +77,13 @@ describe('a cmi5 launch', () => {
       'urn:course:sample-course:module:intro',
       'urn:course:sample-course:module:alpha',
       'urn:course:sample-course:module:beta',
+      'urn:course:sample-course:module:omega',
     ]);
+    // Ordering and matching answers and a decision, in their own interaction types.
+    const types = answers.map((st) => ((st.object as Json).definition as Json).interactionType);
+    expect(new Set(types)).toEqual(new Set(['choice', 'sequencing', 'matching', 'long-fill-in']));
+    const decision = answers.find((st) => String((st.object as Json).id).includes(':decision:'))!;
+    expect(result(decision)).toEqual({ response: 'wait', duration: expect.stringMatching(/^PT/) });
     for (const s of all.filter((x) => !isDefined(x)))
       expect(((s.context as Json).contextActivities as Json).parent).toEqual([{ objectType: 'Activity', id: launch.facts.activityId }]);
 
@@ -101,6 +108,7 @@ describe('a cmi5 launch', () => {
     doModule(one.actor, 'intro');
     doModule(one.actor, 'alpha');
     doModule(one.actor, 'beta');
+    doModule(one.actor, 'omega');
     step(one.actor, { type: 'OPEN_FINAL' });
     doAttempt(one.actor, 4);
     await exitSession(a.session);
@@ -126,6 +134,7 @@ describe('a cmi5 launch', () => {
     doModule(actor, 'intro');
     doModule(actor, 'alpha');
     doModule(actor, 'beta');
+    doModule(actor, 'omega');
     step(actor, { type: 'OPEN_FINAL' });
     doAttempt(actor, 1);
     await settle();
@@ -148,7 +157,7 @@ describe('a cmi5 launch', () => {
     const { session } = await openCmi5(lms, launch);
     const { actor } = boot(session);
     step(actor, { type: 'START' });
-    for (const m of ['intro', 'alpha', 'beta']) doModule(actor, m);
+    for (const m of course.modules) doModule(actor, m.id);
     step(actor, { type: 'OPEN_FINAL' });
     doAttempt(actor, 0);
     await exitSession(session);
@@ -178,7 +187,7 @@ describe('a cmi5 launch', () => {
     const { actor, course: taken } = boot(session);
     expect(taken.settings.final.masteryScore).toBe(0.5);
     step(actor, { type: 'START' });
-    for (const m of ['intro', 'alpha', 'beta']) doModule(actor, m);
+    for (const m of course.modules) doModule(actor, m.id);
     step(actor, { type: 'OPEN_FINAL' });
     doAttempt(actor, 2); // 50 %: passes at 0.5
     await exitSession(session);
