@@ -111,11 +111,17 @@ const currentAttempt = (context: EngineContext) => context.record.latest;
 const withAttempt = (context: EngineContext, change: (a: FinalAttempt) => FinalAttempt): LearnerRecord =>
   context.record.latest ? { ...context.record, latest: change(context.record.latest) } : context.record;
 
-/** The module to enter and its page: the page the learner rested on, else the first. */
+/** The module to enter and its page: the page the learner rested on; the last after it for an activity; else the first. */
 function entry(context: EngineContext, moduleId: string): Pick<EngineContext, 'moduleId' | 'pageId'> {
   const m = moduleById(context.course, moduleId)!;
   const at = context.record.modules[moduleId]?.at;
-  const pageId = at?.startsWith('page:') && m.pages.some((p) => `page:${p.id}` === at) ? at.slice(5) : m.pages[0]!.id;
+  // An activity (check, reflection, self-assessment) comes after the last page, where Back returns to.
+  const pageId =
+    at?.startsWith('page:') && m.pages.some((p) => `page:${p.id}` === at)
+      ? at.slice(5)
+      : at && !at.startsWith('page:') && moduleSteps(m).includes(at)
+        ? m.pages.at(-1)!.id
+        : m.pages[0]!.id;
   return { moduleId, pageId };
 }
 
