@@ -2,14 +2,23 @@
  * The views that are not on the way to the first module (the final assessment, the results with the
  * radar and the action plan) load as their own chunks, so the first screen's code carries none of them.
  * The same loaders prefetch them from the menu, so they open without waiting when the learner gets there.
+ * The knowledge check (with every question type's controls) comes after a module's pages: it is its own
+ * chunk too, fetched as soon as a module opens.
  */
 import { lazy } from 'react';
 
 const loadFinal = () => import('./final/FinalView.tsx');
 const loadResults = () => import('./results/ResultsView.tsx');
+const loadCheck = () => import('./check/CheckView.tsx');
 
 export const FinalView = lazy(() => loadFinal().then((m) => ({ default: m.FinalView })));
 export const ResultsView = lazy(() => loadResults().then((m) => ({ default: m.ResultsView })));
+export const CheckView = lazy(() => loadCheck().then((m) => ({ default: m.CheckView })));
+
+/** Starts loading the knowledge check's code (from a module's pages); a failure is harmless, as above. */
+export function prefetchCheck(): void {
+  loadCheck().catch(() => {});
+}
 
 /** Starts loading the later views' code; a failure is harmless (the view loads it again when opened). */
 export function prefetchLaterViews(): void {

@@ -1,13 +1,15 @@
 /** A module: its pages, then its knowledge check, reflection and self-assessment, one step at a time. */
 import { useSelector } from '@xstate/react';
+import { Suspense, useEffect } from 'react';
 import type { Module } from '../../content-model/types.ts';
 import { checkSettled, moduleById, moduleSteps } from '../../engine/progress.ts';
 import type { StepKey } from '../../engine/record.ts';
-import { CheckView } from '../check/CheckView.tsx';
 import { ReflectionView } from '../reflection/ReflectionView.tsx';
 import { SelfAssessmentView } from '../self-assessment/SelfAssessmentView.tsx';
 import { ViewHeading } from '../shared/focus.tsx';
-import { NamespaceGate } from '../shared/NamespaceGate.tsx';
+import { CheckView, prefetchCheck } from '../lazy-views.ts';
+import { whenIdle } from '../shared/idle.ts';
+import { LoadingState, NamespaceGate } from '../shared/NamespaceGate.tsx';
 import { usePlayer } from '../shared/player-context.tsx';
 import { usePrefetch, useT } from '../shared/use-texts.ts';
 import type { View } from '../shared/view.ts';
@@ -22,6 +24,9 @@ export function ModuleView({ view }: { view: ModuleViewState }) {
   const module = moduleById(course, view.moduleId);
   const next = course.modules[course.modules.findIndex((m) => m.id === view.moduleId) + 1];
   usePrefetch(next ? [next.id] : []);
+  // The knowledge check's code is its own chunk: fetched while the learner reads the pages.
+  const hasCheck = !!module?.questions.length;
+  useEffect(() => (hasCheck ? whenIdle(prefetchCheck) : undefined), [hasCheck]);
   if (!module) return null;
   return (
     <section className="view view--module">
@@ -68,7 +73,11 @@ function ModuleStep({ module, view }: { module: Module; view: ModuleViewState })
 function StepContent({ module, view }: { module: Module; view: ModuleViewState }) {
   switch (view.step) {
     case 'check':
-      return <CheckView module={module} />;
+      return (
+        <Suspense fallback={<LoadingState />}>
+          <CheckView module={module} />
+        </Suspense>
+      );
     case 'reflection':
       return <ReflectionView module={module} />;
     case 'self':
