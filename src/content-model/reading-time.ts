@@ -33,7 +33,8 @@ function share(m: Module, slot: TextSlot): number {
   if (slot.notRead) return 0;
   if (p[0] === 'knowledgeCheck' && p.at(-1) === 'feedback') {
     const q = m.questions.find((x) => x.localId === p[2]);
-    return q ? (q.type === 'single' ? 1 : q.correct.length) / q.options.length : 1;
+    // A choice shows the feedback of the options chosen; ordering and matching have one feedback, always read.
+    return q && (q.type === 'single' || q.type === 'multiple') ? (q.type === 'single' ? 1 : q.correct.length) / q.options.length : 1;
   }
   if (p[0] === 'pages' && p[2] === 'blocks') {
     const block: Block | undefined = m.pages.find((x) => x.id === p[1])?.blocks.find((b) => b.id === p[3]);

@@ -16,7 +16,7 @@ import {
 import type { Module, Question, TextTree } from '../../../src/content-model/types.ts';
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
-const q = (localId: string, type: Question['type'], correct: string[]): Question => ({
+const q = (localId: string, type: 'single' | 'multiple', correct: string[]): Question => ({
   id: `m.${localId}`,
   localId,
   moduleId: 'm',
