@@ -56,6 +56,8 @@ export interface Fault {
   throws?: boolean;
   /** Busy-wait this long before answering (a slow, synchronous LMS). */
   delayMs?: number;
+  /** Under fake timers: the call takes this long on the clock (the page's time moves on; no timer fires meanwhile). */
+  clockMs?: number;
 }
 
 export interface Lms {
@@ -63,6 +65,11 @@ export interface Lms {
   api: ScormAgainApi;
   calls: RecordedCall[];
   faults: Fault[];
+  /**
+   * A fault schedule: asked before each call (but the error-reporting ones), its answer wins over
+   * `faults`. For property tests that number the calls.
+   */
+  schedule?: (method: string, args: unknown[]) => Fault | undefined;
   /** The runtime's CMI as an LMS would store it. */
   cmi(): Json;
   get(element: string): string;
@@ -104,6 +111,7 @@ export async function createLms(version: ScormVersion, initial?: Json, options: 
   const calls: RecordedCall[] = [];
   const faults: Fault[] = [];
   let forcedError: string | undefined;
+  const lms = {} as Lms;
 
   const realError = () => String(original[names.getLastError]!());
   for (const name of Object.values(names)) {
@@ -113,15 +121,18 @@ export async function createLms(version: ScormVersion, initial?: Json, options: 
     }
     if (ERROR_METHODS.has(name)) continue;
     target[name] = (...args: unknown[]) => {
-      const fault = faults.find(
-        (f) =>
-          f.method === name &&
-          (f.times === undefined || f.times > 0) &&
-          (f.element === undefined || (typeof f.element === 'string' ? args[0] === f.element : f.element.test(String(args[0])))),
-      );
+      const fault =
+        lms.schedule?.(name, args) ??
+        faults.find(
+          (f) =>
+            f.method === name &&
+            (f.times === undefined || f.times > 0) &&
+            (f.element === undefined || (typeof f.element === 'string' ? args[0] === f.element : f.element.test(String(args[0])))),
+        );
       if (fault) {
         if (fault.times !== undefined) fault.times--;
         if (fault.delayMs) busyWait(fault.delayMs);
+        if (fault.clockMs) vi.setSystemTime(Date.now() + fault.clockMs);
         if (fault.throws) {
           calls.push({ method: name, args, result: undefined, error: 'threw', faulted: true });
           throw new Error(`injected: ${name} failed`);
@@ -141,7 +152,7 @@ export async function createLms(version: ScormVersion, initial?: Json, options: 
   }
   const key = API_NAME[version];
   if (options.install !== false) (window as unknown as Json)[key] = api;
-  return {
+  return Object.assign(lms, {
     version,
     api,
     calls,
@@ -165,7 +176,7 @@ export async function createLms(version: ScormVersion, initial?: Json, options: 
     remove: () => {
       if ((window as unknown as Json)[key] === api) delete (window as unknown as Json)[key];
     },
-  };
+  } satisfies Omit<Lms, 'schedule'>);
 }
 
 /** What the LMS hands the SCO at the next launch: the stored CMI, entry from the last exit. */
@@ -198,6 +209,11 @@ export function boot(
     course: launch.course,
     notices: launch.notices,
   };
+}
+
+/** Stops following the page lifecycle of every session booted so far (a test that boots many). */
+export function stopLifecycles(): void {
+  for (const stop of lifecycles.splice(0)) stop();
 }
 
 /** Sends an event and lets the learner pause a moment (time passes; scheduled commits run). */
