@@ -10,11 +10,15 @@
  * next. It is a resting place like the others (saved as `completed:<module>`), so a reload there
  * comes back to it.
  *
+ * READ-ONLY (review and browse): the LMS stores nothing of this attempt, so the machine refuses every
+ * event whose result could not be stored (the `recordable` guard), and lets the learner go anywhere
+ * (the `readOnly` branches): nothing they do can be lost, because nothing they do is kept.
+ *
  * `boot` restores a saved location; every other state is where a learner can rest. Learner data lives
  * in `context.record` (see record.ts); the tracker reads snapshots and the events this machine emits,
  * and never sends anything back but the learner's own actions.
  */
-import { and, assertEvent, assign, emit, setup } from 'xstate';
+import { and, assertEvent, assign, emit, or, setup } from 'xstate';
 import type { Block, Course, TextLimits } from '../content-model/types.ts';
 import { drawQuestions } from './draw.ts';
 import { canOpenModule, checkSettled, finalStatus, finalUnlocked, moduleById, moduleSteps, questionIndex } from './progress.ts';
@@ -30,7 +34,26 @@ import {
 import { countCorrect, isComplete, isCorrect, isValidAnswer, normaliseAnswer } from './scoring.ts';
 import { parseLocation, type Location, type Resume } from './where.ts';
 
+/** The result the LMS holds for this learner, as read at launch (a part that could not be read is absent). */
+export interface RecordedResult {
+  /** The LMS's own word: 'passed', 'failed', 'completed', 'incomplete', 'not attempted', ... */
+  status?: string;
+  /** The recorded score, 0..1. */
+  score?: number;
+}
+
+/**
+ * A read-only attempt: the LMS launched it in review (a finished attempt, looked at again) or browse
+ * (a look around that is not recorded). Nothing the learner does in it is stored.
+ */
+export interface ReadOnly {
+  mode: 'review' | 'browse';
+  recorded: RecordedResult;
+}
+
 export interface EngineInput {
+  /** Set in review and browse mode (see ReadOnly); absent in a normal attempt. */
+  readOnly?: ReadOnly;
   course: Course;
   /** The longest texts the learner may keep (depends on the SCORM version's storage). */
   limits: TextLimits;
@@ -42,6 +65,8 @@ export interface EngineInput {
 
 export interface EngineContext {
   course: Course;
+  /** Set for the whole run in review and browse mode; never changes. */
+  readOnly?: ReadOnly;
   limits: TextLimits;
   record: LearnerRecord;
   /** The module being taken (or last taken), and its current page. Read only while in `module`. */
@@ -140,6 +165,15 @@ const randomSeed = () => Math.floor(Math.random() * 2 ** 32);
 const withSeed = (record: LearnerRecord, newSeed: () => number): LearnerRecord =>
   record.seed !== undefined ? record : { ...record, seed: newSeed() >>> 0 };
 
+/**
+ * Read-only, at a module's end: the module is not finished by looking at it (that could not be stored),
+ * so the learner goes back to the menu; a module the record has as finished shows its moment of completion.
+ */
+const READ_ONLY_END = [
+  { guard: and(['readOnly', 'moduleDone']), target: '#course.completed' },
+  { guard: 'readOnly', target: '#course.menu' },
+] as const;
+
 export const courseMachine = setup({
   types: {
     context: {} as EngineContext,
@@ -148,6 +182,27 @@ export const courseMachine = setup({
     emitted: {} as EngineEmitted,
   },
   guards: {
+    /**
+     * The attempt records what the learner does (normal mode). Every event that would add to the record
+     * is guarded by it, because in review and browse nothing can be stored, and a view that changed
+     * would show the learner something the LMS does not hold:
+     * - SELECT, SUBMIT_ANSWER: a knowledge-check answer (reported as an interaction, counts for completion);
+     * - DECIDE: a decision stands once made, and is reported; a decision not stored would be a false one;
+     * - SET_REFLECTION, SET_PLAN: the learner's own words, which they would expect to find again;
+     * - RATE: the self-assessment (the results' radar, and what completes a module);
+     * - BEGIN_ATTEMPT, ANSWER_FINAL, SUBMIT_FINAL: the final's attempts, answers and score, which decide
+     *   the LMS's status: a retake in review would show a pass the LMS never gets.
+     * Navigation (START, MENU, OPEN_*, NEXT, BACK, GOTO_*) is never guarded by it.
+     */
+    recordable: ({ context }: Ctx) => !context.readOnly,
+    readOnly: ({ context }: Ctx) => !!context.readOnly,
+    /** The current module is finished in the record (so its moment of completion is true to show). */
+    moduleDone: ({ context }: Ctx) => !!moduleRecord(context).done,
+    /** Read-only: any module of the course may be looked at (the gating protects a learning order that nothing here records). */
+    moduleExists: ({ context, event }) => {
+      assertEvent(event, 'OPEN_MODULE');
+      return !!moduleById(context.course, event.moduleId);
+    },
     resumeAtModule: ({ context }: Ctx) => context.resumeAt.at === 'module' && !!moduleById(context.course, context.resumeAt.moduleId),
     resumeAt: ({ context }: Ctx, params: { at: Resume['at'] }) => context.resumeAt.at === params.at,
     /** The saved place is the moment after a module that the record still has as finished. */
@@ -372,6 +427,7 @@ export const courseMachine = setup({
   id: 'course',
   context: ({ input }) => ({
     course: input.course,
+    ...(input.readOnly ? { readOnly: input.readOnly } : {}),
     limits: input.limits,
     // The learner's seed is made once and then kept in the record (and so in the saved state).
     record: withSeed(input.record ?? emptyRecord(), input.newSeed ?? randomSeed),
@@ -397,8 +453,8 @@ export const courseMachine = setup({
     },
     menu: {
       on: {
-        OPEN_MODULE: { guard: 'canOpenModule', target: 'module', actions: 'openModule' },
-        OPEN_FINAL: { guard: 'finalUnlocked', target: 'final' },
+        OPEN_MODULE: { guard: or(['canOpenModule', and(['readOnly', 'moduleExists'])]), target: 'module', actions: 'openModule' },
+        OPEN_FINAL: { guard: or(['finalUnlocked', 'readOnly']), target: 'final' },
         OPEN_RESULTS: 'results',
       },
     },
@@ -422,19 +478,24 @@ export const courseMachine = setup({
               { guard: 'hasCheck', target: 'check' },
               { guard: 'hasReflection', target: 'reflection' },
               { guard: 'hasSelfAssessment', target: 'self' },
+              ...READ_ONLY_END,
               { target: '#course.completed', actions: ['completeModule', 'emitModuleCompleted'] },
             ],
             BACK: { guard: 'hasPreviousPage', target: 'page', reenter: true, actions: 'previousPage' },
             GOTO_PAGE: { guard: 'pageExists', target: 'page', reenter: true, actions: 'goToPage' },
-            DECIDE: { guard: 'openDecision', actions: ['decide', 'emitDecision'] },
+            DECIDE: { guard: and(['recordable', 'openDecision']), actions: ['decide', 'emitDecision'] },
           },
         },
         check: {
           entry: { type: 'visitStep', params: { step: 'check' } },
           on: {
-            SELECT: { guard: and(['questionOpen', 'validChoice']), actions: 'select' },
-            SUBMIT_ANSWER: { guard: and(['questionOpen', 'hasUnsubmittedChoice']), actions: ['submitAnswer', 'emitAnswer'] },
+            SELECT: { guard: and(['recordable', 'questionOpen', 'validChoice']), actions: 'select' },
+            SUBMIT_ANSWER: { guard: and(['recordable', 'questionOpen', 'hasUnsubmittedChoice']), actions: ['submitAnswer', 'emitAnswer'] },
             NEXT: [
+              // Read-only: the check cannot be settled (answers are not taken), so it does not hold the learner.
+              { guard: and(['readOnly', 'hasReflection']), target: 'reflection' },
+              { guard: and(['readOnly', 'hasSelfAssessment']), target: 'self' },
+              ...READ_ONLY_END,
               { guard: and(['checkSettled', 'hasReflection']), target: 'reflection' },
               { guard: and(['checkSettled', 'hasSelfAssessment']), target: 'self' },
               { guard: 'checkSettled', target: '#course.completed', actions: ['completeModule', 'emitModuleCompleted'] },
@@ -446,9 +507,10 @@ export const courseMachine = setup({
         reflection: {
           entry: { type: 'visitStep', params: { step: 'reflection' } },
           on: {
-            SET_REFLECTION: { guard: 'reflectionFits', actions: 'setReflection' },
+            SET_REFLECTION: { guard: and(['recordable', 'reflectionFits']), actions: 'setReflection' },
             NEXT: [
               { guard: 'hasSelfAssessment', target: 'self' },
+              ...READ_ONLY_END,
               { target: '#course.completed', actions: ['completeModule', 'emitModuleCompleted'] },
             ],
             BACK: [
@@ -461,8 +523,8 @@ export const courseMachine = setup({
         self: {
           entry: { type: 'visitStep', params: { step: 'self' } },
           on: {
-            RATE: { guard: 'validRating', actions: 'rate' },
-            NEXT: { guard: 'rated', target: '#course.completed', actions: ['completeModule', 'emitModuleCompleted'] },
+            RATE: { guard: and(['recordable', 'validRating']), actions: 'rate' },
+            NEXT: [...READ_ONLY_END, { guard: 'rated', target: '#course.completed', actions: ['completeModule', 'emitModuleCompleted'] }],
             BACK: [
               { guard: 'hasReflection', target: 'reflection' },
               { guard: 'hasCheck', target: 'check' },
@@ -476,8 +538,8 @@ export const courseMachine = setup({
     completed: {
       on: {
         MENU: 'menu',
-        OPEN_MODULE: { guard: 'canOpenModule', target: 'module', actions: 'openModule' },
-        OPEN_FINAL: { guard: 'finalUnlocked', target: 'final' },
+        OPEN_MODULE: { guard: or(['canOpenModule', and(['readOnly', 'moduleExists'])]), target: 'module', actions: 'openModule' },
+        OPEN_FINAL: { guard: or(['finalUnlocked', 'readOnly']), target: 'final' },
         OPEN_RESULTS: 'results',
       },
     },
@@ -493,27 +555,27 @@ export const courseMachine = setup({
           ],
         },
         intro: {
-          on: { BEGIN_ATTEMPT: { guard: 'canStartAttempt', target: 'taking', actions: 'startAttempt' } },
+          on: { BEGIN_ATTEMPT: { guard: and(['recordable', 'canStartAttempt']), target: 'taking', actions: 'startAttempt' } },
         },
         taking: {
           on: {
-            ANSWER_FINAL: { guard: 'drawnQuestion', actions: 'answerFinal' },
+            ANSWER_FINAL: { guard: and(['recordable', 'drawnQuestion']), actions: 'answerFinal' },
             GOTO_QUESTION: { guard: 'questionInRange', actions: 'goToQuestion' },
             NEXT: { guard: 'hasNextQuestion', actions: 'nextQuestion' },
             BACK: { guard: 'hasPreviousQuestion', actions: 'previousQuestion' },
-            SUBMIT_FINAL: { guard: 'allAnswered', target: 'result', actions: ['submitAttempt', 'emitAttempt'] },
+            SUBMIT_FINAL: { guard: and(['recordable', 'allAnswered']), target: 'result', actions: ['submitAttempt', 'emitAttempt'] },
           },
         },
         result: {
-          on: { BEGIN_ATTEMPT: { guard: 'canStartAttempt', target: 'taking', actions: 'startAttempt' } },
+          on: { BEGIN_ATTEMPT: { guard: and(['recordable', 'canStartAttempt']), target: 'taking', actions: 'startAttempt' } },
         },
       },
     },
     results: {
       on: {
-        SET_PLAN: { guard: 'planFits', actions: 'setPlan' },
+        SET_PLAN: { guard: and(['recordable', 'planFits']), actions: 'setPlan' },
         MENU: 'menu',
-        OPEN_FINAL: { guard: 'finalUnlocked', target: 'final' },
+        OPEN_FINAL: { guard: or(['finalUnlocked', 'readOnly']), target: 'final' },
       },
     },
   },

@@ -25,6 +25,7 @@ import { ExitView } from './shell/ExitView.tsx';
 import { Footer } from './shell/Footer.tsx';
 import { Header } from './shell/Header.tsx';
 import { Notices } from './shell/Notices.tsx';
+import { ReadOnlyBanner } from './shell/ReadOnlyBanner.tsx';
 import { SkipLink } from './shell/SkipLink.tsx';
 import { useSaveState } from './shell/use-save-state.ts';
 import { StartView } from './start/StartView.tsx';
@@ -109,8 +110,10 @@ function Shell({ notices, onReady }: { notices: Notice[]; onReady?: (() => void)
       <Header saveState={save.state} onExit={exited ? undefined : () => void exit()} />
       <main id="main" tabIndex={-1} className="main">
         {/* On the start screen the notices follow it, so that those of the launch move nothing that is already painted */}
+        {view.at !== 'start' && <ReadOnlyBanner />}
         {view.at !== 'start' && notices_}
         {exited ? <ExitView /> : <CurrentView view={view} />}
+        {view.at === 'start' && <ReadOnlyBanner />}
         {view.at === 'start' && notices_}
       </main>
       <Footer />

@@ -66,6 +66,8 @@ export function prepareLaunch(baseCourse: Course, start: SessionStart, options: 
   const input: EngineInput = {
     course,
     limits: course.settings.limits[limitsTarget(start)],
+    // Review and browse store nothing: the machine is told, and refuses what could not be stored.
+    ...(start.mode !== 'normal' ? { readOnly: { mode: start.mode, recorded: start.recorded ?? {} } } : {}),
     ...(saved ? { record: saved.record, resumeAt: saved.location } : {}),
     ...(options.newSeed ? { newSeed: options.newSeed } : {}),
   };

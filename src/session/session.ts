@@ -4,7 +4,7 @@
  * except through the explicit Exit and language actions.
  */
 import type { ActorRefFrom } from 'xstate';
-import type { CourseMachine } from '../engine/machine.ts';
+import type { CourseMachine, RecordedResult } from '../engine/machine.ts';
 import type { TargetId } from '../targets/index.ts';
 
 export type CourseActor = ActorRefFrom<CourseMachine>;
@@ -26,6 +26,8 @@ export interface SessionStart {
   language?: string;
   /** `review` and `browse` record nothing. */
   mode: 'normal' | 'review' | 'browse';
+  /** What the LMS holds of the learner's result, read at launch (review and browse show it as it is). */
+  recorded?: RecordedResult;
   /** A mastery score (0..1) set by the LMS, which overrides the course's. */
   masteryScore?: number;
   /**

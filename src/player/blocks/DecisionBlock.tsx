@@ -11,6 +11,7 @@ import { decisionKey } from '../../engine/record.ts';
 import { Html } from '../shared/Html.tsx';
 import { usePlayer } from '../shared/player-context.tsx';
 import { useT } from '../shared/use-texts.ts';
+import { useReadOnly } from '../shell/use-read-only.ts';
 import type { BlockProps } from './block-props.ts';
 import './blocks.css';
 
@@ -21,6 +22,7 @@ export function DecisionBlock({ moduleId, pageId, blockKey, block }: BlockProps 
   const { actor, send } = usePlayer();
   const decided = useSelector(actor, (s) => s.context.record.modules[moduleId]?.decisions?.[decisionKey(pageId, block.id)]);
   const [pending, setPending] = useState<string>();
+  const readOnly = !!useReadOnly();
   const titleId = useId();
   const hintId = useId();
   const outcome = useRef<HTMLHeadingElement>(null);
@@ -70,6 +72,17 @@ export function DecisionBlock({ moduleId, pageId, blockKey, block }: BlockProps 
                 </div>
               ))}
           </details>
+        </>
+      ) : readOnly ? (
+        // Read-only (review, browse): a decision could not be stored, so it is not offered; the options are shown.
+        <>
+          <p className="decision__question">{t(blockKey('question'))}</p>
+          <p className="hint">{t('readOnly.decision')}</p>
+          <ul>
+            {block.options.map((o) => (
+              <li key={o}>{option(o, 'text')}</li>
+            ))}
+          </ul>
         </>
       ) : (
         <>

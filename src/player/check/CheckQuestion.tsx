@@ -12,6 +12,7 @@ import { viewOf } from '../../question-types/views.ts';
 import { usePlayer } from '../shared/player-context.tsx';
 import { QuestionField } from '../shared/QuestionField.tsx';
 import { useT } from '../shared/use-texts.ts';
+import { useReadOnly } from '../shell/use-read-only.ts';
 import { questionState, type QuestionState } from './check-model.ts';
 
 export interface CheckQuestionProps {
@@ -30,6 +31,8 @@ export function CheckQuestion({ module, question: q, number, total }: CheckQuest
   const firstControl = useRef<HTMLElement>(null);
   const focusFirstWhenOpen = useRef(false);
   const textKey = `${module.id}:knowledgeCheck.questions.${q.localId}`;
+  // Read-only: the saved answer is shown as it stands; answering, submitting and "Try again" are not offered.
+  const readOnly = !!useReadOnly();
 
   // "Try again" reopens the question; the controls are enabled on the next render, then take focus.
   useEffect(() => {
@@ -54,7 +57,7 @@ export function CheckQuestion({ module, question: q, number, total }: CheckQuest
         before={<span className="question__number">{t('check.question', { current: number, total })}</span>}
         answer={state.choice}
         onChange={(choice) => send({ type: 'SELECT', questionId: q.localId, choice })}
-        disabled={state.phase !== 'open'}
+        disabled={readOnly || state.phase !== 'open'}
         reveal={state.phase === 'settled'}
         seed={seed}
         shuffle={course.settings.knowledgeCheck.shuffle}
@@ -64,17 +67,19 @@ export function CheckQuestion({ module, question: q, number, total }: CheckQuest
       <div className="feedback-region" aria-live="polite">
         {state.phase !== 'open' && <Feedback question={q} textKey={textKey} state={state} />}
       </div>
-      <div className="question__actions">
-        <button
-          type="button"
-          className={state.phase === 'open' ? 'button' : 'button button--secondary'}
-          disabled={state.phase === 'open' && !state.complete}
-          aria-disabled={state.phase === 'settled' || undefined}
-          onClick={act}
-        >
-          {t(state.phase === 'open' ? 'check.submit' : state.phase === 'retry' ? 'check.tryAgain' : 'check.answered')}
-        </button>
-      </div>
+      {!readOnly && (
+        <div className="question__actions">
+          <button
+            type="button"
+            className={state.phase === 'open' ? 'button' : 'button button--secondary'}
+            disabled={state.phase === 'open' && !state.complete}
+            aria-disabled={state.phase === 'settled' || undefined}
+            onClick={act}
+          >
+            {t(state.phase === 'open' ? 'check.submit' : state.phase === 'retry' ? 'check.tryAgain' : 'check.answered')}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

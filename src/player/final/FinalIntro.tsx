@@ -4,12 +4,13 @@ import { Html } from '../shared/Html.tsx';
 import { usePlayer } from '../shared/player-context.tsx';
 import { toPercent } from '../shared/ProgressBar.tsx';
 import { usePrefetch, useT } from '../shared/use-texts.ts';
+import { RecordedResult } from './RecordedResult.tsx';
 import { useFinal } from './use-final.ts';
 
 export function FinalIntro() {
   const { t } = useT(['ui', 'course']);
   const { send } = usePlayer();
-  const { status, canStart, questionCount, mastery } = useFinal();
+  const { status, canStart, questionCount, mastery, readOnly } = useFinal();
   usePrefetch(['bank']);
   return (
     <>
@@ -19,10 +20,20 @@ export function FinalIntro() {
       <ul className="facts">
         <li>{t('final.questions', { count: questionCount })}</li>
         <li>{t('final.mastery', { percent: toPercent(mastery) })}</li>
-        <li>{status.attemptsLeft > 0 ? t('final.attemptsLeft', { count: status.attemptsLeft }) : t('final.noAttemptsLeft')}</li>
-        {status.best && <li>{t('final.bestScore', { percent: toPercent(status.best.scaled) })}</li>}
+        {/* Read-only: attempts and scores are the LMS's to say (below), not this attempt's to compute. */}
+        {!readOnly && (
+          <li>{status.attemptsLeft > 0 ? t('final.attemptsLeft', { count: status.attemptsLeft }) : t('final.noAttemptsLeft')}</li>
+        )}
+        {!readOnly && status.best && <li>{t('final.bestScore', { percent: toPercent(status.best.scaled) })}</li>}
       </ul>
-      {status.passed && <p className="verdict verdict--passed">{t('final.alreadyPassed')}</p>}
+      {readOnly ? (
+        <>
+          <RecordedResult recorded={readOnly.recorded} />
+          <p className="hint">{t('readOnly.final')}</p>
+        </>
+      ) : (
+        status.passed && <p className="verdict verdict--passed">{t('final.alreadyPassed')}</p>
+      )}
       <div className="actions">
         {canStart && (
           <button type="button" className="button" onClick={() => send({ type: 'BEGIN_ATTEMPT' })}>

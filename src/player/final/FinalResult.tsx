@@ -4,18 +4,25 @@ import { ViewHeading } from '../shared/focus.tsx';
 import { usePlayer } from '../shared/player-context.tsx';
 import { toPercent } from '../shared/ProgressBar.tsx';
 import { useT } from '../shared/use-texts.ts';
+import { RecordedResult } from './RecordedResult.tsx';
 import { useFinal } from './use-final.ts';
 
 export function FinalResult() {
   const { t } = useT();
   const { send } = usePlayer();
-  const { status, latest, canStart, mastery } = useFinal();
+  const { status, latest, canStart, mastery, readOnly } = useFinal();
   const score = latest && attemptScore(latest);
   const passed = !!score && isPassed(score.scaled, mastery);
   return (
     <>
       <ViewHeading>{t('final.resultTitle')}</ViewHeading>
-      {score && (
+      {readOnly && (
+        <>
+          <RecordedResult recorded={readOnly.recorded} />
+          <p className="hint">{t('readOnly.final')}</p>
+        </>
+      )}
+      {!readOnly && score && (
         <>
           <p className={`verdict verdict--${passed ? 'passed' : 'failed'}`}>
             <span className="verdict__icon" aria-hidden="true" />
@@ -25,10 +32,12 @@ export function FinalResult() {
           <p>{passed ? t('final.passedText') : t('final.failedText', { percent: toPercent(mastery) })}</p>
         </>
       )}
-      {status.best && score && status.best.scaled > score.scaled && (
+      {!readOnly && status.best && score && status.best.scaled > score.scaled && (
         <p>{t('final.bestScore', { percent: toPercent(status.best.scaled) })}</p>
       )}
-      {!passed && <p>{status.attemptsLeft > 0 ? t('final.attemptsLeft', { count: status.attemptsLeft }) : t('final.noAttemptsLeft')}</p>}
+      {!readOnly && !passed && (
+        <p>{status.attemptsLeft > 0 ? t('final.attemptsLeft', { count: status.attemptsLeft }) : t('final.noAttemptsLeft')}</p>
+      )}
       <div className="actions">
         <button type="button" className="button" onClick={() => send({ type: 'OPEN_RESULTS' })}>
           {t('menu.openResults')}

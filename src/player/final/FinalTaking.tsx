@@ -14,6 +14,7 @@ import { NamespaceGate } from '../shared/NamespaceGate.tsx';
 import { usePlayer } from '../shared/player-context.tsx';
 import { QuestionField } from '../shared/QuestionField.tsx';
 import { useT } from '../shared/use-texts.ts';
+import { useReadOnly } from '../shell/use-read-only.ts';
 
 export function FinalTaking() {
   const { t } = useT(['ui', 'course']);
@@ -21,6 +22,7 @@ export function FinalTaking() {
   const attempt = useSelector(actor, (s) => s.context.record.latest);
   const questions = useMemo(() => questionIndex(course), [course]);
   const reasonId = useId();
+  const readOnly = !!useReadOnly();
   if (!attempt) return null;
   const total = attempt.drawn.length;
   const id = attempt.drawn[attempt.index]!;
@@ -35,7 +37,10 @@ export function FinalTaking() {
     <>
       <p className="eyebrow">{t('course:final.title')}</p>
       <ViewHeading>{t('final.question', { current: attempt.index + 1, total })}</ViewHeading>
-      <NamespaceGate ns={['bank']}>{question && <FinalQuestion key={id} question={question} attempt={attempt} />}</NamespaceGate>
+      {readOnly && <p className="hint">{t('readOnly.finalAnswers')}</p>}
+      <NamespaceGate ns={['bank']}>
+        {question && <FinalQuestion key={id} question={question} attempt={attempt} readOnly={readOnly} />}
+      </NamespaceGate>
       <div className="step-nav__buttons">
         <button type="button" className="button button--secondary" disabled={attempt.index === 0} onClick={() => send({ type: 'BACK' })}>
           {t('final.previous')}
@@ -67,29 +72,39 @@ export function FinalTaking() {
           })}
         </ol>
       </nav>
-      <div className="step-nav">
-        {missing > 0 && (
-          <p id={reasonId} className="step-nav__reason">
-            {t('final.submitBlocked', { count: missing })}
-          </p>
-        )}
-        <div className="step-nav__buttons">
-          <button
-            type="button"
-            className="button"
-            disabled={missing > 0}
-            aria-describedby={missing > 0 ? reasonId : undefined}
-            onClick={() => send({ type: 'SUBMIT_FINAL' })}
-          >
-            {t('final.submit')}
+      {/* Read-only: the attempt cannot be submitted (nothing would be stored), so submitting is not offered. */}
+      {!readOnly && (
+        <div className="step-nav">
+          {missing > 0 && (
+            <p id={reasonId} className="step-nav__reason">
+              {t('final.submitBlocked', { count: missing })}
+            </p>
+          )}
+          <div className="step-nav__buttons">
+            <button
+              type="button"
+              className="button"
+              disabled={missing > 0}
+              aria-describedby={missing > 0 ? reasonId : undefined}
+              onClick={() => send({ type: 'SUBMIT_FINAL' })}
+            >
+              {t('final.submit')}
+            </button>
+          </div>
+        </div>
+      )}
+      {readOnly && (
+        <div className="actions">
+          <button type="button" className="button button--secondary" onClick={() => send({ type: 'MENU' })}>
+            {t('app.toMenu')}
           </button>
         </div>
-      </div>
+      )}
     </>
   );
 }
 
-function FinalQuestion({ question: q, attempt }: { question: Question; attempt: FinalAttempt }) {
+function FinalQuestion({ question: q, attempt, readOnly }: { question: Question; attempt: FinalAttempt; readOnly: boolean }) {
   const { course, send } = usePlayer();
   const firstControl = useRef<HTMLElement>(null);
   return (
@@ -98,7 +113,7 @@ function FinalQuestion({ question: q, attempt }: { question: Question; attempt: 
       textKey={`bank:${q.moduleId}.${q.localId}`}
       answer={attempt.answers[q.id] ?? []}
       onChange={(choice) => send({ type: 'ANSWER_FINAL', questionId: q.id, choice })}
-      disabled={false}
+      disabled={readOnly}
       reveal={false}
       seed={attempt.seed}
       shuffle={course.settings.final.shuffle}

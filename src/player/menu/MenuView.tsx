@@ -14,6 +14,8 @@ import { toPercent } from '../shared/ProgressBar.tsx';
 import { whenIdle } from '../shared/idle.ts';
 import { usePrefetcher, usePrefetchNow, useT } from '../shared/use-texts.ts';
 import { prefetchLaterViews } from '../lazy-views.ts';
+import { RecordedResult } from '../final/RecordedResult.tsx';
+import { useReadOnly } from '../shell/use-read-only.ts';
 import { menuEntries, menuOverview, type ModuleEntry } from './menu-model.ts';
 
 export function MenuView() {
@@ -43,7 +45,10 @@ function ModuleList() {
   const prefetch = usePrefetcher();
   const record = useSelector(actor, (s) => s.context.record);
   const lang = i18n.language;
-  const entries = menuEntries(course, record, readingMinutes[lang]);
+  // Read-only: every module may be looked at (the machine lets the learner go anywhere).
+  const readOnly = !!useReadOnly();
+  const all = menuEntries(course, record, readingMinutes[lang]);
+  const entries = readOnly ? all.map((e) => (e.locked ? { ...e, locked: false } : e)) : all;
   const overview = menuOverview(entries);
   // The module the learner will most likely open next, at once.
   usePrefetchNow(overview.nextId ? [overview.nextId] : []);
@@ -139,7 +144,8 @@ function FinalCard() {
   const { actor, course, send } = usePlayer();
   const record = useSelector(actor, (s) => s.context.record);
   const status = finalStatus(course, record);
-  const unlocked = finalUnlocked(course, record);
+  const readOnly = useReadOnly();
+  const unlocked = !!readOnly || finalUnlocked(course, record);
   const title = t('course:final.title');
   return (
     <li className="card final-card">
@@ -148,7 +154,9 @@ function FinalCard() {
           {title}
         </h2>
         <p>{t('menu.finalSummary')}</p>
-        <p className="card__meta">
+        {/* Read-only: the result is the one the LMS holds, never one computed from this attempt's record. */}
+        {readOnly && <RecordedResult recorded={readOnly.recorded} heading="none" />}
+        <p className="card__meta" hidden={!!readOnly}>
           {status.passed && (
             <span className="status status--completed">
               <span className="status__icon" aria-hidden="true" />

@@ -13,6 +13,7 @@ import { LoadingState, NamespaceGate } from '../shared/NamespaceGate.tsx';
 import { usePlayer } from '../shared/player-context.tsx';
 import { usePrefetch, useT } from '../shared/use-texts.ts';
 import type { View } from '../shared/view.ts';
+import { useReadOnly } from '../shell/use-read-only.ts';
 import { BlockView } from './Block.tsx';
 import { ModuleNav } from './ModuleNav.tsx';
 import { StepList } from './StepList.tsx';
@@ -44,9 +45,13 @@ function ModuleStep({ module, view }: { module: Module; view: ModuleViewState })
   const steps = moduleSteps(module);
   const current: StepKey = view.step === 'page' ? `page:${view.pageId}` : view.step;
   const index = Math.max(0, steps.indexOf(current));
+  // Read-only: nothing holds the learner (answers and ratings cannot be given), and the last step leads
+  // on without finishing the module (that could not be stored); see the machine's read-only branches.
+  const readOnly = !!useReadOnly();
 
-  const blocked =
-    view.step === 'check' && !checkSettled(module, record, course.settings.knowledgeCheck.attempts)
+  const blocked = readOnly
+    ? undefined
+    : view.step === 'check' && !checkSettled(module, record, course.settings.knowledgeCheck.attempts)
       ? t('check.nextBlocked')
       : view.step === 'self' && record?.rating === undefined
         ? t('self.nextBlocked')
@@ -65,7 +70,7 @@ function ModuleStep({ module, view }: { module: Module; view: ModuleViewState })
       <StepContent module={module} view={view} />
       {/* The module's steps, then Back / Next: the way on is the last thing on the page. */}
       <StepList module={module} current={current} />
-      <ModuleNav first={index === 0} last={index === steps.length - 1} blocked={blocked} />
+      <ModuleNav first={index === 0} last={index === steps.length - 1 && (!readOnly || !!record?.done)} blocked={blocked} />
     </>
   );
 }

@@ -7,8 +7,28 @@ import { LimitedTextField } from '../shared/LimitedTextField.tsx';
 import { usePlayer } from '../shared/player-context.tsx';
 import { useDraft } from '../shared/use-draft.ts';
 import { useT } from '../shared/use-texts.ts';
+import { useReadOnly } from '../shell/use-read-only.ts';
 
 export function ReflectionView({ module }: { module: Module }) {
+  return useReadOnly() ? <SavedReflection module={module} /> : <EditableReflection module={module} />;
+}
+
+/** Read-only (review, browse): the reflection as it was saved, as text; writing is not offered. */
+function SavedReflection({ module }: { module: Module }) {
+  const { t } = useT(['ui', module.id]);
+  const { actor } = usePlayer();
+  const saved = useSelector(actor, (s) => s.context.record.modules[module.id]?.reflection ?? '');
+  return (
+    <div className="reflection">
+      <ViewHeading>{t('reflection.title')}</ViewHeading>
+      <p className="lead">{t(`${module.id}:reflection.prompt`)}</p>
+      <p className="hint">{t('readOnly.reflection')}</p>
+      <p className={saved ? 'reflection-entry__text' : 'reflection-entry__text hint'}>{saved || t('readOnly.noReflection')}</p>
+    </div>
+  );
+}
+
+function EditableReflection({ module }: { module: Module }) {
   const { t, i18n } = useT(['ui', module.id]);
   const { actor } = usePlayer();
   const saved = useSelector(actor, (s) => s.context.record.modules[module.id]?.reflection ?? '');

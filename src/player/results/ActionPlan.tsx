@@ -6,6 +6,7 @@ import { LimitedTextField } from '../shared/LimitedTextField.tsx';
 import { usePlayer } from '../shared/player-context.tsx';
 import { useDraft } from '../shared/use-draft.ts';
 import { useT } from '../shared/use-texts.ts';
+import { useReadOnly } from '../shell/use-read-only.ts';
 import { downloadFile, planHtml } from './plan-document.ts';
 import { planModules } from './results-model.ts';
 
@@ -49,6 +50,7 @@ export function ActionPlan() {
         {t('results.planTitle')}
       </h2>
       <p>{t('course:closing.planIntro')}</p>
+      <ReadOnlyPlanHint />
       {modules.map((m) => (
         <PlanField key={m.id} module={m} />
       ))}
@@ -64,7 +66,30 @@ export function ActionPlan() {
   );
 }
 
+function ReadOnlyPlanHint() {
+  const { t } = useT();
+  return useReadOnly() ? <p className="hint">{t('readOnly.plan')}</p> : null;
+}
+
 function PlanField({ module }: { module: Module }) {
+  const readOnly = !!useReadOnly();
+  return readOnly ? <SavedPlan module={module} /> : <EditablePlan module={module} />;
+}
+
+/** Read-only: the step as it was saved, as text (a field that cannot store is not offered). */
+function SavedPlan({ module }: { module: Module }) {
+  const { t } = useT(['ui', module.id]);
+  const { actor } = usePlayer();
+  const saved = useSelector(actor, (s) => s.context.record.modules[module.id]?.plan ?? '');
+  return (
+    <div className="plan-step">
+      <h3>{t(`${module.id}:title`)}</h3>
+      <p className={saved ? 'reflection-entry__text' : 'reflection-entry__text hint'}>{saved || t('results.planEmpty')}</p>
+    </div>
+  );
+}
+
+function EditablePlan({ module }: { module: Module }) {
   const { t } = useT(['ui', module.id]);
   const { actor } = usePlayer();
   const saved = useSelector(actor, (s) => s.context.record.modules[module.id]?.plan ?? '');

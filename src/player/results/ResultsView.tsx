@@ -10,6 +10,8 @@ import { NamespaceGate } from '../shared/NamespaceGate.tsx';
 import { usePlayer } from '../shared/player-context.tsx';
 import { toPercent } from '../shared/ProgressBar.tsx';
 import { useT } from '../shared/use-texts.ts';
+import { RecordedResult } from '../final/RecordedResult.tsx';
+import { useReadOnly } from '../shell/use-read-only.ts';
 import { ActionPlan } from './ActionPlan.tsx';
 import { decisionPlaces, Decisions } from './Decisions.tsx';
 import { principleModules } from './results-model.ts';
@@ -44,6 +46,16 @@ function ScoreSummary() {
   const { actor, course, send } = usePlayer();
   const record = useSelector(actor, (s) => s.context.record);
   const status = finalStatus(course, record);
+  const readOnly = useReadOnly();
+  if (readOnly)
+    return (
+      <section className="results__section" aria-labelledby="results-final">
+        <h2 id="results-final" className="section-title">
+          {t('results.finalTitle')}
+        </h2>
+        <RecordedResult recorded={readOnly.recorded} heading="h3" />
+      </section>
+    );
   return (
     <section className="results__section" aria-labelledby="results-final">
       <h2 id="results-final" className="section-title">

@@ -5,6 +5,7 @@ import type { Module } from '../../content-model/types.ts';
 import { ViewHeading } from '../shared/focus.tsx';
 import { usePlayer } from '../shared/player-context.tsx';
 import { useT } from '../shared/use-texts.ts';
+import { useReadOnly } from '../shell/use-read-only.ts';
 
 export const SCALE = [1, 2, 3, 4, 5] as const;
 
@@ -13,6 +14,22 @@ export function SelfAssessmentView({ module }: { module: Module }) {
   const { actor, send } = usePlayer();
   const rating = useSelector(actor, (s) => s.context.record.modules[module.id]?.rating);
   const id = useId();
+  if (useReadOnly())
+    return (
+      // Read-only (review, browse): the saved rating as text; rating is not offered.
+      <div className="self-assessment">
+        <ViewHeading>{t('self.title')}</ViewHeading>
+        <p className="lead">{t(`${module.id}:selfAssessment.question`)}</p>
+        <p className="hint">{t('readOnly.self')}</p>
+        {rating === undefined ? (
+          <p>{t('readOnly.notRated')}</p>
+        ) : (
+          <p>
+            <strong>{t('readOnly.rating', { value: rating })}</strong> {t(`${module.id}:selfAssessment.steps.${rating}`)}
+          </p>
+        )}
+      </div>
+    );
   return (
     <div className="self-assessment">
       <ViewHeading>{t('self.title')}</ViewHeading>

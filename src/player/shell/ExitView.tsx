@@ -4,13 +4,15 @@
  */
 import { ViewHeading } from '../shared/focus.tsx';
 import { useT } from '../shared/use-texts.ts';
+import { useReadOnly } from './use-read-only.ts';
 
 export function ExitView() {
   const { t } = useT();
+  const readOnly = useReadOnly();
   return (
     <section className="view view--exit">
       <ViewHeading>{t('exit.title')}</ViewHeading>
-      <p>{t('exit.body')}</p>
+      <p>{t(readOnly ? 'readOnly.exitBody' : 'exit.body')}</p>
     </section>
   );
 }

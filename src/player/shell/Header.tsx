@@ -9,6 +9,7 @@ import { usePlayer } from '../shared/player-context.tsx';
 import { ProgressBar, toPercent } from '../shared/ProgressBar.tsx';
 import { useT } from '../shared/use-texts.ts';
 import { SaveIndicator } from './SaveIndicator.tsx';
+import { useReadOnly } from './use-read-only.ts';
 
 /** `onExit` is absent once the session has ended. */
 export function Header({ saveState, onExit }: { saveState?: SaveState; onExit?: () => void }) {
@@ -16,6 +17,8 @@ export function Header({ saveState, onExit }: { saveState?: SaveState; onExit?: 
   const { actor, course } = usePlayer();
   const progress = useSelector(actor, (s) => courseStatus(course, s.context.record).progress);
   const percent = toPercent(progress);
+  // Review and browse store nothing: the indicator never says "saved" there, whatever the session reports.
+  const readOnly = !!useReadOnly();
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -27,7 +30,7 @@ export function Header({ saveState, onExit }: { saveState?: SaveState; onExit?: 
         <div className="site-header__tools">
           {/* A slot that keeps its room while the save state comes and goes, so nothing beside it moves */}
           <div className="site-header__save">
-            <SaveIndicator state={saveState} />
+            <SaveIndicator state={readOnly ? 'off' : saveState} />
           </div>
           {onExit && (
             <button type="button" className="button button--quiet site-header__exit" onClick={onExit}>

@@ -10,6 +10,10 @@ import { courseMachine } from '../../../src/engine/machine.ts';
 import { finalStatus, questionIndex } from '../../../src/engine/progress.ts';
 import { countCorrect, isSettled } from '../../../src/engine/scoring.ts';
 import type { Course } from '../../../src/content-model/types.ts';
+import type { EngineInput, ReadOnly } from '../../../src/engine/machine.ts';
+import type { LearnerRecord } from '../../../src/engine/record.ts';
+import fc from 'fast-check';
+import { createActor } from 'xstate';
 import { course, eventsFor, input } from './sample.ts';
 
 type Snap = SnapshotFrom<typeof courseMachine>;
@@ -40,6 +44,13 @@ function behaviourKey(s: Snap): string {
     attempt: a ? [a.index, a.drawn.filter((id) => a.answers[id]?.length).length, countCorrect(a, questionIndex(c.course))] : undefined,
     plan: Object.values(c.record.modules).some((r) => r.plan),
   });
+}
+
+/** The guard is 'readOnly', or an and() of which it is a part. */
+function requiresReadOnly(guard: unknown): boolean {
+  if (guard === 'readOnly') return true;
+  const g = guard as { name?: string; guards?: unknown[] } | undefined;
+  return typeof guard === 'function' && g?.name === 'and' && !!g.guards?.some(requiresReadOnly);
 }
 
 /** The state node whose `on` handles `type` for this snapshot: the deepest active node that has it. */
@@ -75,11 +86,11 @@ interface Edge {
   after: Snap;
 }
 
-function walk(c: Course): Edge[] {
+function walk(c: Course, extra: Partial<EngineInput> = {}): Edge[] {
   // @xstate/graph types its logic without emitted events; the machine is the same logic.
   const logic = courseMachine as unknown as AnyStateMachine;
   const adjacency = getAdjacencyMap(logic, {
-    input: input({ course: c }),
+    input: input({ course: c, ...extra }),
     events: (s) => eventsFor(s as Snap),
     serializeState: (s) => behaviourKey(s as Snap),
   });
@@ -92,8 +103,59 @@ function walk(c: Course): Edge[] {
   );
 }
 
+/** The events whose result would be stored (see the machine's `recordable` guard). */
+const RECORDING = new Set([
+  'SELECT',
+  'SUBMIT_ANSWER',
+  'DECIDE',
+  'SET_REFLECTION',
+  'RATE',
+  'BEGIN_ATTEMPT',
+  'ANSWER_FINAL',
+  'SUBMIT_FINAL',
+  'SET_PLAN',
+]);
+
+/** A record without where the learner is (resume step, furthest step, the final's current question). */
+function withoutPlace(r: LearnerRecord): unknown {
+  const modules = Object.fromEntries(
+    Object.entries(r.modules)
+      .map(([id, m]) => [id, { ...m, at: undefined, furthest: undefined }] as const)
+      // A module only visited holds nothing but where the learner was.
+      .filter(
+        ([, m]) =>
+          m.done ||
+          Object.keys(m.answers).length ||
+          Object.entries(m).some(([k, v]) => !['answers', 'done', 'at', 'furthest'].includes(k) && v !== undefined),
+      ),
+  );
+  return { ...r, modules, latest: r.latest && { ...r.latest, index: 0 } };
+}
+
+const review = (record?: LearnerRecord): Partial<EngineInput> => ({
+  readOnly: { mode: 'review', recorded: { status: 'failed', score: 0 } },
+  ...(record ? { record, resumeAt: 'menu' } : {}),
+});
+const browse: Partial<EngineInput> = { readOnly: { mode: 'browse', recorded: {} } };
+
 describe('course machine, by its paths', () => {
-  const edges = [...walk(classic), ...walk(newer), ...walk(sparse)];
+  const normal = { classic: walk(classic), newer: walk(newer), sparse: walk(sparse) };
+  /** The record with the most modules finished, and one with the final in progress. */
+  const mostDone = (edges: Edge[]) =>
+    edges
+      .map((e) => e.after.context.record)
+      .reduce((a, b) =>
+        Object.values(b.modules).filter((m) => m.done).length > Object.values(a.modules).filter((m) => m.done).length ? b : a,
+      );
+  const inProgress = normal.classic.find((e) => finalStatus(classic, e.after.context.record).inProgress)!.after.context.record;
+  // Read-only walks: browsing from nothing, and reviewing a finished attempt and one left in the final.
+  const readOnlyWalks = [
+    { c: classic, record: mostDone(normal.classic) },
+    { c: newer, record: mostDone(normal.newer) },
+    { c: sparse, record: mostDone(normal.sparse) },
+  ].flatMap(({ c, record }) => [...walk(c, browse), ...walk(c, review(record))]);
+  const readOnlyEdges = [...readOnlyWalks, ...walk(classic, review(inProgress))];
+  const edges = [...normal.classic, ...normal.newer, ...normal.sparse, ...readOnlyEdges];
 
   it('reaches every state node', () => {
     const reached = new Set<string>();
@@ -119,6 +181,8 @@ describe('course machine, by its paths', () => {
       // The candidate taken is the first whose guard passed; it shows in the result: a targeted one
       // led into its target, a targetless one changed the context but not the state.
       const index = candidates.findIndex((t) => {
+        // A read-only branch is never what a normal attempt took (it may lead to the same place).
+        if (!before.context.readOnly && requiresReadOnly(t.guard)) return false;
         if (!t.target?.length) return JSON.stringify(before.value) === JSON.stringify(after.value) && before.context !== after.context;
         return t.target.some((target) => after._nodes.includes(target));
       });
@@ -159,6 +223,60 @@ describe('course machine, by its paths', () => {
           e.after.context.moduleId === course.modules[course.modules.findIndex((m) => m.id === e.before.context.moduleId) + 1]?.id,
       ),
     ).toBe(true);
+  });
+
+  it('read-only: every event whose result would be stored is refused, and the record changes only in where the learner is', () => {
+    const tried = readOnlyEdges.filter((e) => RECORDING.has(e.event.type));
+    expect(new Set(tried.map((e) => e.event.type))).toEqual(RECORDING);
+    for (const { before, after } of tried) {
+      expect(after.value).toEqual(before.value);
+      expect(after.context.record).toBe(before.context.record);
+    }
+    for (const { before, after } of readOnlyEdges) expect(withoutPlace(after.context.record)).toEqual(withoutPlace(before.context.record));
+  });
+
+  it('read-only: navigation stays free (every module, the final and the results, from nothing done)', () => {
+    const browsed = walk(classic, browse);
+    const modules = new Set(browsed.filter((e) => e.after.matches('module')).map((e) => e.after.context.moduleId));
+    expect([...modules].sort()).toEqual(classic.modules.map((m) => m.id).sort());
+    expect(browsed.some((e) => e.after.matches({ final: 'intro' }))).toBe(true);
+    expect(browsed.some((e) => e.after.matches('results'))).toBe(true);
+    // Reviewing an attempt left in the final: its questions may be looked through, not answered or submitted.
+    const left = walk(classic, review(inProgress));
+    expect(
+      left.some((e) => e.event.type === 'GOTO_QUESTION' && e.after.context.record.latest?.index !== e.before.context.record.latest?.index),
+    ).toBe(true);
+    expect(left.some((e) => e.after.matches({ final: 'result' }))).toBe(false);
+  });
+
+  it('read-only, by property: random learners emit nothing for the tracker and keep the record they started with', () => {
+    const starts: { c: Course; record?: LearnerRecord; readOnly: ReadOnly }[] = [
+      { c: classic, readOnly: { mode: 'browse', recorded: {} } },
+      { c: classic, record: mostDone(normal.classic), readOnly: { mode: 'review', recorded: { status: 'failed', score: 0 } } },
+      { c: classic, record: inProgress, readOnly: { mode: 'review', recorded: {} } },
+      { c: newer, record: mostDone(normal.newer), readOnly: { mode: 'review', recorded: {} } },
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...starts), fc.array(fc.nat(), { maxLength: 60 }), (start, picks) => {
+        const actor = createActor(courseMachine, {
+          input: input({ course: start.c, readOnly: start.readOnly, ...(start.record ? { record: start.record, resumeAt: 'menu' } : {}) }),
+        });
+        const emitted: string[] = [];
+        actor.on('*', (e) => emitted.push(e.type));
+        actor.start();
+        const first = actor.getSnapshot().context.record;
+        for (const pick of picks) {
+          const events = eventsFor(actor.getSnapshot());
+          actor.send(events[pick % events.length]!);
+        }
+        const last = actor.getSnapshot().context;
+        actor.stop();
+        expect(emitted).toEqual([]);
+        expect(withoutPlace(last.record)).toEqual(withoutPlace(first));
+        expect(last.readOnly).toEqual(start.readOnly);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('reaches the results with the final passed, and with every attempt failed', () => {

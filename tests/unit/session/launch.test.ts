@@ -57,4 +57,14 @@ describe('prepareLaunch', () => {
     expect(launch.input.resumeAt).toBe('menu');
     expect(launch.input.newSeed?.()).toBe(5);
   });
+
+  it('review and browse start the machine read-only, with the result the LMS holds; a normal attempt is not read-only', () => {
+    const review = prepareLaunch(course, start({ mode: 'review', recorded: { status: 'failed', score: 0 } }));
+    expect(review.input.readOnly).toEqual({ mode: 'review', recorded: { status: 'failed', score: 0 } });
+    expect(prepareLaunch(course, start({ mode: 'browse' })).input.readOnly).toEqual({ mode: 'browse', recorded: {} });
+    expect(prepareLaunch(course, start({ recorded: { status: 'passed' } })).input.readOnly).toBeUndefined();
+    const actor = createActor(courseMachine, { input: review.input }).start();
+    expect(actor.getSnapshot().context.readOnly?.mode).toBe('review');
+    actor.stop();
+  });
 });
