@@ -1,14 +1,15 @@
 /**
  * npm run package [-- --course <root>] [-- --out <dir>] [-- --drafts]
  *
- * Validates the course (every check `npm run validate` runs: one pipeline), builds the player once per SCORM version with Vite, and writes
+ * Validates the course (every check `npm run validate` runs: one pipeline), builds the player once per package target with Vite, and writes
  *   <out>/<course-id>-<course-version>-scorm12.zip     SCORM 1.2
  *   <out>/<course-id>-<course-version>-scorm2004.zip   SCORM 2004 4th Edition
+ *   <out>/<course-id>-<course-version>-cmi5.zip        cmi5 (xAPI)
  * Each zip is then checked with the same verifier administrators run (scripts/verify.ts); any problem
  * fails the command. The same input gives byte-identical zips.
  *
  *   --course <root>   folder with content/ and locales/ (default: the current folder)
- *   --out <dir>       where the zips go (default: dist/); the builds go to <dir>/build/scorm12|scorm2004
+ *   --out <dir>       where the zips go (default: dist/); the builds go to <dir>/build/<target>
  *   --drafts          also ship the languages that are not complete, their gaps in the source language
  *                     (by default a draft language is left out, and the command says so)
  */
