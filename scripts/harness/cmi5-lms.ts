@@ -67,6 +67,8 @@ export interface FaultContext {
   method: string;
   /** How many requests the endpoint has seen so far (0 for the first). */
   n: number;
+  /** The request's body, if any (which statements a POST carries). */
+  body?: string;
 }
 
 export interface LaunchOptions {
@@ -140,6 +142,8 @@ export class Cmi5Lms {
   private readonly state = new Map<string, StateDoc>();
   private readonly profiles = new Map<string, StateDoc>();
   private n = 0;
+  /** Requests to the real LRS still on their way (real I/O, which fake time must not overtake). */
+  private readonly outside = new Set<Promise<unknown>>();
   private server: Server | undefined;
   base = 'http://lms.invalid';
   fault: Cmi5LmsOptions['fault'];
@@ -230,6 +234,27 @@ export class Cmi5Lms {
     return d ? JSON.parse(d.body) : undefined;
   }
 
+  /**
+   * Resolves once no request to the real LRS is on its way. Tests on fake timers call it before letting
+   * time pass: otherwise the clock races past a real answer and the AU's own timeout fires on a request
+   * that was about to succeed (a lost answer the test did not ask for).
+   */
+  /** Whether statements go to a real LRS (real I/O). */
+  get realLrs(): boolean {
+    return !!this.o.lrs;
+  }
+
+  async quiet(): Promise<void> {
+    while (this.outside.size) await Promise.allSettled([...this.outside]);
+  }
+
+  private viaLrs(method: string, path: string, body?: string): Promise<{ status: number; body: string }> {
+    const p = lrsRequest(this.o.lrs!, method, path, body);
+    this.outside.add(p);
+    void p.finally(() => this.outside.delete(p)).catch(() => undefined);
+    return p;
+  }
+
   /** Fetch for the AU, handled in-process. */
   readonly fetch = async (input: string, init: RequestInit = {}): Promise<Response> => {
     const u = new URL(input);
@@ -261,7 +286,7 @@ export class Cmi5Lms {
     if (!path.startsWith('/lrs/')) return json(404, { error: 'no such resource' });
     const resource = path.slice(5);
     const query = Object.fromEntries(url.searchParams);
-    const fault = this.fault?.({ resource, method: req.method, n: this.n++ });
+    const fault = this.fault?.({ resource, method: req.method, n: this.n++, ...(req.body !== undefined ? { body: req.body } : {}) });
     const record = (status: number) => this.requests.push({ method: req.method, resource, status, query });
     if (fault?.kind === 'down') {
       record(-1);
@@ -330,7 +355,7 @@ export class Cmi5Lms {
       if (req.method === 'GET') {
         if (this.o.lrs) {
           // The real LRS answers reads: what it holds is the truth.
-          const r = await lrsRequest(this.o.lrs, 'GET', `statements?${new URLSearchParams(query)}`);
+          const r = await this.viaLrs('GET', `statements?${new URLSearchParams(query)}`);
           return { status: r.status, headers: { 'content-type': 'application/json' }, body: r.body };
         }
         const found = query.statementId ? this.statements.find((x) => x.statement.id === query.statementId) : undefined;
@@ -367,7 +392,7 @@ export class Cmi5Lms {
         return json(400, { error: violations.map((v) => `${v.requirement}: ${v.message}`).join('; ') });
       }
       if (this.o.lrs && fresh.length) {
-        const r = await lrsRequest(this.o.lrs, 'POST', 'statements', JSON.stringify(fresh));
+        const r = await this.viaLrs('POST', 'statements', JSON.stringify(fresh));
         if (r.status !== 200 && r.status !== 204) return json(r.status, { error: `the LRS answered ${r.status}: ${r.body}` });
       }
       const stored = new Date().toISOString();

@@ -58,7 +58,7 @@ export interface Cmi5TransportOptions {
   navigate?: (url: string) => void;
   /** The learner's language preference changed (agent profile). */
   setLanguage?: (language: string) => void;
-  /** "terminated" was acknowledged: this launch session is over. */
+  /** "terminated" was acknowledged, or handed over for good (it is never sent twice): this launch session is over. */
   onTerminated?: () => void;
 }
 
@@ -218,15 +218,18 @@ export class Cmi5Transport implements Transport {
       const nothingLeft = state.clean && queue.length === 0;
       state.sendOnUnload();
       queue.freeze();
-      queue.enqueue([terminated()].filter(() => nothingLeft));
+      if (nothingLeft) queue.enqueueClosing(terminated());
       queue.sendOnUnload();
+      // Handed over for good: a reload of this tab must not send anything after it.
+      if (nothingLeft) this.o.onTerminated?.();
       return;
     }
     void (async () => {
       await state.drain();
       await queue.drain();
-      queue.enqueue([terminated()]);
+      queue.enqueueClosing(terminated());
       await queue.drain();
+      if (queue.closingUnconfirmed) this.o.logger.warn('cmi5: "terminated" may not have reached the LRS; the session ends without it');
       this.terminated = true;
       this.o.onTerminated?.();
       this.o.logger.info('cmi5 session terminated');

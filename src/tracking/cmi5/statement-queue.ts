@@ -14,6 +14,13 @@
  *                       and only that one is set aside (logged, kept in `setAside`), so it cannot hold
  *                       back the rest
  *
+ * The closing statement ("terminated", `enqueueClosing`) is the exception to asking: nothing may reach
+ * the LRS after it (cmi5 9.3.8; a strict LMS refuses every request of the session once it has it), so
+ * a send of it that may have arrived (no answer, or 500/502/504) is neither checked nor repeated: the
+ * session is over either way, and an LMS that never got it records the session as abandoned (9.3.10).
+ * An answer that says it was not taken (401, 403, 408, 429, 503) is retried as always, and so is a
+ * send that failed while the browser was offline (nothing left the machine).
+ *
  * The queue is mirrored into a store (sessionStorage) after every change, so a reload of the page in the
  * same session sends what the last page could not.
  */
@@ -49,9 +56,16 @@ interface Item {
   statement: Statement;
   /** A send of it may have reached the LRS: check before sending it again. */
   uncertain: boolean;
+  /** The session's last statement: nothing may follow it, not even a question about it. */
+  closing?: boolean;
 }
 
 const UNCERTAIN = (status: number) => status === 0 || status === 408 || status === 429 || status >= 500;
+/** An answer saying the request was not carried out (so sending it again cannot make it twice). */
+const NOT_TAKEN = (status: number) => status === 401 || status === 403 || status === 408 || status === 429 || status === 503;
+
+/** Whether the browser says it is offline (a request that failed then never left the machine). */
+const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
 export class StatementQueue {
   private items: Item[] = [];
@@ -75,8 +89,11 @@ export class StatementQueue {
     if (saved) {
       try {
         const list = JSON.parse(saved) as Item[];
-        // A statement a page sent before it went away may have been stored: check first.
-        this.items = list.filter((i) => i && i.statement && i.statement.id).map((i) => ({ statement: i.statement, uncertain: true }));
+        // A statement a page sent before it went away may have been stored: check first. A closing
+        // statement that may have been sent is over (nothing may follow it, not even the check).
+        this.items = list
+          .filter((i) => i && i.statement && i.statement.id && !(i.closing && i.uncertain))
+          .map((i) => ({ statement: i.statement, uncertain: true, ...(i.closing ? { closing: true } : {}) }));
         if (this.items.length) o.logger.info(`${this.items.length} statement(s) left by the previous page are sent again`);
       } catch {
         o.logger.warn('the saved statement queue could not be read; it is ignored');
@@ -104,6 +121,19 @@ export class StatementQueue {
     this.persist();
     this.kick(false);
   }
+
+  /** The session's last statement ("terminated"): sent alone, after everything before it. */
+  enqueueClosing(statement: Statement): void {
+    this.items.push({ statement, uncertain: false, closing: true });
+    this.persist();
+    this.kick(false);
+  }
+
+  /**
+   * Whether the closing statement was handed to the LRS without an answer that says it arrived: it is
+   * not sent again (see the top of this file).
+   */
+  closingUnconfirmed = false;
 
   /** The page is going away: nothing is sent any more but by `sendOnUnload` (the store keeps the rest). */
   freeze(): void {
@@ -168,7 +198,9 @@ export class StatementQueue {
     let size = this.o.batchSize ?? 25;
     while (this.items.length) {
       this.setHealth('sending');
-      const head = this.items.slice(0, size);
+      // The closing statement goes alone, once everything before it is acknowledged.
+      const closingAt = this.items.findIndex((i) => i.closing);
+      const head = this.items.slice(0, closingAt === 0 ? 1 : closingAt > 0 ? Math.min(size, closingAt) : size);
       // Statements that may have been stored already: ask first, one by one.
       const unsure = head.filter((i) => i.uncertain);
       if (unsure.length) {
@@ -193,8 +225,21 @@ export class StatementQueue {
         this.failures = 0;
         continue;
       }
+      if (r.status === 409 && head[0]!.closing) {
+        this.drop(head); // its id is there: it arrived
+        continue;
+      }
       if (r.status === 409) {
         for (const i of head) i.uncertain = true;
+        continue;
+      }
+      if (head[0]!.closing && !r.ok && r.status !== 400 && UNCERTAIN(r.status) && !NOT_TAKEN(r.status) && !offline()) {
+        // It may have arrived: asking or sending it again could be a request after "terminated".
+        this.o.logger.warn(`the closing statement may not have reached the LRS (${r.error ?? r.status}); it is not sent again`, {
+          id: head[0]!.statement.id,
+        });
+        this.closingUnconfirmed = true;
+        this.drop(head, false);
         continue;
       }
       if (r.status === 400) {
@@ -211,7 +256,7 @@ export class StatementQueue {
         this.drop(head, false);
         continue;
       }
-      if (UNCERTAIN(r.status)) for (const i of head) i.uncertain = true;
+      if (UNCERTAIN(r.status) && !head[0]!.closing) for (const i of head) i.uncertain = true;
       return this.failed(r);
     }
     this.failures = 0;

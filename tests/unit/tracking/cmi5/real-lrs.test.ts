@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { lrsStatements } from '../../../../scripts/harness/cmi5-lms.ts';
 import { startRealLrs, type RealLrs } from '../../../../scripts/harness/real-lrs.ts';
 import { boot, doAttempt, doModule, step } from '../support.ts';
-import { debug, definedVerbs, exitSession, newLms, openCmi5 } from './support.ts';
+import { debug, definedVerbs, exitSession, newLms, openCmi5, passUntil } from './support.ts';
 
 let lrs: RealLrs;
 beforeAll(async () => {
@@ -22,9 +22,14 @@ test('a whole course is accepted and stored by a real LRS, statement for stateme
   vi.useFakeTimers({ now: new Date('2026-03-02T09:00:00Z') });
   try {
     const lms = newLms({ lrs });
-    // The LRS fails once with a lost answer: the course asks it before sending again.
-    lms.fault = ({ resource, method, n }) =>
-      resource === 'statements' && method === 'POST' && n > 8 && n < 11 ? { kind: 'lose-answer' } : undefined;
+    // The LRS fails once with a lost answer (the first answers it stores): the course asks it before
+    // sending again.
+    let lost = false;
+    lms.fault = ({ resource, method, body }) => {
+      if (lost || resource !== 'statements' || method !== 'POST' || !body?.includes('/verbs/answered')) return undefined;
+      lost = true;
+      return { kind: 'lose-answer' };
+    };
     const launch = lms.launch({ masteryScore: 0.75 });
     const { session } = await openCmi5(lms, launch);
     const { actor } = boot(session);
@@ -32,9 +37,10 @@ test('a whole course is accepted and stored by a real LRS, statement for stateme
     for (const m of ['intro', 'alpha', 'beta', 'omega']) doModule(actor, m, { reflection: `Notes on ${m}` });
     step(actor, { type: 'OPEN_FINAL' });
     doAttempt(actor, 4);
-    await vi.waitFor(() => expect(debug(session).saveState).toBe('saved'), { timeout: 30_000, interval: 50 });
+    // Fake time passes only while the real LRS has answered everything (support.ts `pass`).
+    expect(await passUntil(() => debug(session).saveState === 'saved')).toBe(true);
     await exitSession(session);
-    await vi.waitFor(() => expect(launch.progress.terminated).toBe(true), { timeout: 30_000, interval: 50 });
+    expect(await passUntil(() => launch.progress.terminated)).toBe(true);
 
     expect(lms.violations).toEqual([]);
     const accepted = lms.statementsOf(launch.facts.registration);
@@ -44,7 +50,10 @@ test('a whole course is accepted and stored by a real LRS, statement for stateme
     // 1 initialized, 11 answers (6 knowledge-check, a decision, 4 final), 2 reflections, 4 modules, completed, passed, terminated.
     expect(accepted.length).toBeGreaterThanOrEqual(21);
     // The lost answer was followed by a question to the LRS, not by a blind resend.
+    expect(lost).toBe(true);
     expect(lms.requests.some((r) => r.method === 'GET' && r.resource === 'statements' && r.query.statementId)).toBe(true);
+    // Nothing reached the LMS after "terminated" (it would have been a violation above, and refused).
+    expect(lms.requests[lms.requests.length - 1]).toMatchObject({ method: 'POST', resource: 'statements', status: 200 });
   } finally {
     vi.useRealTimers();
   }

@@ -265,6 +265,73 @@ describe('a cmi5 launch', () => {
   });
 });
 
+describe('cmi5: nothing after "terminated"', () => {
+  type Kind = 'lose-answer' | 'slow' | 'down' | 500 | 503 | 429 | 401;
+  const isTerminated = (body?: string) => !!body?.includes('/verbs/terminated');
+  /** A session that ends while the LRS fails the "terminated" POST once, the way `kind` says. */
+  async function endWith(kind: Kind) {
+    const lms = newLms();
+    const launch = lms.launch({ returnURL: 'https://lms.example.org/course/42' });
+    const { session, w } = await openCmi5(lms, launch);
+    const { actor } = boot(session);
+    step(actor, { type: 'START' });
+    doModule(actor, 'intro', { reflection: 'Before the end' });
+    await settle();
+    let failed = 0;
+    lms.fault = ({ resource, method, body }) => {
+      if (failed || resource !== 'statements' || method !== 'POST' || !isTerminated(body)) return undefined;
+      failed++;
+      if (kind === 'lose-answer' || kind === 'down') return { kind };
+      // The LRS stores it after the AU stopped waiting (its client gives up after 30 s).
+      if (kind === 'slow') return { kind: 'hold', release: new Promise<void>((r) => setTimeout(r, 45_000)) };
+      return { kind: 'status', status: kind };
+    };
+    const before = lms.requests.length;
+    await exitSession(session, 180_000);
+    const after = lms.requests.slice(before);
+    const terminatedAt = after.findIndex((r) => r.status === 200 && r.method === 'POST');
+    return { lms, launch, w, failed, after, terminatedAt };
+  }
+
+  test.each(['lose-answer', 'slow'] as const)(
+    'a "terminated" that arrived without the AU hearing so (%s) is neither asked about nor sent again',
+    async (kind) => {
+      const { lms, launch, w, failed, after } = await endWith(kind);
+      expect(failed).toBe(1);
+      expect(lms.violations).toEqual([]);
+      // The one POST that carried it is the last request of the session.
+      expect(after.filter((r) => r.resource === 'statements')).toHaveLength(1);
+      expect(launch.progress.terminated).toBe(true);
+      expect(definedVerbs(lms.statementsOf(launch.facts.registration))).toEqual(['initialized', 'terminated']);
+      // The session is over for the AU too: the return URL, and a reload opens nothing.
+      expect(w.assigned).toEqual(['https://lms.example.org/course/42']);
+      const again = await openCmi5(lms, launch);
+      expect(again.session.start).toMatchObject({ store: 'none', notices: [{ key: 'cmi5SessionEnded' }] });
+      expect(lms.violations).toEqual([]);
+    },
+  );
+
+  test('a "terminated" that may have arrived (no answer, 500) is not sent again: the session ends without it', async () => {
+    for (const kind of ['down', 500] as const) {
+      sessionStorage.clear();
+      const { lms, launch, w, after } = await endWith(kind);
+      expect(lms.violations).toEqual([]);
+      expect(after.filter((r) => r.resource === 'statements')).toHaveLength(1);
+      expect(launch.progress.terminated).toBe(false); // the LMS will record the session as abandoned
+      expect(w.assigned).toEqual(['https://lms.example.org/course/42']);
+    }
+  });
+
+  test.each([503, 429, 401] as const)('a "terminated" the LRS says it did not take (%s) is sent again, and arrives', async (status) => {
+    const { lms, launch, w, failed, after } = await endWith(status);
+    expect(failed).toBe(1);
+    expect(lms.violations).toEqual([]);
+    expect(after.filter((r) => r.resource === 'statements').map((r) => r.status)).toEqual([status, 200]);
+    expect(definedVerbs(lms.statementsOf(launch.facts.registration))).toEqual(['initialized', 'terminated']);
+    expect(w.assigned).toEqual(['https://lms.example.org/course/42']);
+  });
+});
+
 describe('cmi5 when the page goes away', () => {
   test('pagehide sends the newest state and what is unsent on keepalive; terminated only when nothing else is left', async () => {
     const lms = newLms();
@@ -295,6 +362,12 @@ describe('cmi5 when the page goes away', () => {
     await settle();
     expect(lms2.violations).toEqual([]);
     expect(definedVerbs(lms2.statementsOf(launch2.facts.registration))).toEqual(['initialized', 'terminated']);
+    // A reload of that tab (bfcache or F5) sends nothing after the "terminated" it handed over.
+    const requests = lms2.requests.length;
+    const c = await openCmi5(lms2, launch2);
+    expect(c.session.start).toMatchObject({ store: 'none', notices: [{ key: 'cmi5SessionEnded' }] });
+    expect(lms2.requests.length).toBe(requests);
+    expect(lms2.violations).toEqual([]);
   });
 });
 

@@ -55,20 +55,48 @@ export async function openCmi5(
   // The open retries with timers when the LRS does not answer: let fake time run while it does.
   let done = false;
   void opening.finally(() => (done = true));
-  for (let i = 0; i < 3000 && !done; i++) await vi.advanceTimersByTimeAsync(100);
+  for (let i = 0; i < 3000 && !done; i++) {
+    await lms.quiet();
+    await vi.advanceTimersByTimeAsync(100);
+  }
   return { session: await opening, w };
+}
+
+/** The LMSes made in this test file: fake time waits for the answers of those with a real LRS. */
+const live = new Set<Cmi5Lms>();
+const STEP_MS = 100;
+
+/**
+ * Lets `ms` of fake time pass. With a real LRS behind an LMS, in steps, each after every real request
+ * has its answer: a fake clock that jumped past real I/O would time requests out that were about to
+ * succeed (see Cmi5Lms.quiet).
+ */
+export async function pass(ms: number): Promise<void> {
+  const real = [...live].filter((l) => l.realLrs);
+  if (!real.length) return void (await vi.advanceTimersByTimeAsync(ms));
+  for (let left = ms; left > 0; left -= STEP_MS) {
+    for (const l of real) await l.quiet();
+    await vi.advanceTimersByTimeAsync(Math.min(STEP_MS, left));
+  }
+  for (const l of real) await l.quiet();
+}
+
+/** Lets fake time pass until `ready()` holds (at most `ms`), as `pass` does; false if it never did. */
+export async function passUntil(ready: () => boolean, ms = 60_000): Promise<boolean> {
+  for (let left = ms; left > 0 && !ready(); left -= STEP_MS) await pass(STEP_MS);
+  return ready();
 }
 
 /** The Exit button: it waits for the LRS's answer, so fake time must pass meanwhile. */
 export async function exitSession(session: Session, ms = 120_000): Promise<boolean> {
   const done = session.exit();
-  await vi.advanceTimersByTimeAsync(ms);
+  await pass(ms);
   return done;
 }
 
 /** Lets the queue and the state writer finish what they can (fake time passes; microtasks run). */
 export async function settle(ms = 5000): Promise<void> {
-  await vi.advanceTimersByTimeAsync(ms);
+  await pass(ms);
 }
 
 export const verbName = (st: Json) =>
@@ -86,7 +114,9 @@ export const definedVerbs = (list: Json[]) => list.filter(isDefined).map(verbNam
 export const debug = (s: Session) => (s as TrackingSession).debugState();
 
 export function newLms(options: Cmi5LmsOptions = {}): Cmi5Lms {
-  return new Cmi5Lms(options);
+  const lms = new Cmi5Lms(options);
+  live.add(lms);
+  return lms;
 }
 
 export type { LaunchOptions };
