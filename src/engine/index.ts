@@ -5,4 +5,5 @@ export * from './record.ts';
 export * from './progress.ts';
 export * from './scoring.ts';
 export * from './snapshot.ts';
+export * from './room.ts';
 export { drawQuestions } from './draw.ts';

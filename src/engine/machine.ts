@@ -32,6 +32,7 @@ import {
   type StepKey,
 } from './record.ts';
 import { countCorrect, isComplete, isCorrect, isValidAnswer, normaliseAnswer } from './scoring.ts';
+import { textFits } from './room.ts';
 import { parseLocation, type Location, type Resume } from './where.ts';
 
 /** The result the LMS holds for this learner, as read at launch (a part that could not be read is absent). */
@@ -57,6 +58,8 @@ export interface EngineInput {
   course: Course;
   /** The longest texts the learner may keep (depends on the SCORM version's storage). */
   limits: TextLimits;
+  /** The most characters the saved state may take (the LMS's suspend-data limit; none: unlimited). */
+  savedStateLimit?: number;
   record?: LearnerRecord;
   resumeAt?: Location;
   /** A source of seeds: the learner's own (once, when the record has none) and each final attempt's. */
@@ -68,6 +71,7 @@ export interface EngineContext {
   /** Set for the whole run in review and browse mode; never changes. */
   readOnly?: ReadOnly;
   limits: TextLimits;
+  savedStateLimit: number;
   record: LearnerRecord;
   /** The module being taken (or last taken), and its current page. Read only while in `module`. */
   moduleId?: string;
@@ -260,7 +264,9 @@ export const courseMachine = setup({
     },
     reflectionFits: ({ context, event }) => {
       assertEvent(event, 'SET_REFLECTION');
-      return event.text.length <= context.limits.reflection;
+      // Within the cap and within the saved state's room (src/engine/room.ts).
+      const field = { kind: 'reflection' as const, moduleId: context.moduleId ?? '' };
+      return textFits(context.course, context.record, context.limits, context.savedStateLimit, field, event.text);
     },
     validRating: ({ event }) => {
       assertEvent(event, 'RATE');
@@ -301,7 +307,11 @@ export const courseMachine = setup({
     },
     planFits: ({ context, event }) => {
       assertEvent(event, 'SET_PLAN');
-      return event.text.length <= context.limits.actionStep && !!moduleById(context.course, event.moduleId)?.selfAssessment;
+      const field = { kind: 'plan' as const, moduleId: event.moduleId };
+      return (
+        !!moduleById(context.course, event.moduleId)?.selfAssessment &&
+        textFits(context.course, context.record, context.limits, context.savedStateLimit, field, event.text)
+      );
     },
   },
   actions: {
@@ -429,6 +439,7 @@ export const courseMachine = setup({
     course: input.course,
     ...(input.readOnly ? { readOnly: input.readOnly } : {}),
     limits: input.limits,
+    savedStateLimit: input.savedStateLimit ?? Number.POSITIVE_INFINITY,
     // The learner's seed is made once and then kept in the record (and so in the saved state).
     record: withSeed(input.record ?? emptyRecord(), input.newSeed ?? randomSeed),
     resumeAt: parseLocation(input.resumeAt ?? 'start') ?? { at: 'start' },

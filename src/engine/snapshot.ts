@@ -1,21 +1,47 @@
 /**
  * The saved state: a compact, versioned encoding of where the learner is and what they have done,
  * keyed by stable ids. Decoding is forgiving about the course and strict about the format: data saved
- * by an older course version restores whatever still matches by id, and anything unreadable is an
- * error the caller turns into a plain notice and a fresh start.
+ * by an older course version restores whatever still matches by id (and says what it dropped), and
+ * anything unreadable is an error the caller turns into a plain notice and a fresh start.
+ *
+ *   format 1  `[1#…]`: the packed text itself (src/engine/codec.ts). Still read: learners have it stored.
+ *   format 2  `2…`: the packed text, with the course id and a stamp on every answer and decision,
+ *             compressed and written in ASCII (src/engine/saved-text.ts). What is written now.
  */
-import type { Course, Question } from '../content-model/types.ts';
+import type { Block, Course, Module, Question } from '../content-model/types.ts';
 import { modelOf } from '../question-types/index.ts';
 import { pack, unpack, type Packed } from './codec.ts';
 import { locationOf, parseLocation, whereIs, type CourseSnapshot, type Location } from './where.ts';
 import { moduleSteps, questionIndex } from './progress.ts';
 import { decisionKey, type FinalAttempt, type LearnerRecord, type ModuleRecord, type QuestionRecord, type StepKey } from './record.ts';
+import { fromSavedText, SavedTextError, toSavedText } from './saved-text.ts';
+import { decisionStamp, questionStamp, STAMP_LENGTH } from './stamp.ts';
 
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 export interface Saved {
   location: Location;
   record: LearnerRecord;
+}
+
+/** What a restore found: what it could not bring back, and why. Empty lists when everything came back. */
+export interface RestoreReport {
+  format: 1 | 2;
+  /** The state was saved by another course (its id): nothing of it is restored. */
+  otherCourse?: string;
+  /** The saved place no longer exists (a removed module or page): the learner resumes elsewhere. */
+  placeDropped?: string;
+  /** Modules with saved work that the course no longer has. */
+  modulesDropped: string[];
+  /** Course-wide ids of questions whose saved answer was dropped: the question changed or is gone. */
+  answersDropped: string[];
+  /** Decisions (`<module>.<page>.<block>`) dropped because the block changed or is gone. */
+  decisionsDropped: string[];
+}
+
+export interface Restored {
+  saved: Saved;
+  report: RestoreReport;
 }
 
 export class SnapshotError extends Error {
@@ -34,34 +60,62 @@ const encodeAnswer = (q: Question | undefined, answer: readonly string[]): strin
 /** The answer back, if it still fits its question (undefined when it does not). */
 const decodeAnswer = (q: Question, text: string): string[] | undefined => modelOf(q).decode(q, text);
 
-/** `2~a,c`: tries, `~` when the answer is not yet submitted, then the answer in its type's saved form. */
-function packAnswer(q: Question | undefined, a: QuestionRecord): string {
-  return `${a.tries}${a.submitted ? '' : '~'}${encodeAnswer(q, a.choice)}`;
+/** The stamp of a question the course does not have (only an older record holds one). */
+const NO_STAMP = '--';
+const stampOfQuestion = (q: Question | undefined) => (q ? questionStamp(q) : NO_STAMP);
+
+/** By key, so the same state always encodes to the same text, whatever order it was built in. */
+const byKey = <T>(entries: [string, T][]) => entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+/** `2~a,c`: tries, `~` when the answer is not yet submitted, then the answer in its type's saved form. Format 2 puts the question's stamp first. */
+function packAnswer(q: Question | undefined, a: QuestionRecord, stamped: boolean): string {
+  return `${stamped ? stampOfQuestion(q) : ''}${a.tries}${a.submitted ? '' : '~'}${encodeAnswer(q, a.choice)}`;
 }
 
-function unpackAnswer(q: Question, s: string): QuestionRecord | undefined {
+function unpackAnswer(q: Question, s: string, stamped: boolean): QuestionRecord | undefined {
+  if (stamped) {
+    if (s.slice(0, STAMP_LENGTH) !== questionStamp(q)) return undefined;
+    s = s.slice(STAMP_LENGTH);
+  }
   const m = /^(\d+)(~?)(.*)$/.exec(s);
   const choice = m && decodeAnswer(q, m[3]!);
   if (!m || !choice) return undefined;
   return { tries: Number(m[1]), submitted: m[2] === '', choice };
 }
 
-function packModule(r: ModuleRecord, questions: ReadonlyMap<string, Question>): Packed {
+function decisionBlocks(m: Module | undefined): Map<string, Extract<Block, { type: 'decision' }>> {
+  const out = new Map<string, Extract<Block, { type: 'decision' }>>();
+  for (const p of m?.pages ?? []) for (const b of p.blocks) if (b.type === 'decision') out.set(decisionKey(p.id, b.id), b);
+  return out;
+}
+
+function packModule(r: ModuleRecord, m: Module | undefined, stamped: boolean): Packed {
+  const questions = new Map(m?.questions.map((q) => [q.localId, q]));
   const out: Record<string, Packed> = {};
   if (r.at) out.a = r.at;
   if (r.furthest && r.furthest !== r.at) out.f = r.furthest;
   if (r.done) out.d = true;
-  const answers = Object.entries(r.answers);
-  if (answers.length) out.q = Object.fromEntries(answers.map(([id, a]) => [id, packAnswer(questions.get(id), a)]));
+  const answers = byKey(Object.entries(r.answers));
+  if (answers.length) out.q = Object.fromEntries(answers.map(([id, a]) => [id, packAnswer(questions.get(id), a, stamped)]));
   if (r.reflection) out.r = r.reflection;
   if (r.rating !== undefined) out.s = r.rating;
   if (r.plan) out.p = r.plan;
-  if (r.decisions && Object.keys(r.decisions).length) out.c = { ...r.decisions };
+  if (r.decisions && Object.keys(r.decisions).length) {
+    const blocks = decisionBlocks(m);
+    out.c = Object.fromEntries(
+      byKey(Object.entries(r.decisions)).map(([key, option]) => {
+        const block = blocks.get(key);
+        return [key, stamped ? `${block ? decisionStamp(block) : NO_STAMP}${option}` : option];
+      }),
+    );
+  }
   return out;
 }
 
-function packAttempt(a: FinalAttempt, questions: ReadonlyMap<string, Question>): Packed {
-  return [a.seed, a.index, a.correct ?? null, a.drawn, a.drawn.map((id) => encodeAnswer(questions.get(id), a.answers[id] ?? []))];
+function packAttempt(a: FinalAttempt, questions: ReadonlyMap<string, Question>, stamped: boolean): Packed {
+  const answerOf = (id: string) =>
+    `${stamped ? stampOfQuestion(questions.get(id)) : ''}${encodeAnswer(questions.get(id), a.answers[id] ?? [])}`;
+  return [a.seed, a.index, a.correct ?? null, a.drawn, a.drawn.map(answerOf)];
 }
 
 /** What is saved of a snapshot of the course machine: where the learner is and their record. */
@@ -69,21 +123,33 @@ export function savedOf(s: Pick<CourseSnapshot, 'value' | 'context'>): Saved {
   return { location: locationOf(whereIs(s)), record: s.context.record };
 }
 
-/**
- * `[format, location, modules, past scores, latest attempt, learner seed]`. The seed came last, after
- * format 1 was first saved: data without it decodes, and the machine gives the learner a seed.
- */
-export function encodeSnapshot(saved: Saved, course: Course): string {
-  // Sorted by id, so the same state always encodes to the same text, whatever order it was built in.
-  const byModule = new Map(course.modules.map((m) => [m.id, new Map(m.questions.map((q) => [q.localId, q]))]));
+function packParts(saved: Saved, course: Course, stamped: boolean): Packed[] {
+  const byModule = new Map(course.modules.map((m) => [m.id, m]));
   const modules = Object.fromEntries(
-    Object.entries(saved.record.modules)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([id, r]) => [id, packModule(r, byModule.get(id) ?? new Map())]),
+    byKey(Object.entries(saved.record.modules)).map(([id, r]) => [id, packModule(r, byModule.get(id), stamped)]),
   );
   const past = saved.record.past.map((p) => [p.correct, p.max]);
-  const latest = saved.record.latest ? packAttempt(saved.record.latest, questionIndex(course)) : null;
-  const parts: Packed[] = [SNAPSHOT_FORMAT, saved.location, modules, past, latest];
+  const latest = saved.record.latest ? packAttempt(saved.record.latest, questionIndex(course), stamped) : null;
+  return [saved.location, modules, past, latest];
+}
+
+/**
+ * Format 2: `2` and the ASCII text of the compressed `[2, course id, location, modules, past scores,
+ * latest attempt, learner seed]`.
+ */
+export function encodeSnapshot(saved: Saved, course: Course): string {
+  const parts: Packed[] = [SNAPSHOT_FORMAT, course.id, ...packParts(saved, course, true)];
+  if (saved.record.seed !== undefined) parts.push(saved.record.seed);
+  return toSavedText(SNAPSHOT_FORMAT, pack(parts));
+}
+
+/**
+ * Format 1, as learners' LMSs still hold it: `[format, location, modules, past scores, latest
+ * attempt, learner seed]`, packed text only. Nothing writes it any more; the tests make the data an
+ * earlier version stored with it.
+ */
+export function encodeSnapshotFormat1(saved: Saved, course: Course): string {
+  const parts: Packed[] = [1, ...packParts(saved, course, false)];
   if (saved.record.seed !== undefined) parts.push(saved.record.seed);
   return pack(parts);
 }
@@ -92,43 +158,76 @@ const isRecord = (v: Packed): v is Record<string, Packed> => !!v && typeof v ===
 const str = (v: Packed | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 const int = (v: Packed | undefined): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
 
-export function decodeSnapshot(text: string, course: Course): Saved {
+/** The packed data of either format. */
+function readFormat(text: string): { format: 1 | 2; data: Packed[]; courseId?: string } {
   let data: Packed;
   try {
-    data = unpack(text);
+    data = text.startsWith('[') ? unpack(text) : text.startsWith('2') ? unpack(fromSavedText(text)) : unpack(text);
   } catch (e) {
-    throw new SnapshotError(`saved data is not readable: ${(e as Error).message}`);
+    const what = e instanceof SavedTextError ? e.message : `saved data is not readable: ${(e as Error).message}`;
+    throw new SnapshotError(what.startsWith('saved data') ? what : `saved data is not readable: ${what}`);
   }
-  if (!Array.isArray(data) || data[0] !== SNAPSHOT_FORMAT)
-    throw new SnapshotError(`saved data has an unknown format (expected version ${SNAPSHOT_FORMAT})`);
-  const [, location, modules, past, latest, seed] = data;
+  if (Array.isArray(data) && data[0] === 1 && text.startsWith('[')) return { format: 1, data: data.slice(1) };
+  if (Array.isArray(data) && data[0] === 2 && text.startsWith('2') && typeof data[1] === 'string')
+    return { format: 2, data: data.slice(2), courseId: data[1] };
+  throw new SnapshotError(`saved data has an unknown format (expected version 1 or ${SNAPSHOT_FORMAT})`);
+}
+
+/** The saved state, and what of it could not be restored into this version of the course. */
+export function restoreSnapshot(text: string, course: Course): Restored {
+  const { format, data, courseId } = readFormat(text);
+  const stamped = format === 2;
+  const [location, modules, past, latest, seed] = data;
   if (typeof location !== 'string' || !isRecord(modules ?? null) || !Array.isArray(past) || latest === undefined)
     throw new SnapshotError('saved data is incomplete');
+  const savedModules = modules as Record<string, Packed>;
+  const report: RestoreReport = { format, modulesDropped: [], answersDropped: [], decisionsDropped: [] };
+
+  // Another course's state restores nothing. Format 1 has no course id: a state none of whose modules
+  // this course has is taken for another course's.
+  const foreignV1 = format === 1 && Object.keys(savedModules).length > 0 && !course.modules.some((m) => m.id in savedModules);
+  if ((courseId !== undefined && courseId !== course.id) || foreignV1) {
+    report.otherCourse = courseId ?? '';
+    return { saved: { location: 'start', record: { modules: {}, past: [] } }, report };
+  }
 
   const record: LearnerRecord = { modules: {}, past: [] };
   const learnerSeed = int(seed);
   if (learnerSeed !== undefined && learnerSeed >= 0 && learnerSeed < 2 ** 32) record.seed = learnerSeed;
+  const known = new Set(course.modules.map((m) => m.id));
+  report.modulesDropped = Object.keys(savedModules)
+    .filter((id) => !known.has(id))
+    .sort();
+  const resume = parseLocation(location);
+  let placeKept = !!resume && (!('moduleId' in resume) || known.has(resume.moduleId));
+
   for (const m of course.modules) {
-    const raw = (modules as Record<string, Packed>)[m.id];
+    const raw = savedModules[m.id];
     if (!raw || !isRecord(raw)) continue;
     const steps = moduleSteps(m);
     const step = (v: Packed | undefined) => (typeof v === 'string' && steps.includes(v as StepKey) ? (v as StepKey) : undefined);
     const r: ModuleRecord = { done: raw.d === true, answers: {} };
     const at = step(raw.a);
     if (at) r.at = at;
+    // The learner was in this module, on a step it no longer has: they resume at its start.
+    else if (raw.a !== undefined && resume?.at === 'module' && resume.moduleId === m.id) placeKept = false;
     const furthest = step(raw.f) ?? at;
     if (furthest) r.furthest = furthest;
     if (isRecord(raw.q ?? null)) {
-      for (const q of m.questions) {
-        const a = unpackAnswer(q, str((raw.q as Record<string, Packed>)[q.localId]) ?? '');
-        if (a) r.answers[q.localId] = a;
+      const answers = raw.q as Record<string, Packed>;
+      const questions = new Map(m.questions.map((q) => [q.localId, q]));
+      for (const [localId, value] of Object.entries(answers)) {
+        const q = questions.get(localId);
+        const a = q && unpackAnswer(q, str(value) ?? '', stamped);
+        if (a) r.answers[localId] = a;
+        else report.answersDropped.push(`${m.id}.${localId}`);
       }
     }
     if (m.reflection && str(raw.r)) r.reflection = str(raw.r);
     const rating = int(raw.s);
     if (m.selfAssessment && rating !== undefined && rating >= 1 && rating <= 5) r.rating = rating;
     if (m.selfAssessment && str(raw.p)) r.plan = str(raw.p);
-    const decisions = decodeDecisions(m, raw.c);
+    const decisions = decodeDecisions(m, raw.c, stamped, report);
     if (decisions) r.decisions = decisions;
     record.modules[m.id] = r;
   }
@@ -138,29 +237,38 @@ export function decodeSnapshot(text: string, course: Course): Saved {
     if (correct === undefined || max === undefined) throw new SnapshotError('saved data has an unreadable assessment score');
     record.past.push({ correct, max });
   }
-  if (latest !== null) record.latest = decodeAttempt(latest, questionIndex(course));
+  if (latest !== null) record.latest = decodeAttempt(latest, questionIndex(course), stamped, report);
 
+  if (!placeKept) report.placeDropped = location;
+  report.answersDropped.sort();
+  report.decisionsDropped.sort();
   // A place that no longer exists (a removed module) or cannot be read becomes the menu.
-  const resume = parseLocation(location);
-  const known = !!resume && (!('moduleId' in resume) || course.modules.some((m) => m.id === resume.moduleId));
-  return { location: known ? (location as Location) : 'menu', record };
+  const keptLocation = !!resume && (!('moduleId' in resume) || known.has(resume.moduleId));
+  return { saved: { location: keptLocation ? (location as Location) : 'menu', record }, report };
 }
 
-/** The decisions still on the module's pages, with an option the block still has. */
-function decodeDecisions(m: Course['modules'][number], raw: Packed | undefined): Record<string, string> | undefined {
+export function decodeSnapshot(text: string, course: Course): Saved {
+  return restoreSnapshot(text, course).saved;
+}
+
+/** The decisions still on the module's pages, with an option the block still has (and, in format 2, the same options as when made). */
+function decodeDecisions(m: Module, raw: Packed | undefined, stamped: boolean, report: RestoreReport): Record<string, string> | undefined {
   if (!raw || !isRecord(raw)) return undefined;
+  const blocks = decisionBlocks(m);
   const out: Record<string, string> = {};
-  for (const p of m.pages)
-    for (const b of p.blocks) {
-      if (b.type !== 'decision') continue;
-      const option = str(raw[decisionKey(p.id, b.id)]);
-      if (option && b.options.includes(option)) out[decisionKey(p.id, b.id)] = option;
-    }
+  for (const [key, value] of Object.entries(raw)) {
+    const block = blocks.get(key);
+    let option = str(value);
+    if (block && option !== undefined && stamped)
+      option = option.slice(0, STAMP_LENGTH) === decisionStamp(block) ? option.slice(STAMP_LENGTH) : undefined;
+    if (block && option && block.options.includes(option)) out[key] = option;
+    else report.decisionsDropped.push(`${m.id}.${key}`);
+  }
   return Object.keys(out).length ? out : undefined;
 }
 
 /** The latest attempt; drawn questions that the course no longer has are dropped if it is still open. */
-function decodeAttempt(raw: Packed, questions: ReadonlyMap<string, Question>): FinalAttempt {
+function decodeAttempt(raw: Packed, questions: ReadonlyMap<string, Question>, stamped: boolean, report: RestoreReport): FinalAttempt {
   if (!Array.isArray(raw)) throw new SnapshotError('saved data has an unreadable assessment attempt');
   const [seed, index, correct, drawn, answers] = raw;
   if (int(seed) === undefined || int(index) === undefined || !Array.isArray(drawn) || !Array.isArray(answers))
@@ -168,10 +276,22 @@ function decodeAttempt(raw: Packed, questions: ReadonlyMap<string, Question>): F
   const submitted = int(correct) !== undefined;
   const kept = drawn
     .map((id, i) => ({ id: str(id) ?? '', choice: str(answers[i]) ?? '' }))
-    .filter(({ id }) => id && (submitted || questions.has(id)));
-  // An answer that no longer fits its question is dropped; one to a removed question (in a submitted attempt) is kept as it was.
+    .filter(({ id, choice }) => {
+      const keep = !!id && (submitted || questions.has(id));
+      if (id && !keep && choice.length > (stamped ? STAMP_LENGTH : 0)) report.answersDropped.push(id);
+      return keep;
+    });
+  // An answer that no longer fits its question, or (format 2) answered a question since changed, is
+  // dropped: it is never scored against a new key. One to a removed question (in a submitted attempt) is kept as it was.
   const answerOf = (id: string, text: string): string[] | undefined => {
     const q = questions.get(id);
+    if (stamped) {
+      const body = text.slice(STAMP_LENGTH);
+      if (!body) return [];
+      if (q && text.slice(0, STAMP_LENGTH) !== questionStamp(q)) return undefined;
+      text = body;
+    }
+    if (!text) return [];
     return q ? decodeAnswer(q, text) : text.split(',');
   };
   const attempt: FinalAttempt = {
@@ -179,7 +299,8 @@ function decodeAttempt(raw: Packed, questions: ReadonlyMap<string, Question>): F
     drawn: kept.map(({ id }) => id),
     answers: Object.fromEntries(
       kept.flatMap(({ id, choice }) => {
-        const answer = choice ? answerOf(id, choice) : undefined;
+        const answer = answerOf(id, choice);
+        if (answer === undefined) report.answersDropped.push(id);
         return answer?.length ? [[id, answer]] : [];
       }),
     ),

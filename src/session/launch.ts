@@ -8,7 +8,15 @@
  *                                     ─► the machine's input, and the notices to show first
  */
 import type { Course } from '../content-model/types.ts';
-import { decodeSnapshot, SnapshotError, type EngineInput, type Saved } from '../engine/index.ts';
+import {
+  fitTexts,
+  restoreSnapshot,
+  SnapshotError,
+  type EngineInput,
+  type RestoreReport,
+  type Saved,
+  type TextField,
+} from '../engine/index.ts';
 import { TARGET_IDS, TARGETS, type TargetId } from '../targets/index.ts';
 import type { Notice, SessionStart } from './session.ts';
 
@@ -24,6 +32,8 @@ export interface Launch {
   course: Course;
   /** The restored state, if any could be read. */
   saved?: Saved;
+  /** What the restore found: what it dropped, and the texts it had to shorten to fit today's room. */
+  restore?: RestoreReport & { shortened: TextField[] };
   /** The stored state could not be read: it was set aside (the learner starts fresh). */
   unreadable?: { reason: string; raw: string };
   /** The notices to show at the start: the session's, then what the restore found. */
@@ -52,10 +62,18 @@ export function prepareLaunch(baseCourse: Course, start: SessionStart, options: 
   const notices: Notice[] = [...start.notices];
   let saved: Saved | undefined;
   let unreadable: Launch['unreadable'];
+  let restore: Launch['restore'];
+  const target = limitsTarget(start);
+  const limits = course.settings.limits[target];
+  const savedStateLimit = TARGETS[target].suspendDataLimit;
   if (start.saved) {
     try {
-      saved = decodeSnapshot(start.saved, course);
-      notices.push({ key: 'welcomeBack', tone: 'info' });
+      const restored = restoreSnapshot(start.saved, course);
+      // Texts past today's caps, or a state past the LMS's limit, are shortened so that saving goes on.
+      const fitted = fitTexts(course, restored.saved.record, limits, savedStateLimit);
+      restore = { ...restored.report, shortened: fitted.shortened };
+      if (restore.otherCourse === undefined) saved = { location: restored.saved.location, record: fitted.record };
+      notices.push(...restoreNotices(restore));
     } catch (e) {
       if (!(e instanceof SnapshotError)) throw e;
       unreadable = { reason: e.message, raw: start.saved };
@@ -65,11 +83,27 @@ export function prepareLaunch(baseCourse: Course, start: SessionStart, options: 
   if (options.adjustSaved) saved = options.adjustSaved(saved, course);
   const input: EngineInput = {
     course,
-    limits: course.settings.limits[limitsTarget(start)],
+    limits,
+    savedStateLimit,
     // Review and browse store nothing: the machine is told, and refuses what could not be stored.
     ...(start.mode !== 'normal' ? { readOnly: { mode: start.mode, recorded: start.recorded ?? {} } } : {}),
     ...(saved ? { record: saved.record, resumeAt: saved.location } : {}),
     ...(options.newSeed ? { newSeed: options.newSeed } : {}),
   };
-  return { course, ...(saved ? { saved } : {}), ...(unreadable ? { unreadable } : {}), notices, input };
+  return { course, ...(saved ? { saved } : {}), ...(restore ? { restore } : {}), ...(unreadable ? { unreadable } : {}), notices, input };
+}
+
+/**
+ * What the learner is told about their saved work: "welcome back, you continue where you left" only
+ * when that is so, and each thing that did not come back (locales: notices.*).
+ */
+export function restoreNotices(r: NonNullable<Launch['restore']>): Notice[] {
+  if (r.otherCourse !== undefined) return [{ key: 'otherCourseSave', tone: 'warning' }];
+  const notices: Notice[] = [{ key: r.placeDropped ? 'welcomeBackElsewhere' : 'welcomeBack', tone: 'info' }];
+  const counted = (key: string, count: number) => count && notices.push({ key, tone: 'warning', params: { count } });
+  counted('modulesRemoved', r.modulesDropped.length);
+  counted('answersDropped', r.answersDropped.length);
+  counted('decisionsDropped', r.decisionsDropped.length);
+  counted('textsShortened', r.shortened.length);
+  return notices;
 }

@@ -1,22 +1,16 @@
 /**
- * The suspend-data guarantee: the largest state a learner can reach must fit the SCORM version's
- * suspend-data limit (4,096 characters in 1.2, 64,000 in 2004). This builds that worst case for a
- * course: every module done and revisited, every question answered with its longest choice after every
- * try, every reflection and action-plan step at exactly the longest length the player allows, every
- * final-assessment attempt used and the latest one holding an answer to every question, drawn from
- * the questions with the longest ids, on the longest location.
+ * The suspend-data guarantee: the saved state never exceeds the SCORM version's suspend-data limit
+ * (4,096 characters in 1.2, 64,000 in 2004), and, being ASCII (format 2), never more UTF-8 bytes than
+ * characters. The engine holds it by construction (src/engine/room.ts): a text is kept only while the
+ * reserve state (everything else at its largest) fits. This builds that worst case for a course with
+ * given texts: every module done and revisited, every question answered with its longest choice after
+ * every try, every decision made, every final-assessment attempt used and the latest holding an answer
+ * to every question, drawn from the questions with the longest ids, on the longest location.
  */
-import type { Course, Question, TextLimits } from '../content-model/types.ts';
-import {
-  encodeSnapshot,
-  moduleSteps,
-  type FinalAttempt,
-  type LearnerRecord,
-  type Location,
-  type ModuleRecord,
-  type Saved,
-} from '../engine/index.ts';
-import { modelOf } from '../question-types/index.ts';
+import type { Course, TextLimits } from '../content-model/types.ts';
+import { encodeSnapshot, longestChoice, reserveSaved, type Saved } from '../engine/index.ts';
+
+export { longestChoice };
 
 /**
  * Characters that stress the codec and the LMS: the codec's own delimiters, quotes and markup, Danish
@@ -34,48 +28,27 @@ export function worstText(length: number): string {
   return out;
 }
 
-/** The answer whose saved form is longest, by the question's type (every option of a multiple choice, a full order, ...). */
-export function longestChoice(q: Question): string[] {
-  return modelOf(q).longestAnswer(q);
+/** Every reflection and action step of the course, in course order, with a text made for it. */
+export function textsAtCaps(course: Course, limits: TextLimits, text: (kind: 'reflection' | 'plan', index: number, cap: number) => string) {
+  let r = 0;
+  let p = 0;
+  return Object.fromEntries(
+    course.modules.map((m) => [
+      m.id,
+      {
+        ...(m.reflection ? { reflection: text('reflection', r++, limits.reflection) } : {}),
+        ...(m.selfAssessment ? { plan: text('plan', p++, limits.actionStep) } : {}),
+      },
+    ]),
+  );
 }
 
+/** The worst case with every text at its cap, cycling the worst characters (what the 2004 limit is measured with). */
 export function worstCaseSaved(course: Course, limits: TextLimits): Saved {
-  const { attempts: checkTries } = course.settings.knowledgeCheck;
-  const { draw, attempts } = course.settings.final;
-  const modules: Record<string, ModuleRecord> = {};
-  for (const m of course.modules) {
-    const steps = [...moduleSteps(m)].sort((a, b) => b.length - a.length);
-    const r: ModuleRecord = {
-      done: true,
-      // Revisited after completion: resting on one step, furthest on another.
-      at: steps[0],
-      furthest: steps[1] ?? steps[0],
-      answers: Object.fromEntries(m.questions.map((q) => [q.localId, { tries: checkTries, submitted: false, choice: longestChoice(q) }])),
-    };
-    if (m.reflection) r.reflection = worstText(limits.reflection);
-    if (m.selfAssessment) {
-      r.rating = 5;
-      r.plan = worstText(limits.actionStep);
-    }
-    modules[m.id] = r;
-  }
-  const drawn = [...course.bank]
-    .sort((a, b) => b.id.length + longestChoice(b).join(',').length - (a.id.length + longestChoice(a).join(',').length))
-    .slice(0, draw);
-  const latest: FinalAttempt = {
-    seed: 2 ** 32 - 1,
-    drawn: drawn.map((q) => q.id),
-    answers: Object.fromEntries(drawn.map((q) => [q.id, longestChoice(q)])),
-    index: Math.max(0, drawn.length - 1),
-    correct: drawn.length,
-  };
-  const record: LearnerRecord = {
-    modules,
-    past: Array.from({ length: Math.max(0, attempts - 1) }, () => ({ correct: draw, max: draw })),
-    latest,
-  };
-  const locations: Location[] = ['results', 'final', 'menu', ...course.modules.map((m) => `module:${m.id}` as Location)];
-  return { location: locations.reduce((a, b) => (b.length > a.length ? b : a)), record };
+  return reserveSaved(
+    course,
+    textsAtCaps(course, limits, (_, __, cap) => worstText(cap)),
+  );
 }
 
 export interface SuspendSize {
@@ -89,8 +62,31 @@ export interface SuspendSize {
 
 export const SUSPEND_LIMITS = { scorm12: 4096, scorm2004: 64000 } as const;
 
-export function worstCaseSize(course: Course, version: 'scorm12' | 'scorm2004'): SuspendSize {
-  const encoded = encodeSnapshot(worstCaseSaved(course, course.settings.limits[version]), course);
+export function sizeOf(saved: Saved, course: Course, version: 'scorm12' | 'scorm2004'): SuspendSize {
+  const encoded = encodeSnapshot(saved, course);
   const limit = SUSPEND_LIMITS[version];
   return { chars: encoded.length, utf8Bytes: new TextEncoder().encode(encoded).length, limit, fits: encoded.length <= limit };
+}
+
+export function worstCaseSize(course: Course, version: 'scorm12' | 'scorm2004'): SuspendSize {
+  return sizeOf(worstCaseSaved(course, course.settings.limits[version]), course, version);
+}
+
+/**
+ * A text of exactly `length` UTF-16 units that deflate cannot shrink: pseudo-random printable ASCII,
+ * Danish letters and, now and then, a character outside the BMP. The same `seed` gives the same text.
+ */
+export function incompressibleText(length: number, seed = 1): string {
+  const danish = 'æøåÆØÅéü';
+  let x = seed >>> 0 || 1;
+  let out = '';
+  while (out.length < length) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    const r = (x >>> 0) % 110;
+    const c = r < 94 ? String.fromCharCode(0x21 + r) : r < 108 ? danish[r % danish.length]! : '😀';
+    out += out.length + c.length <= length ? c : 'x';
+  }
+  return out;
 }
