@@ -3,7 +3,7 @@
  * in memory, no network, no files written. A driver schema imports every namespace of the set with its
  * schemaLocation, so one run checks imscp, adlcp, imsss, adlseq, adlnav (2004) or imscp, adlcp, imsmd (1.2).
  */
-import { validateXML } from 'xmllint-wasm';
+import { validateXML, type XMLValidationResult } from 'xmllint-wasm';
 import { driverSchema, validationSchemaFiles, type SchemaSetId } from './schemas.ts';
 
 export interface XsdResult {
@@ -25,26 +25,33 @@ export async function validateManifestXsd(xml: string, set: SchemaSetId): Promis
       preload,
       maxMemoryPages: 2048, // 128 MiB: room for large manifests
     });
-    if (result.valid) return { valid: true, errors: [] };
-    const errors = result.errors
-      .filter((e) => e.loc?.fileName === MANIFEST_NAME || !e.loc)
-      .map((e) => (e.loc ? `line ${e.loc.lineNumber}: ${tidy(e.message)}` : tidy(e.message)))
-      .filter((m) => m && !/fails to validate$/.test(m));
-    return { valid: false, errors: errors.length ? errors : ['the manifest does not validate'] };
+    return xsdResult(result, MANIFEST_NAME, 'the manifest');
   } catch (e) {
-    // xmllint exits with another code when the document cannot even be parsed.
-    const message = e instanceof Error ? e.message : String(e);
-    const lines = message
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean);
-    return {
-      valid: false,
-      errors: lines.length
-        ? lines.slice(0, 20).map((l) => tidy(l.replace(/^imsmanifest\.xml:(\d+):/, 'line $1:')))
-        : ['xmllint could not read the manifest'],
-    };
+    return xsdFailure(e, MANIFEST_NAME, 'the manifest');
   }
+}
+
+/** One line per problem in `fileName` (`line N: message`), or what to say when none is named. */
+export function xsdResult(result: XMLValidationResult, fileName: string, what: string): XsdResult {
+  if (result.valid) return { valid: true, errors: [] };
+  const errors = result.errors
+    .filter((e) => e.loc?.fileName === fileName || !e.loc)
+    .map((e) => (e.loc ? `line ${e.loc.lineNumber}: ${tidy(e.message)}` : tidy(e.message)))
+    .filter((m) => m && !/fails to validate$/.test(m));
+  return { valid: false, errors: errors.length ? errors : [`${what} does not validate`] };
+}
+
+/** xmllint throws when the document cannot even be parsed: its lines, with `file:N:` said as `line N:`. */
+export function xsdFailure(e: unknown, fileName: string, what: string): XsdResult {
+  const lines = (e instanceof Error ? e.message : String(e))
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const at = new RegExp(`^${fileName.replace(/\./g, '\\.')}:(\\d+):`);
+  return {
+    valid: false,
+    errors: lines.length ? lines.slice(0, 20).map((l) => tidy(l.replace(at, 'line $1:'))) : [`xmllint could not read ${what}`],
+  };
 }
 
 /** `element foo: Schemas validity error : Element '{ns}foo': ...` -> `Element '{ns}foo': ...` */

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { validateXML } from 'xmllint-wasm';
-import type { XsdResult } from '../xsd.ts';
+import { xsdFailure, xsdResult, type XsdResult } from '../xsd.ts';
 import { COURSE_STRUCTURE_FILE } from './course-structure.ts';
 
 let schema: string | undefined;
@@ -24,29 +24,8 @@ export async function validateCourseStructureXsd(xml: string): Promise<XsdResult
       schema: [{ fileName: 'CourseStructure.xsd', contents: courseStructureSchema() }],
       maxMemoryPages: 2048,
     });
-    if (result.valid) return { valid: true, errors: [] };
-    const errors = result.errors
-      .filter((e) => e.loc?.fileName === COURSE_STRUCTURE_FILE || !e.loc)
-      .map((e) => (e.loc ? `line ${e.loc.lineNumber}: ${tidy(e.message)}` : tidy(e.message)))
-      .filter((m) => m && !/fails to validate$/.test(m));
-    return { valid: false, errors: errors.length ? errors : ['cmi5.xml does not validate'] };
+    return xsdResult(result, COURSE_STRUCTURE_FILE, COURSE_STRUCTURE_FILE);
   } catch (e) {
-    const lines = (e instanceof Error ? e.message : String(e))
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean);
-    return {
-      valid: false,
-      errors: lines.length
-        ? lines.slice(0, 20).map((l) => tidy(l.replace(/^cmi5\.xml:(\d+):/, 'line $1:')))
-        : ['xmllint could not read cmi5.xml'],
-    };
+    return xsdFailure(e, COURSE_STRUCTURE_FILE, COURSE_STRUCTURE_FILE);
   }
-}
-
-function tidy(message: string): string {
-  return message
-    .replace(/^element [^:]+: Schemas validity error : /, '')
-    .replace(/^Schemas validity error : /, '')
-    .trim();
 }
