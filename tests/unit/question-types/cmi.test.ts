@@ -5,31 +5,18 @@
  * grammar of RTE 3.4.2.7.5, which scorm-again leaves unchecked.
  */
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Question } from '../../../src/content-model/types.ts';
 import { keyOf } from '../../../src/question-types/cmi.ts';
 import { modelOf } from '../../../src/question-types/index.ts';
 import { scorm12 } from '../../../src/tracking/adapters/scorm12.ts';
 import { scorm2004 } from '../../../src/tracking/adapters/scorm2004.ts';
 import { decisionInteraction, questionInteraction } from '../../../src/tracking/report.ts';
-import { cleanWindow, createLms, type Lms } from '../tracking/support.ts';
+import { useBothRuntimes } from '../tracking/runtimes.ts';
 import { anyAnswer, QUESTIONS } from './questions.ts';
 
-let lms12: Lms;
-let lms2004: Lms;
-beforeEach(async () => {
-  cleanWindow();
-  lms12 = await createLms('1.2', undefined, { install: false });
-  lms2004 = await createLms('2004', undefined, { install: false });
-  (lms12.api as unknown as { LMSInitialize(p: string): string }).LMSInitialize('');
-  (lms2004.api as unknown as { Initialize(p: string): string }).Initialize('');
-});
-afterEach(() => cleanWindow());
-
-const set = (lms: Lms, e: string, v: string) =>
-  lms.version === '1.2'
-    ? (lms.api as unknown as { LMSSetValue(e: string, v: string): string }).LMSSetValue(e, v)
-    : (lms.api as unknown as { SetValue(e: string, v: string): string }).SetValue(e, v);
+const runtimes = useBothRuntimes();
+const set = runtimes.set;
 
 /** SCORM 1.2 RTE 3.4.2.7.5: single characters 0-9/a-z; choice and sequencing a list, matching `s.t` pairs. */
 const GRAMMAR_12 = {
@@ -47,8 +34,8 @@ describe('CMI patterns of every question type', () => {
       fc.property(anyAnswer(q), (answer) => {
         const report = questionInteraction('kc', q, answer, times, 'Knowledge check');
         for (const [lms, dialect] of [
-          [lms12, scorm12],
-          [lms2004, scorm2004],
+          [runtimes.lms12, scorm12],
+          [runtimes.lms2004, scorm2004],
         ] as const) {
           for (const [element, value] of dialect.interactionWrites(n, report))
             expect([element, value, set(lms, element, value)]).toEqual([element, value, 'true']);
@@ -104,8 +91,8 @@ describe('CMI patterns of every question type', () => {
       const report = decisionInteraction('p01', 'case', block, option, times);
       expect(report).toMatchObject({ id: 'decision_p01_case_dilemma', result: 'neutral', kind: 'answer' });
       for (const [lms, dialect] of [
-        [lms12, scorm12],
-        [lms2004, scorm2004],
+        [runtimes.lms12, scorm12],
+        [runtimes.lms2004, scorm2004],
       ] as const) {
         const writes = dialect.interactionWrites(n, report);
         expect(writes.some(([e]) => e.includes('correct_responses'))).toBe(false);

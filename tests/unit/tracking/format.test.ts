@@ -1,24 +1,14 @@
 // @vitest-environment happy-dom
 /** Value formats of both data models, checked against the real scorm-again runtime's validation. */
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { cmiId, cut, decimal, duration2004, time12, timespan12, timestamp2004 } from '../../../src/tracking/cmi/format.ts';
 import { responseText } from '../../../src/tracking/adapters/dialect.ts';
-import { cleanWindow, createLms, type Lms } from './support.ts';
+import { useBothRuntimes } from './runtimes.ts';
 
-let lms12: Lms;
-let lms2004: Lms;
-beforeEach(async () => {
-  cleanWindow();
-  lms12 = await createLms('1.2', undefined, { install: false });
-  lms2004 = await createLms('2004', undefined, { install: false });
-  (lms12.api as unknown as { LMSInitialize(p: string): string }).LMSInitialize('');
-  (lms2004.api as unknown as { Initialize(p: string): string }).Initialize('');
-});
-afterEach(() => cleanWindow());
-
-const set12 = (e: string, v: string) => (lms12.api as unknown as { LMSSetValue(e: string, v: string): string }).LMSSetValue(e, v);
-const set2004 = (e: string, v: string) => (lms2004.api as unknown as { SetValue(e: string, v: string): string }).SetValue(e, v);
+const runtimes = useBothRuntimes();
+const set12 = (e: string, v: string) => runtimes.set(runtimes.lms12, e, v);
+const set2004 = (e: string, v: string) => runtimes.set(runtimes.lms2004, e, v);
 
 const toMs2004 = (d: string) => {
   const m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?$/.exec(d)!;
