@@ -80,6 +80,14 @@ export default defineConfig(({ mode, command }) => ({
     contentSecurityPolicyPlugin(),
   ],
   define,
+  resolve: {
+    // React 19 has useSyncExternalStore itself: the shim's fallback (for React < 18) need not ship
+    // in the first screen's code (@xstate/react and react-i18next import it).
+    alias: [
+      { find: /^use-sync-external-store\/shim$/, replacement: 'react' },
+      { find: /^use-sync-external-store\/shim\/with-selector$/, replacement: 'use-sync-external-store/with-selector' },
+    ],
+  },
   build: {
     outDir,
     emptyOutDir: true,

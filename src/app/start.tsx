@@ -59,18 +59,31 @@ export async function startCourse(container: HTMLElement, options: StartOptions 
   const actor = createActor(courseMachine, { input: launch.input });
   const language = pickLanguage(course, options.language ?? session.start.language);
   const i18n = await createI18n(language, course.defaultLanguage);
-  await ensureNamespaces(i18n, textLoaders, [language, course.defaultLanguage], ['ui', 'course']);
+  const languages = [language, course.defaultLanguage];
+  await ensureNamespaces(i18n, textLoaders, languages, ['ui', 'course']);
+  // The entry shows the pre-rendered menu when the learner tapped Start meanwhile: its first render needs the titles.
+  const menuShown = () => container.getAttribute(PRERENDERED_ATTRIBUTE) === prerenderedMark(language, 'menu');
+  if (menuShown()) await ensureNamespaces(i18n, textLoaders, languages, ['modules']);
   session.attach(actor);
   actor.start();
   const drafts = createDrafts();
   watchPageLifecycle(window, { flushDrafts: drafts.flush, session });
 
-  // The launch page holds the start screen pre-rendered in the default language. When that is what the
-  // learner gets, the app hydrates it: nothing is redrawn, nothing moves. Otherwise (a resume, another
-  // language) the app's first view replaces it.
-  const tapped = options.early?.release() ?? new Set();
+  // From here to the render nothing waits, so no tap falls between the entry's keeping and React's.
+  const tapped = options.early?.release() ?? { start: false };
+  // A tap on Start made before the player ran: the machine acts on it first (tracking sees it as any
+  // START), so the app's first view is the menu the entry may already show.
+  if (tapped.start && whereIs(actor.getSnapshot()).at === 'start') actor.send({ type: 'START' });
+  const at = whereIs(actor.getSnapshot()).at;
+  // The launch page holds the start screen, and the menu once Start is tapped, pre-rendered in the
+  // default language. When what it shows is what the learner gets, the app hydrates it: nothing is
+  // redrawn, nothing moves, and the menu's neutral rows take the learner's status. Otherwise (a
+  // resume elsewhere, another language) the app's first view replaces it.
+  // (A read-only attempt says so on every screen, which the pre-rendered ones, built for any learner, do not.)
   const hydrate =
-    container.getAttribute(PRERENDERED_ATTRIBUTE) === prerenderedMark(language) && whereIs(actor.getSnapshot()).at === 'start';
+    (at === 'start' || at === 'menu') &&
+    !actor.getSnapshot().context.readOnly &&
+    container.getAttribute(PRERENDERED_ATTRIBUTE) === prerenderedMark(language, at);
   let ready = false;
   let recovered = false;
   const onReady = () => {
@@ -78,8 +91,9 @@ export async function startCourse(container: HTMLElement, options: StartOptions 
     ready = true;
     document.documentElement.setAttribute(FIRST_SCREEN_ATTRIBUTE, hydrate && !recovered ? 'hydrated' : 'rendered');
     markReady(session.start);
-    // A tap on Start made before the player ran: acted on now that the app has the screen.
-    if (tapped.has('start') && whereIs(actor.getSnapshot()).at === 'start') actor.send({ type: 'START' });
+    // A tap on a module in the pre-rendered menu: acted on now that the app has the screen (the
+    // machine decides whether it may be opened, as for any tap).
+    if (tapped.open && whereIs(actor.getSnapshot()).at === 'menu') actor.send({ type: 'OPEN_MODULE', moduleId: tapped.open });
   };
   const app = (
     <StrictMode>

@@ -20,9 +20,26 @@ export interface PrerenderOptions {
 
 export interface FirstScreen {
   html: string;
+  /** The menu the first tap leads to, for the same root (the entry shows it on that tap). */
+  menu: string;
   language: string;
   /** Marks the root, so the app hydrates only the screen it would render itself. */
   mark: string;
+  /** The root's mark once the entry has shown the menu. */
+  menuMark: string;
+}
+
+/**
+ * The launch page's root with the start screen in it, followed by the menu in an inert `<template>`
+ * (parsed, never painted or run; the entry clones it on a tap on Start, so no HTML string reaches a
+ * Trusted Types sink).
+ */
+export function firstScreenMarkup(screen: FirstScreen, attribute: string, templateId: string): string {
+  const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  return (
+    `<div id="root" ${attribute}="${attr(screen.mark)}">${screen.html}</div>` +
+    `<template id="${attr(templateId)}" data-mark="${attr(screen.menuMark)}">${screen.menu}</template>`
+  );
 }
 
 export async function renderFirstScreen(options: PrerenderOptions, contentPlugin: PluginOption): Promise<FirstScreen> {

@@ -19,8 +19,8 @@ import { ContentError } from './issues.ts';
 import { loadCourse, type DraftMode, type LoadedCourse } from './load.ts';
 import { renderTree } from './markdown.ts';
 import { moduleMinutes } from './reading-time.ts';
-import { PRERENDERED_ATTRIBUTE } from '../app/prerender-mark.ts';
-import { preloadLinks, renderFirstScreen, type FirstScreen, type PrerenderOptions } from './prerender.ts';
+import { MENU_TEMPLATE_ID, PRERENDERED_ATTRIBUTE } from '../app/prerender-mark.ts';
+import { firstScreenMarkup, preloadLinks, renderFirstScreen, type FirstScreen, type PrerenderOptions } from './prerender.ts';
 import { courseTextSlots, moduleTextSlots } from './text-spec.ts';
 import type { TextTree } from './types.ts';
 
@@ -204,7 +204,7 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
             '</head>',
             `${preloadLinks(ctx, [`${TEXTS_PREFIX}${l.course.defaultLanguage}/modules`, `${TEXTS_PREFIX}${l.course.defaultLanguage}/${l.course.modules[0]!.id}`]).join('')}</head>`,
           )
-          .replace('<div id="root"></div>', `<div id="root" ${PRERENDERED_ATTRIBUTE}="${escapeHtml(screen.mark)}">${screen.html}</div>`);
+          .replace('<div id="root"></div>', () => firstScreenMarkup(screen, PRERENDERED_ATTRIBUTE, MENU_TEMPLATE_ID));
       },
     },
     configureServer(s) {

@@ -10,10 +10,9 @@ import { I18nextProvider } from 'react-i18next';
 import type { CourseActor, Notice, Session } from '../session/index.ts';
 import type { Course } from '../content-model/types.ts';
 import type { TextLoaders } from '../i18n/create-i18n.ts';
-import { CompletedView } from './completed/CompletedView.tsx';
 import { MenuView } from './menu/MenuView.tsx';
 import { ModuleView } from './module/ModuleView.tsx';
-import { FinalView, ResultsView } from './lazy-views.ts';
+import { CompletedView, FinalView, ResultsView } from './lazy-views.ts';
 import { LoadingState } from './shared/NamespaceGate.tsx';
 import { FocusProvider } from './shared/focus.tsx';
 import { useLaunched } from './shared/hydration.ts';
@@ -130,7 +129,11 @@ function CurrentView({ view }: { view: View }) {
     case 'module':
       return <ModuleView key={view.moduleId} view={view} />;
     case 'completed':
-      return <CompletedView key={view.moduleId} moduleId={view.moduleId} />;
+      return (
+        <Suspense fallback={<LoadingState />}>
+          <CompletedView key={view.moduleId} moduleId={view.moduleId} />
+        </Suspense>
+      );
     case 'final':
       return (
         <Suspense fallback={<LoadingState />}>

@@ -32,7 +32,7 @@ describe('first-load budget (LMS path)', () => {
     ).toBeLessThanOrEqual(8_000);
   });
 
-  it('starts with an entry script of at most 2 KB gzip that keeps early taps while the player loads beside it', () => {
+  it('starts with an entry script of at most 2 KB gzip that answers early taps while the player loads beside it', () => {
     const html = readFileSync(join(dir, 'index.html'), 'utf8');
     const entry = /<script type="module"[^>]*src="\.\/([^"]+)"/.exec(html)![1]!;
     expect(sizeOf(dir, entry).gzip).toBeLessThanOrEqual(2_000);
@@ -81,17 +81,36 @@ describe('first-load budget (LMS path)', () => {
     expect(html).toContain(`>${(texts[course.defaultLanguage]!.ui as { start: { start: string } }).start.start}</button>`);
   });
 
-  it.each(course.modules.map((m) => m.id))('keeps module %s text out of the first load', (id) => {
-    const title = texts[course.defaultLanguage]!.modules[id]!.title as string;
-    const summary = texts[course.defaultLanguage]!.modules[id]!.summary as string;
-    const page = Object.values(texts[course.defaultLanguage]!.modules[id]!.pages as Record<string, { title: string }>)[0]!.title;
-    for (const f of first) {
-      const content = readFileSync(join(dir, f.file), 'utf8');
-      expect(content.includes(title) || content.includes(summary) || content.includes(page), `${f.file} holds text of module ${id}`).toBe(
-        false,
-      );
-    }
+  it('carries the menu a tap on Start leads to, pre-rendered and neutral, beside the start screen', () => {
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    const menu = /<template id="prerendered-menu" data-mark="menu:([a-z-]+)">([\s\S]*?)<\/template>/.exec(html);
+    expect(menu?.[1]).toBe(course.defaultLanguage);
+    const rows = [...menu![2]!.matchAll(/<li class="module-row module-row--unknown">/g)];
+    expect(rows).toHaveLength(course.modules.length);
+    for (const m of course.modules) expect(menu![2]).toContain(`data-early="open:${m.id}"`);
+    // Nothing about a learner's progress: the build cannot know it
+    const ui = texts[course.defaultLanguage]!.ui as { menu: { status: Record<string, string>; open: Record<string, string> } };
+    for (const word of [...Object.values(ui.menu.status), ...Object.values(ui.menu.open)]) expect(menu![2]).not.toContain(`>${word}<`);
+    expect(menu![2]).not.toContain('aria-valuenow');
   });
+
+  it.each(course.modules.map((m) => m.id))(
+    'keeps module %s text out of the first load: its title and summary only in the pre-rendered menu, its pages nowhere',
+    (id) => {
+      const title = texts[course.defaultLanguage]!.modules[id]!.title as string;
+      const summary = texts[course.defaultLanguage]!.modules[id]!.summary as string;
+      const page = Object.values(texts[course.defaultLanguage]!.modules[id]!.pages as Record<string, { title: string }>)[0]!.title;
+      for (const f of first) {
+        const content = readFileSync(join(dir, f.file), 'utf8');
+        const menu = /<template id="prerendered-menu"[\s\S]*?<\/template>/.exec(content)?.[0] ?? '';
+        const outside = content.replace(menu, '');
+        expect(outside.includes(title) || outside.includes(summary) || content.includes(page), `${f.file} holds text of module ${id}`).toBe(
+          false,
+        );
+        if (f.file === 'index.html') expect(menu.includes(title) && menu.includes(summary), 'the pre-rendered menu').toBe(true);
+      }
+    },
+  );
 
   it('never puts scorm-again on the LMS path: it is a lazily loaded chunk for standalone use only', () => {
     for (const f of first) {

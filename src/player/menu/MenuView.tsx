@@ -2,12 +2,20 @@
  * The module menu: one compact row per module (status mark, title, summary, time and one action), the
  * next module to take marked out, then the final and the results. Status is said once per row, as a
  * mark with its words for screen readers; no per-row progress bar, so a screen shows many modules.
+ *
+ * The launch page also carries this menu pre-rendered at build time (src/app/prerender.tsx), which the
+ * page's entry shows on a tap on Start before the player runs, and which the app then hydrates. The
+ * build knows the modules but not the learner, so that markup is neutral: titles, summaries, minutes
+ * and an "Open" on every row, and nothing about progress, which nobody could yet know to be true. The
+ * first render of a hydration is that same neutral markup (`useLaunched`); the learner's status fills
+ * in just after, on the same rows.
  */
 import { useSelector } from '@xstate/react';
 import type { TFunction } from 'i18next';
 import { memo, useCallback, useDeferredValue, useEffect } from 'react';
 import { finalStatus, finalUnlocked } from '../../engine/progress.ts';
 import { ViewHeading } from '../shared/focus.tsx';
+import { useLaunched } from '../shared/hydration.ts';
 import { NamespaceGate } from '../shared/NamespaceGate.tsx';
 import { usePlayer } from '../shared/player-context.tsx';
 import { toPercent } from '../shared/ProgressBar.tsx';
@@ -43,6 +51,7 @@ function ModuleList() {
   const { t, i18n } = useT(['ui', 'modules']);
   const { actor, course, readingMinutes, send } = usePlayer();
   const prefetch = usePrefetcher();
+  const known = useLaunched();
   const record = useSelector(actor, (s) => s.context.record);
   const lang = i18n.language;
   // Read-only: every module may be looked at (the machine lets the learner go anywhere).
@@ -62,20 +71,46 @@ function ModuleList() {
   return (
     <>
       <p className="menu-overview">
-        {t('menu.overview', { done: overview.done, total: entries.length })}
-        {overview.minutesLeft > 0 && <> · {t('menu.timeLeft', { count: overview.minutesLeft })}</>}
+        {known ? (
+          <>
+            {t('menu.overview', { done: overview.done, total: entries.length })}
+            {overview.minutesLeft > 0 && <> · {t('menu.timeLeft', { count: overview.minutesLeft })}</>}
+          </>
+        ) : (
+          // What is true for every learner: the course's facts, as on the start screen
+          t('start.facts', { count: entries.length, minutes: entries.reduce((n, e) => n + (e.minutes ?? 0), 0) })
+        )}
       </p>
       <ol className="module-list">
         {entries.slice(0, count).map((e, i) => (
-          <ModuleRow key={e.id} entry={e} number={i + 1} next={e.id === overview.nextId} t={t} open={open} hint={hint} />
+          <ModuleRow
+            key={e.id}
+            entry={known ? e : neutral(e)}
+            number={i + 1}
+            next={known && e.id === overview.nextId}
+            t={t}
+            open={open}
+            hint={hint}
+          />
         ))}
       </ol>
     </>
   );
 }
 
+/** A row as the build can render it: the module, not the learner's status (which is not known yet). */
+const neutral = (e: ModuleEntry): ModuleEntry | NeutralEntry => ({
+  id: e.id,
+  status: 'unknown',
+  progress: 0,
+  locked: false,
+  ...(e.minutes !== undefined ? { minutes: e.minutes } : {}),
+});
+
+type NeutralEntry = Omit<ModuleEntry, 'status'> & { status: 'unknown' };
+
 interface ModuleRowProps {
-  entry: ModuleEntry;
+  entry: ModuleEntry | NeutralEntry;
   number: number;
   next: boolean;
   /** The list's `t`: a new one when the language changes, so rows redraw then. */
@@ -100,13 +135,15 @@ const ModuleRow = memo(
           </h2>
           <p className="module-row__summary">{t(`modules:${entry.id}.summary`)}</p>
           <p className="module-row__meta">
-            <span className={`status status--${entry.status}`}>
-              <span className="visually-hidden">{t('menu.statusLabel')} </span>
-              {t(`menu.status.${entry.status}`)}
-              {entry.status === 'in-progress' && (
-                <span className="visually-hidden">, {t('menu.progressText', { percent: toPercent(entry.progress) })}</span>
-              )}
-            </span>
+            {entry.status !== 'unknown' && (
+              <span className={`status status--${entry.status}`}>
+                <span className="visually-hidden">{t('menu.statusLabel')} </span>
+                {t(`menu.status.${entry.status}`)}
+                {entry.status === 'in-progress' && (
+                  <span className="visually-hidden">, {t('menu.progressText', { percent: toPercent(entry.progress) })}</span>
+                )}
+              </span>
+            )}
             {entry.minutes !== undefined && <span className="module-row__minutes">{t('menu.minutes', { count: entry.minutes })}</span>}
           </p>
           {entry.locked && <p className="locked">{t('menu.locked')}</p>}
@@ -115,11 +152,13 @@ const ModuleRow = memo(
           <button
             type="button"
             className={next ? 'button module-row__action' : 'button button--secondary module-row__action'}
+            // The launch page keeps a tap on it made before the app runs (src/app/early-taps.ts)
+            data-early={`open:${entry.id}`}
             onClick={() => open(entry.id)}
             onPointerEnter={() => hint(entry.id)}
             onFocus={() => hint(entry.id)}
           >
-            {t(`menu.open.${entry.status}`)}
+            {entry.status === 'unknown' ? t('menu.openAny') : t(`menu.open.${entry.status}`)}
             <span className="visually-hidden">: {title}</span>
           </button>
         )}
@@ -145,6 +184,7 @@ function FinalCard() {
   const record = useSelector(actor, (s) => s.context.record);
   const status = finalStatus(course, record);
   const readOnly = useReadOnly();
+  const known = useLaunched();
   const unlocked = !!readOnly || finalUnlocked(course, record);
   const title = t('course:final.title');
   return (
@@ -154,21 +194,26 @@ function FinalCard() {
           {title}
         </h2>
         <p>{t('menu.finalSummary')}</p>
-        {/* Read-only: the result is the one the LMS holds, never one computed from this attempt's record. */}
-        {readOnly && <RecordedResult recorded={readOnly.recorded} heading="none" />}
-        <p className="card__meta" hidden={!!readOnly}>
-          {status.passed && (
-            <span className="status status--completed">
-              <span className="status__icon" aria-hidden="true" />
-              {t('menu.passed')}
-            </span>
-          )}
-          {status.best && <span>{t('menu.bestScore', { percent: toPercent(status.best.scaled) })}</span>}
-          <span>{t('menu.attemptsLeft', { count: status.attemptsLeft })}</span>
-        </p>
-        {!unlocked && <p className="locked">{t('menu.finalLocked')}</p>}
+        {/* Before the learner is known (the pre-rendered menu), nothing about their attempts */}
+        {known && (
+          <>
+            {/* Read-only: the result is the one the LMS holds, never one computed from this attempt's record. */}
+            {readOnly && <RecordedResult recorded={readOnly.recorded} heading="none" />}
+            <p className="card__meta" hidden={!!readOnly}>
+              {status.passed && (
+                <span className="status status--completed">
+                  <span className="status__icon" aria-hidden="true" />
+                  {t('menu.passed')}
+                </span>
+              )}
+              {status.best && <span>{t('menu.bestScore', { percent: toPercent(status.best.scaled) })}</span>}
+              <span>{t('menu.attemptsLeft', { count: status.attemptsLeft })}</span>
+            </p>
+            {!unlocked && <p className="locked">{t('menu.finalLocked')}</p>}
+          </>
+        )}
       </div>
-      {unlocked && (
+      {known && unlocked && (
         <button type="button" className="button card__action" onClick={() => send({ type: 'OPEN_FINAL' })}>
           {t('menu.openFinal')}
         </button>

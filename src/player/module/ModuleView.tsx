@@ -4,10 +4,8 @@ import { Suspense, useEffect } from 'react';
 import type { Module } from '../../content-model/types.ts';
 import { checkSettled, moduleById, moduleSteps } from '../../engine/progress.ts';
 import type { StepKey } from '../../engine/record.ts';
-import { ReflectionView } from '../reflection/ReflectionView.tsx';
-import { SelfAssessmentView } from '../self-assessment/SelfAssessmentView.tsx';
 import { ViewHeading } from '../shared/focus.tsx';
-import { CheckView, prefetchCheck } from '../lazy-views.ts';
+import { CheckView, prefetchCheck, prefetchModuleSteps, ReflectionView, SelfAssessmentView } from '../lazy-views.ts';
 import { whenIdle } from '../shared/idle.ts';
 import { LoadingState, NamespaceGate } from '../shared/NamespaceGate.tsx';
 import { usePlayer } from '../shared/player-context.tsx';
@@ -28,6 +26,8 @@ export function ModuleView({ view }: { view: ModuleViewState }) {
   // The knowledge check's code is its own chunk: fetched while the learner reads the pages.
   const hasCheck = !!module?.questions.length;
   useEffect(() => (hasCheck ? whenIdle(prefetchCheck) : undefined), [hasCheck]);
+  // So are the reflection, the self-assessment and the completion page.
+  useEffect(() => whenIdle(prefetchModuleSteps), []);
   if (!module) return null;
   return (
     <section className="view view--module">
@@ -84,9 +84,17 @@ function StepContent({ module, view }: { module: Module; view: ModuleViewState }
         </Suspense>
       );
     case 'reflection':
-      return <ReflectionView module={module} />;
+      return (
+        <Suspense fallback={<LoadingState />}>
+          <ReflectionView module={module} />
+        </Suspense>
+      );
     case 'self':
-      return <SelfAssessmentView module={module} />;
+      return (
+        <Suspense fallback={<LoadingState />}>
+          <SelfAssessmentView module={module} />
+        </Suspense>
+      );
     case 'page':
       return <PageView module={module} pageId={view.pageId} />;
   }
