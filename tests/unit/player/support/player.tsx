@@ -14,6 +14,7 @@ import { readingMinutes, textNamespaces } from '../../../../src/content-model/vi
 import { courseMachine } from '../../../../src/engine/machine.ts';
 import type { Location } from '../../../../src/engine/where.ts';
 import type { LearnerRecord } from '../../../../src/engine/record.ts';
+import type { ReadOnly } from '../../../../src/engine/machine.ts';
 import { createI18n, ensureNamespaces, type TextLoaders } from '../../../../src/i18n/create-i18n.ts';
 import { App } from '../../../../src/player/App.tsx';
 
@@ -68,6 +69,8 @@ export interface PlayerOptions {
   course?: (c: Course) => Course;
   /** The learner's name as the LMS gives it. */
   learnerName?: string;
+  /** A review or browse launch: the machine's read-only input (and the session's mode). */
+  readOnly?: ReadOnly;
 }
 
 export const IMAGES = { 'images/square.svg': '/assets/square.svg' };
@@ -86,11 +89,13 @@ export async function renderPlayer(options: PlayerOptions = {}) {
       record: options.record,
       resumeAt: options.resumeAt,
       newSeed: () => options.seed ?? 12345,
+      ...(options.readOnly ? { readOnly: options.readOnly } : {}),
     },
   });
   actor.start();
   const session = fakeSession();
   if (options.learnerName) session.start.learnerName = options.learnerName;
+  if (options.readOnly) session.start.mode = options.readOnly.mode;
   const user = userEvent.setup();
   const view = render(
     <App
