@@ -79,6 +79,68 @@ export const sameJson = (a: unknown, b: unknown) => canonical(a) === canonical(b
 
 const ids = (list: unknown): string[] => (Array.isArray(list) ? list.map((a) => String((a as Json)?.id)) : []);
 
+const COMPONENT_LISTS = ['choices', 'scale', 'source', 'target', 'steps'] as const;
+
+/**
+ * An interaction activity as xAPI 1.0.3 defines it (Data 2.4.4.1, "Interaction Activities"), beyond
+ * what the validator checks: the correct responses pattern and the response in the type's grammar
+ * (choice `a[,]b`, sequencing `c[,]a[,]b`, matching `s[.]t[,]s[.]t`), naming only the definition's
+ * components; component ids unique and free of the delimiters; and words a report can show: a name
+ * and a description, and a description for every component.
+ */
+export function interactionProblems(st: Json): string[] {
+  const object = (st.object ?? {}) as Json;
+  const def = object.definition as Json | undefined;
+  if (!def || def.type !== 'http://adlnet.gov/expapi/activities/cmi.interaction') return [];
+  const out: string[] = [];
+  const type = String(def.interactionType);
+  const words = (m: unknown) => !!m && typeof m === 'object' && Object.values(m as Json).some((t) => typeof t === 'string' && t.trim());
+  if (!words(def.name)) out.push('an interaction without a name');
+  if (!words(def.description)) out.push('an interaction without a description');
+  const lists: Record<string, string[]> = {};
+  for (const list of COMPONENT_LISTS) {
+    const items = def[list];
+    if (items === undefined) continue;
+    const got = ids(items);
+    lists[list] = got;
+    if (new Set(got).size !== got.length) out.push(`${list}: an id twice`);
+    for (const [i, id] of got.entries()) {
+      if (!id || /\[[,.:]\]/.test(id)) out.push(`${list}: id "${id}" is empty or holds a delimiter`);
+      if (!words(((items as Json[])[i] as Json).description)) out.push(`${list}: component ${id} has no description`);
+    }
+  }
+  const need: Record<string, string[]> = { choice: ['choices'], sequencing: ['choices'], matching: ['source', 'target'] };
+  for (const list of need[type] ?? []) if (!lists[list]?.length) out.push(`${type} without ${list}`);
+  /** The problem with a pattern (or response), if it breaks the grammar of the type. */
+  const grammar = (pattern: string, what: string): string | undefined => {
+    if (type === 'choice' || type === 'sequencing') {
+      const parts = pattern === '' ? [] : pattern.split('[,]');
+      const unknown = parts.filter((p) => !lists.choices?.includes(p));
+      if (unknown.length) return `${what} "${pattern}" names ${unknown.join(', ')}, not among the choices`;
+      if (new Set(parts).size !== parts.length) return `${what} "${pattern}" names a choice twice`;
+      if (type === 'sequencing' && parts.length !== lists.choices?.length) return `${what} "${pattern}" does not order every choice`;
+    }
+    if (type === 'matching') {
+      const pairs = pattern === '' ? [] : pattern.split('[,]').map((p) => p.split('[.]'));
+      const bad = pairs.filter((p) => p.length !== 2 || !lists.source?.includes(p[0]!) || !lists.target?.includes(p[1]!));
+      if (bad.length) return `${what} "${pattern}" has pairs that are not source[.]target`;
+      if (new Set(pairs.map((p) => p[0])).size !== pairs.length) return `${what} "${pattern}" matches a source twice`;
+    }
+    return undefined;
+  };
+  const patterns = def.correctResponsesPattern;
+  if (patterns !== undefined)
+    for (const p of Array.isArray(patterns) ? patterns : [patterns]) {
+      const problem = typeof p === 'string' ? grammar(p, 'correct responses pattern') : 'a correct responses pattern that is not a string';
+      if (problem) out.push(problem);
+    }
+  const response = (st.result as Json | undefined)?.response;
+  // The response is written as the pattern is (a submitted order is always whole).
+  const problem = typeof response === 'string' ? grammar(response, 'response') : undefined;
+  if (problem) out.push(problem);
+  return out;
+}
+
 /** Checks one batch of statements against the session so far; nothing is changed (see `accept`). */
 export function checkStatements(statements: Json[], facts: SessionFacts, progress: SessionProgress, reg: RegistrationFacts): Violation[] {
   const out: Violation[] = [];
@@ -94,6 +156,7 @@ export function checkStatements(statements: Json[], facts: SessionFacts, progres
     if (typeof st.id !== 'string' || !UUID.test(st.id)) v('9.1.0.0-1', `statement id ${String(st.id)} is not a UUID`, st);
     else if (seen.has(st.id)) v('4.1.0.0-1', `statement id ${st.id} twice in one batch`, st);
     if (typeof st.id === 'string') seen.add(st.id);
+    for (const problem of interactionProblems(st)) v('xAPI-2.4.4.1', problem, st);
     if (typeof st.timestamp !== 'string') v('9.7.0.0-1', 'no timestamp', st);
     else if (!/(Z|\+00:?(00)?)$/.test(st.timestamp)) v('9.7.0.0-2', `timestamp ${st.timestamp} is not UTC`, st);
     if (!sameJson(st.actor, facts.actor)) v('8.1.3.0-3', 'actor is not the launch actor', st);

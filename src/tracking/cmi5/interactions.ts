@@ -5,7 +5,8 @@
  *
  *   knowledge-check answer   answered  <course>/kc/<question id>        its type (choice, sequencing, matching), response, success, duration
  *   final-assessment answer  answered  <course>/final/<question id>     likewise, grouped under the attempt
- *   decision                 answered  <course>/decision/<module>/<page>.<block>  choice, response (no success: nothing is right)
+ *   decision                 answered  <course>/decision/<module>/<page>.<block>  choice over its options, named by its title,
+ *                                     described by its question; response, no correct pattern and no success (nothing is right)
  *   reflection, action step  answered  <course>/reflection|plan/<module> long-fill-in, the text as response
  *   module finished          completed <course>/module/<module id>      completion
  *
@@ -33,7 +34,11 @@ import {
 /** Loads a namespace of the course's texts in a language (the build's lazy text chunks). */
 export type TextSource = (language: string, namespace: string) => Promise<TextTree | undefined>;
 
-/** The activity of an interaction. */
+/**
+ * The activity of an interaction. Its name and description here are the fallback (ids, in English)
+ * that `describe` replaces with the course's words; neither says anything of the learner's response,
+ * since every statement about the activity carries the same definition.
+ */
 export function interactionActivity(course: Course, i: InteractionReport): XapiActivity {
   const s = i.subject;
   const base = courseIri(course);
@@ -43,18 +48,22 @@ export function interactionActivity(course: Course, i: InteractionReport): XapiA
       definition: {
         type: INTERACTION_TYPE,
         interactionType: i.kind === 'answer' ? i.cmi.type : 'long-fill-in',
+        name: { en: i.id },
         description: { en: i.description },
       },
     };
   if (i.kind === 'answer') {
     const x = i.cmi.xapi;
     const listed = (list: XapiComponent[] | undefined) => list?.map(({ id }) => ({ id, description: { en: id } }));
+    const decision = s.source === 'decision';
+    const fallback = decision ? `Decision ${s.id} in module ${s.moduleId}` : i.description;
     return {
-      id: s.source === 'decision' ? childIri(base, 'decision', s.moduleId, s.id) : childIri(base, s.source, s.id),
+      id: decision ? childIri(base, 'decision', s.moduleId, s.id) : childIri(base, s.source, s.id),
       definition: {
         type: INTERACTION_TYPE,
         interactionType: i.cmi.type,
-        description: { en: i.description },
+        name: { en: fallback },
+        description: { en: fallback },
         ...(x.correct !== undefined ? { correctResponsesPattern: [x.correct] } : {}),
         ...(x.choices ? { choices: listed(x.choices) } : {}),
         ...(x.source ? { source: listed(x.source) } : {}),
@@ -64,7 +73,12 @@ export function interactionActivity(course: Course, i: InteractionReport): XapiA
   }
   return {
     id: childIri(base, s.source, s.id),
-    definition: { type: INTERACTION_TYPE, interactionType: 'long-fill-in', description: { en: i.description } },
+    definition: {
+      type: INTERACTION_TYPE,
+      interactionType: 'long-fill-in',
+      name: { en: i.description },
+      description: { en: i.description },
+    },
   };
 }
 
@@ -126,10 +140,15 @@ const leaf = (tree: TextTree | undefined, path: string[]): string | undefined =>
 export async function describe(statements: Statement[], course: Course, languages: string[], texts: TextSource | undefined): Promise<void> {
   if (!texts) return;
   const base = courseIri(course);
-  /** Everything answered, by activity: its module, where its strings are, its prompt's field, its components. */
+  /**
+   * Everything answered, by activity: its module, where its strings are, the fields of its name and its
+   * description (a question's prompt is both; a decision is named by its title and asks its question),
+   * its components.
+   */
   interface Answerable {
     moduleId: string;
     at: string[];
+    name: string;
     prompt: string;
     parts: Omit<XapiAnswer, 'response' | 'correct'>;
   }
@@ -139,6 +158,7 @@ export async function describe(statements: Statement[], course: Course, language
     const question = (q: Course['bank'][number], at: string[]): Answerable => ({
       moduleId: m.id,
       at,
+      name: 'prompt',
       prompt: 'prompt',
       parts: modelOf(q).cmi(q, []).xapi,
     });
@@ -150,6 +170,7 @@ export async function describe(statements: Statement[], course: Course, language
           questions.set(childIri(base, 'decision', m.id, `${p.id}.${b.id}`), {
             moduleId: m.id,
             at: ['pages', p.id, 'blocks', b.id],
+            name: 'title',
             prompt: 'question',
             parts: { choices: components('options', b.options) },
           });
@@ -181,7 +202,9 @@ export async function describe(statements: Statement[], course: Course, language
       if (!tree) continue;
       if (q) {
         const prompt = leaf(tree, [...q.at, q.prompt]);
-        if (prompt) name[lang] = description[lang] = prompt;
+        const title = leaf(tree, [...q.at, q.name]) ?? prompt;
+        if (title) name[lang] = title;
+        if (prompt) description[lang] = prompt;
         for (const list of ['choices', 'source', 'target'] as const)
           for (const part of q.parts[list] ?? []) {
             const t = leaf(tree, [...q.at, ...part.text]);

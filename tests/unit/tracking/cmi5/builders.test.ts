@@ -3,8 +3,15 @@
  * Locker's xAPI validator and the cmi5 rules of the test LMS), durations, and the context template.
  */
 import { describe, expect, it } from 'vitest';
-import { checkStatements, CMI5, newProgress, type Json, type SessionFacts } from '../../../../scripts/harness/cmi5-rules.ts';
-import { interactionStatement } from '../../../../src/tracking/cmi5/interactions.ts';
+import {
+  checkStatements,
+  CMI5,
+  interactionProblems,
+  newProgress,
+  type Json,
+  type SessionFacts,
+} from '../../../../scripts/harness/cmi5-rules.ts';
+import { describe as describeActivities, interactionStatement } from '../../../../src/tracking/cmi5/interactions.ts';
 import { parseLaunch } from '../../../../src/tracking/cmi5/launch.ts';
 import { parseLaunchData } from '../../../../src/tracking/cmi5/open.ts';
 import {
@@ -19,6 +26,10 @@ import { decisionInteraction, questionInteraction, textInteraction } from '../..
 import { course } from '../../engine/sample.ts';
 import { rightAnswer } from '../../../support/answers.ts';
 import type { Question } from '../../../../src/content-model/types.ts';
+import type { XapiActivity } from '../../../../src/tracking/cmi5/statements.ts';
+import { sampleTexts } from './support.ts';
+
+type Def = NonNullable<XapiActivity['definition']>;
 
 const actor = { objectType: 'Agent' as const, account: { homePage: 'https://lms.example.org', name: 'u-1' } };
 const registration = '760e3480-ba55-4991-94b0-01820dbd23a2';
@@ -209,6 +220,103 @@ describe('the statements', () => {
     });
     expect((d!.object as Json).definition).not.toHaveProperty('correctResponsesPattern');
     expect(d!.result).toEqual({ response: 'ask', duration: 'PT1S' });
+  });
+
+  it('ordering, matching and decisions in the course’s words, in each language: name, description and every component', async () => {
+    const omega = course.modules.find((m) => m.id === 'omega')!;
+    const [ordering, matching] = omega.questions as [Question, Question];
+    const bank = omega.bank[0]!;
+    const decision = omega.pages.flatMap((p) => p.blocks).find((b) => b.type === 'decision')!;
+    if (decision.type !== 'decision') throw new Error('omega has a decision');
+    const times = { shownAt: 1000, answeredAt: 2000 };
+    const list = [
+      interactionStatement(session, course, questionInteraction('kc', ordering, rightAnswer(ordering), times, 'Knowledge check'), 'en'),
+      interactionStatement(session, course, questionInteraction('kc', matching, rightAnswer(matching), times, 'Knowledge check'), 'en'),
+      interactionStatement(session, course, decisionInteraction('omega', 'choice', decision, 'wait', times), 'en'),
+      interactionStatement(session, course, questionInteraction('final', bank, rightAnswer(bank), times, 'Final', 1), 'en'),
+    ];
+    await describeActivities(list, course, ['en', 'da'], sampleTexts);
+    const [o, m, d, b] = list.map((st) => st.object.definition!) as [Def, Def, Def, Def];
+    expect(o).toMatchObject({
+      interactionType: 'sequencing',
+      name: { en: 'Put the steps in order', da: 'Sæt trinene i rækkefølge' },
+      description: { en: 'Put the steps in order', da: 'Sæt trinene i rækkefølge' },
+      correctResponsesPattern: ['listen[,]decide[,]explain'],
+      choices: [
+        { id: 'listen', description: { en: 'Listen', da: 'Lyt' } },
+        { id: 'decide', description: { en: 'Decide', da: 'Beslut' } },
+        { id: 'explain', description: { en: 'Explain', da: 'Forklar' } },
+      ],
+    });
+    expect(m).toMatchObject({
+      interactionType: 'matching',
+      name: { da: 'Par hvert ansvar med sin rolle' },
+      source: [
+        { id: 'budget', description: { da: 'Budget' } },
+        { id: 'risk', description: { da: 'Risiko' } },
+        { id: 'people', description: { da: 'Medarbejdere' } },
+      ],
+      target: [
+        { id: 'cfo', description: { da: 'Økonomidirektør' } },
+        { id: 'ciso', description: { da: 'Sikkerhedschef' } },
+        { id: 'hr', description: { da: 'HR-chef' } },
+        { id: 'board', description: { da: 'Bestyrelse' } },
+      ],
+    });
+    // A decision is named by its title and asks its question; its options are the choices; nothing is right.
+    expect(d).toMatchObject({
+      interactionType: 'choice',
+      name: { da: 'Sagen: Et hastende valg' },
+      description: { da: 'Hvad gør du?' },
+      choices: [
+        { id: 'wait', description: { da: 'Vent et år' } },
+        { id: 'act', description: { da: 'Skift systemet nu' } },
+        { id: 'ask', description: { da: 'Spørg medarbejderne først' } },
+      ],
+    });
+    expect(d).not.toHaveProperty('correctResponsesPattern');
+    expect(b).toMatchObject({
+      interactionType: 'sequencing',
+      name: { da: 'Omega bank 1: rækkefølge' },
+      correctResponsesPattern: ['plan[,]try[,]learn[,]share'],
+    });
+    // Every language the course has, every component worded: nothing left at the id fallback.
+    for (const def of [o, m, d, b])
+      for (const c of [...(def.choices ?? []), ...(def.source ?? []), ...(def.target ?? [])]) {
+        expect(Object.keys(c.description).sort()).toEqual(['da', 'en']);
+        expect(c.description.en).not.toBe(c.id);
+      }
+    const all = [definedStatement(session, { verb: 'initialized', at: 0 }), ...list] as unknown as Json[];
+    expect(checkStatements(all, facts, fresh(), { completed: false, passed: false })).toEqual([]);
+  });
+
+  it('the strict LMS refuses interactions whose patterns break the xAPI grammar or that a report could not read', () => {
+    const st = (definition: Json, response?: string) =>
+      ({
+        object: { id: 'urn:x', definition: { type: 'http://adlnet.gov/expapi/activities/cmi.interaction', ...definition } },
+        ...(response !== undefined ? { result: { response } } : {}),
+      }) as Json;
+    const words = { name: { en: 'Q' }, description: { en: 'Q' } };
+    const c = (...ids: string[]) => ids.map((id) => ({ id, description: { en: id.toUpperCase() } }));
+    const seq = { ...words, interactionType: 'sequencing', choices: c('a', 'b', 'c') };
+    const match = { ...words, interactionType: 'matching', source: c('a', 'b'), target: c('x', 'y') };
+    expect(interactionProblems(st({ ...seq, correctResponsesPattern: ['a[,]b[,]c'] }, 'c[,]b[,]a'))).toEqual([]);
+    expect(interactionProblems(st({ ...seq, correctResponsesPattern: ['a[,]b'] }))).toEqual([
+      'correct responses pattern "a[,]b" does not order every choice',
+    ]);
+    expect(interactionProblems(st({ ...seq, correctResponsesPattern: ['a,b,c'] }))).toHaveLength(1);
+    expect(interactionProblems(st({ ...match, correctResponsesPattern: ['a[.]x[,]b[.]y'] }, 'a[.]y[,]b[.]y'))).toEqual([]);
+    expect(interactionProblems(st({ ...match, correctResponsesPattern: ['a[.]z'] }))).toHaveLength(1);
+    expect(interactionProblems(st({ ...match, correctResponsesPattern: ['a[.]x[,]a[.]y'] }))).toHaveLength(1);
+    expect(interactionProblems(st({ ...words, interactionType: 'choice', choices: c('a', 'b') }, 'c'))).toHaveLength(1);
+    expect(interactionProblems(st({ interactionType: 'choice', choices: c('a') }))).toEqual([
+      'an interaction without a name',
+      'an interaction without a description',
+    ]);
+    expect(interactionProblems(st({ ...words, interactionType: 'choice', choices: [{ id: 'a', description: {} }] }))).toEqual([
+      'choices: component a has no description',
+    ]);
+    expect(interactionProblems(st({ ...words, interactionType: 'matching', source: c('a') }))).toEqual(['matching without target']);
   });
 
   it('keeps every value of the context template and overwrites none', () => {

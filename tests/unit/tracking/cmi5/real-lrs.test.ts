@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { lrsStatements } from '../../../../scripts/harness/cmi5-lms.ts';
 import { startRealLrs, type RealLrs } from '../../../../scripts/harness/real-lrs.ts';
-import { boot, doAttempt, doModule, step } from '../support.ts';
+import { boot, doAttempt, doModule, step, type Json } from '../support.ts';
 import { debug, definedVerbs, exitSession, newLms, openCmi5, passUntil } from './support.ts';
 
 let lrs: RealLrs;
@@ -30,7 +30,7 @@ test('a whole course is accepted and stored by a real LRS, statement for stateme
       lost = true;
       return { kind: 'lose-answer' };
     };
-    const launch = lms.launch({ masteryScore: 0.75 });
+    const launch = lms.launch({ masteryScore: 0.75, languagePreference: 'en' });
     const { session } = await openCmi5(lms, launch);
     const { actor } = boot(session);
     step(actor, { type: 'START' });
@@ -47,6 +47,28 @@ test('a whole course is accepted and stored by a real LRS, statement for stateme
     const stored = await lrsStatements(lrs, launch.facts.registration);
     expect(stored.map((s) => s.id).sort()).toEqual(accepted.map((s) => s.id).sort());
     expect(definedVerbs(stored)).toEqual(['initialized', 'completed', 'passed', 'terminated']);
+    // Ordering, matching and the decision as the LRS keeps them: their types, patterns and words in the
+    // learner's language and the course's.
+    const definition = (idEnd: string) =>
+      (stored.find((s) => String((s.object as Json).id).endsWith(idEnd))?.object as Json | undefined)?.definition as Json | undefined;
+    expect(definition(':kc:omega.q1')).toMatchObject({
+      interactionType: 'sequencing',
+      name: { en: 'Put the steps in order', da: 'Sæt trinene i rækkefølge' },
+      correctResponsesPattern: ['listen[,]decide[,]explain'],
+      choices: [{ id: 'listen', description: { en: 'Listen', da: 'Lyt' } }, { id: 'decide' }, { id: 'explain' }],
+    });
+    expect(definition(':kc:omega.q2')).toMatchObject({
+      interactionType: 'matching',
+      correctResponsesPattern: ['budget[.]cfo[,]risk[.]ciso[,]people[.]hr'],
+      source: [{ id: 'budget', description: { da: 'Budget' } }, { id: 'risk' }, { id: 'people' }],
+      target: [{ id: 'cfo', description: { da: 'Økonomidirektør' } }, { id: 'ciso' }, { id: 'hr' }, { id: 'board' }],
+    });
+    expect(definition(':decision:omega:choice.dilemma')).toMatchObject({
+      interactionType: 'choice',
+      name: { da: 'Sagen: Et hastende valg' },
+      description: { da: 'Hvad gør du?' },
+      choices: [{ id: 'wait', description: { da: 'Vent et år' } }, { id: 'act' }, { id: 'ask' }],
+    });
     // 1 initialized, 11 answers (6 knowledge-check, a decision, 4 final), 2 reflections, 4 modules, completed, passed, terminated.
     expect(accepted.length).toBeGreaterThanOrEqual(21);
     // The lost answer was followed by a question to the LRS, not by a blind resend.

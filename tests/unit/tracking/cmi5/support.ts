@@ -3,14 +3,28 @@
  * window launched from its launch URL, and a session opened the way src/app/start.tsx opens one.
  * Time is fake (vi timers); the LMS answers through the in-process fetch, so nothing waits on a clock.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { vi } from 'vitest';
 import { Cmi5Lms, type Cmi5LmsOptions, type Cmi5Session, type LaunchOptions } from '../../../../scripts/harness/cmi5-lms.ts';
 import type { Json } from '../../../../scripts/harness/cmi5-rules.ts';
-import type { Course } from '../../../../src/content-model/types.ts';
+import type { Course, TextTree } from '../../../../src/content-model/types.ts';
 import type { Session } from '../../../../src/session/index.ts';
 import { openSession } from '../../../../src/tracking/index.ts';
+import type { TextSource } from '../../../../src/tracking/cmi5/interactions.ts';
 import type { TrackingSession } from '../../../../src/tracking/session.ts';
-import { course as sampleCourse, quietLogger } from '../support.ts';
+import { course as sampleCourse, quietLogger, repo } from '../support.ts';
+
+/**
+ * The sample course's texts from its locale files, as the build's text chunks give them. Read once, up
+ * front: a read from disk while a test's fake clock runs would let the clock overtake it.
+ */
+const textFiles = new Map<string, TextTree>();
+const localeRoot = resolve(repo, 'tests/sample-course/locales');
+for (const language of readdirSync(localeRoot))
+  for (const file of readdirSync(resolve(localeRoot, language)).filter((f) => f.endsWith('.json')))
+    textFiles.set(`${language}/${file.slice(0, -5)}`, JSON.parse(readFileSync(resolve(localeRoot, language, file), 'utf8')) as TextTree);
+export const sampleTexts: TextSource = (language, namespace) => Promise.resolve(textFiles.get(`${language}/${namespace}`));
 
 export { Cmi5Lms };
 
@@ -51,7 +65,14 @@ export async function openCmi5(
   w = launchedWindow(launch.launchUrl),
   c: Course = sampleCourse,
 ): Promise<{ session: Session; w: LaunchedWindow }> {
-  const opening = openSession(c, { target: 'cmi5', win: w.win, logger: quietLogger(), fetch: lms.fetch, retryDelays: [1000, 2000, 4000] });
+  const opening = openSession(c, {
+    target: 'cmi5',
+    win: w.win,
+    logger: quietLogger(),
+    fetch: lms.fetch,
+    retryDelays: [1000, 2000, 4000],
+    ...(c === sampleCourse ? { texts: sampleTexts } : {}),
+  });
   // The open retries with timers when the LRS does not answer: let fake time run while it does.
   let done = false;
   void opening.finally(() => (done = true));
