@@ -93,9 +93,11 @@ const withText = (texts: Texts, field: TextField, text: string): Texts => ({
   [field.moduleId]: { ...texts[field.moduleId], [field.kind]: text },
 });
 
+const reserveSize = (course: Course, texts: Texts) => encodeSnapshot(reserveSaved(course, texts), course).length;
+
 /** The characters the saved state takes with these texts: the larger of the reserve state and the real one. */
 function sizeWith(course: Course, record: LearnerRecord, texts: Texts): number {
-  const reserve = encodeSnapshot(reserveSaved(course, texts), course).length;
+  const reserve = reserveSize(course, texts);
   const modules = Object.fromEntries(
     Object.entries(record.modules).map(([id, r]) => [
       id,
@@ -155,15 +157,26 @@ export function roomFor(
 ): Room {
   const cap = capOf(limits, field);
   if (!Number.isFinite(savedLimit)) return { max: cap, left: Math.max(0, cap - text.length), bySavedState: false };
+  // The reserve state only (what `textFits` measures first): this runs as the learner types.
   const texts = textsOf(record);
-  const used = sizeWith(course, record, withText(texts, field, text));
+  const used = reserveSize(course, withText(texts, field, text));
   if (used > savedLimit) return { max: text.length, left: 0, bySavedState: true };
-  const empty = text ? sizeWith(course, record, withText(texts, field, '')) : used;
+  const empty = text.length >= 40 ? emptySize(course, record, texts, field) : used;
   // What one more character costs: this text's own rate once there is enough of it to tell, else a cautious guess.
   const perChar = Math.max(MIN_COST_PER_CHARACTER, text.length >= 40 ? (used - empty) / text.length : 1);
   const fitting = text.length + Math.floor((savedLimit - used) / perChar);
   const max = Math.max(text.length, Math.min(cap, fitting));
   return { max, left: max - text.length, bySavedState: fitting < cap };
+}
+
+/** The reserve state's size with `field` empty, once per record and field (the record changes only as drafts are committed). */
+const emptySizes = new WeakMap<LearnerRecord, Map<string, number>>();
+function emptySize(course: Course, record: LearnerRecord, texts: Texts, field: TextField): number {
+  const sizes = emptySizes.get(record) ?? new Map<string, number>();
+  emptySizes.set(record, sizes);
+  const key = `${course.id} ${field.kind} ${field.moduleId}`;
+  if (!sizes.has(key)) sizes.set(key, reserveSize(course, withText(texts, field, '')));
+  return sizes.get(key)!;
 }
 
 /** Prose compresses to about half a saved character a character; no estimate assumes it cheaper than this. */

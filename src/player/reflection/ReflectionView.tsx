@@ -7,6 +7,7 @@ import { LimitedTextField } from '../shared/LimitedTextField.tsx';
 import { usePlayer } from '../shared/player-context.tsx';
 import { useDraft } from '../shared/use-draft.ts';
 import { useT } from '../shared/use-texts.ts';
+import { useRoom } from './use-room.ts';
 import { useReadOnly } from '../shell/use-read-only.ts';
 
 export function ReflectionView({ module }: { module: Module }) {
@@ -32,9 +33,9 @@ function EditableReflection({ module }: { module: Module }) {
   const { t, i18n } = useT(['ui', module.id]);
   const { actor } = usePlayer();
   const saved = useSelector(actor, (s) => s.context.record.modules[module.id]?.reflection ?? '');
-  const max = useSelector(actor, (s) => s.context.limits.reflection);
   const commit = useCallback((text: string) => actor.send({ type: 'SET_REFLECTION', text }), [actor]);
   const draft = useDraft(saved, commit);
+  const room = useRoom('reflection', module.id, draft.text);
   const hintKey = `${module.id}:reflection.hint`;
   return (
     <div className="reflection">
@@ -44,7 +45,9 @@ function EditableReflection({ module }: { module: Module }) {
         label={t('reflection.label')}
         hint={i18n.exists(hintKey) ? t(hintKey) : undefined}
         value={draft.text}
-        max={max}
+        max={room.max}
+        accepts={room.accepts}
+        limitNote={room.bySavedState ? t('notices.roomForText') : undefined}
         onChange={draft.change}
         onBlur={draft.flush}
       />

@@ -2,6 +2,7 @@
 import { useSelector } from '@xstate/react';
 import { useCallback } from 'react';
 import type { Module } from '../../content-model/types.ts';
+import { useRoom } from '../reflection/use-room.ts';
 import { LimitedTextField } from '../shared/LimitedTextField.tsx';
 import { usePlayer } from '../shared/player-context.tsx';
 import { useDraft } from '../shared/use-draft.ts';
@@ -93,9 +94,9 @@ function EditablePlan({ module }: { module: Module }) {
   const { t } = useT(['ui', module.id]);
   const { actor } = usePlayer();
   const saved = useSelector(actor, (s) => s.context.record.modules[module.id]?.plan ?? '');
-  const max = useSelector(actor, (s) => s.context.limits.actionStep);
   const commit = useCallback((text: string) => actor.send({ type: 'SET_PLAN', moduleId: module.id, text }), [actor, module.id]);
   const draft = useDraft(saved, commit);
+  const room = useRoom('plan', module.id, draft.text);
   const title = t(`${module.id}:title`);
   return (
     <div className="plan-step">
@@ -104,7 +105,9 @@ function EditablePlan({ module }: { module: Module }) {
           label={t('results.planLabel', { title })}
           hint={t('results.planHint', { hint: t(`${module.id}:actionPlan.hint`) })}
           value={draft.text}
-          max={max}
+          max={room.max}
+          accepts={room.accepts}
+          limitNote={room.bySavedState ? t('notices.roomForText') : undefined}
           rows={3}
           onChange={draft.change}
           onBlur={draft.flush}
