@@ -18,7 +18,7 @@ import { COURSE_NAMESPACE, CourseFiles, getAt, isObject, listLanguages, stringLe
 import { courseHtmlProblem } from './html-allowlist.ts';
 import { ContentError, formatPath, sortIssues, type ContentIssue } from './issues.ts';
 import { renderMarkdown } from './markdown.ts';
-import { moduleModel } from './module-model.ts';
+import { moduleModel, readFigure } from './module-model.ts';
 import { quotaProblem } from './quota.ts';
 import { hasNesting, resolveNesting, type NestingScope } from './nesting.ts';
 import type { QuestionInFile } from '../question-types/index.ts';
@@ -31,7 +31,7 @@ import { courseTextSlots, moduleTextSlots, type TextKind, type TextSlot } from '
 import type { Course, LanguageTexts, Module, TextLimits, TextTree } from './types.ts';
 import { limitsSource, TARGET_IDS, type TargetId } from '../targets/index.ts';
 
-export { figureLabels, moduleModel } from './module-model.ts';
+export { figureLabels, moduleModel, readFigure } from './module-model.ts';
 export { listLanguages } from './course-files.ts';
 
 export const LANGUAGE_CODE = /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/;
@@ -210,8 +210,12 @@ function checkModule(
     p.blocks.forEach((b, bi) => {
       if (b.type === 'image' && !existsSync(join(root, 'content', b.src)))
         issues.add(src, ['pages', pi, 'blocks', bi, 'src'], `image "content/${b.src}" does not exist`);
-      if (b.type === 'figure' && !existsSync(join(root, 'content', b.src)))
-        issues.add(src, ['pages', pi, 'blocks', bi, 'src'], `figure "content/${b.src}" does not exist`);
+      if (b.type === 'figure') {
+        const svg = join(root, 'content', b.src);
+        if (!existsSync(svg)) issues.add(src, ['pages', pi, 'blocks', bi, 'src'], `figure "content/${b.src}" does not exist`);
+        // What the SVG may hold (svg-tree.ts), each refusal at its own file and line (repeats are dropped).
+        else for (const issue of readFigure(svg, `content/${b.src}`).issues) issues.push(issue);
+      }
       if (b.type === 'decision') reportDuplicates(b.options, (i) => ['pages', pi, 'blocks', bi, 'options', i], 'option');
     });
   });

@@ -5,6 +5,9 @@
  *   virtual:texts/<lang>/<ns>   one namespace's strings (`ui`, `course`, a module id, `modules` (every
  *                               module's title and summary, for the menu) or `bank`),
  *                               Markdown already rendered; each is its own chunk, loaded when needed
+ *                               A module's namespace also exports `figures`: its figures' SVGs as
+ *                               checked element trees (svg-tree.ts), so they load with the module and
+ *                               no SVG text ever reaches the browser
  *
  * The plugin runs the whole content pipeline (src/content-model/load.ts), the same checks as
  * `npm run validate`, worded the same way. A content error fails the build with every problem named by
@@ -18,16 +21,19 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { ContentError } from './issues.ts';
 import { loadCourse, type DraftMode, type LoadedCourse } from './load.ts';
 import { renderTree } from './markdown.ts';
+import { readFigure } from './module-model.ts';
 import { moduleMinutes } from './reading-time.ts';
 import { MENU_TEMPLATE_ID, PRERENDERED_ATTRIBUTE } from '../app/prerender-mark.ts';
 import { firstScreenMarkup, preloadLinks, renderFirstScreen, type FirstScreen, type PrerenderOptions } from './prerender.ts';
 import { courseTextSlots, moduleTextSlots } from './text-spec.ts';
-import type { TextTree } from './types.ts';
+import type { SvgFigure } from './svg-tree.ts';
+import type { Module, TextTree } from './types.ts';
 
 const COURSE_ID = 'virtual:course';
 /** The organisation's theme: `content/theme.css` when the course has one, else nothing. */
 const THEME_ID = 'virtual:course-theme.css';
 const TEXTS_PREFIX = 'virtual:texts/';
+
 /** The namespaces of the first screen: the player's strings and the course's own. */
 const FIRST_SCREEN_NAMESPACES = ['ui', 'course'];
 const RESOLVED = '\0';
@@ -68,6 +74,17 @@ export function textNamespaces(loaded: LoadedCourse, lang: string): Record<strin
   return out;
 }
 
+/** A module's figures as element trees, by `src` (the loader has checked them: a problem stopped it). */
+export function moduleFigures(root: string, module: Module): Record<string, SvgFigure> {
+  const out: Record<string, SvgFigure> = {};
+  for (const b of module.pages.flatMap((p) => p.blocks))
+    if (b.type === 'figure' && !out[b.src]) {
+      const { figure } = readFigure(resolve(root, 'content', b.src), `content/${b.src}`);
+      if (figure) out[b.src] = figure;
+    }
+  return out;
+}
+
 /** Estimated minutes per language and module, for the menu. */
 export function readingMinutes(l: LoadedCourse): Record<string, Record<string, number>> {
   return Object.fromEntries(
@@ -104,6 +121,7 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
   const courseModule = (l: LoadedCourse): string => {
     const images = l.course.modules.flatMap((m) => m.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'image' ? [b.src] : []))));
     const unique = [...new Set(images)];
+
     const imports = unique.map((src, i) => `import image${i} from ${JSON.stringify(resolve(root, 'content', src) + '?url')};`);
     // The first screen's texts in the default language (needed in every launch, as the fallback too) come
     // with the player's code: no request after it. Every other namespace is its own chunk.
@@ -125,6 +143,7 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
       `export const course = { ...model, bank: model.modules.flatMap((m) => m.bank) };`,
       `export const images = {${unique.map((src, i) => `${JSON.stringify(src)}: image${i}`).join(', ')}};`,
       `export const textLoaders = {\n${loaders.join('\n')}\n};`,
+
       `export const readingMinutes = ${JSON.stringify(readingMinutes(l))};`,
       // Languages shipped although not complete (the preview marks their gaps).
       `export const draftLanguages = ${JSON.stringify(l.drafts)};`,
@@ -159,7 +178,13 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
       const [lang, ns] = name.slice(TEXTS_PREFIX.length).split('/');
       const tree = l.texts[lang!] ? namespacesOf(l, lang!)[ns!] : undefined;
       if (!tree) this.error(`no text namespace "${ns}" for language "${lang}"`);
-      return `export default ${JSON.stringify(tree)};`;
+      const module = l.course.modules.find((m) => m.id === ns);
+      const figures = module ? moduleFigures(root, module) : {};
+      for (const src of Object.keys(figures)) this.addWatchFile(resolve(root, 'content', src));
+      return [
+        `export default ${JSON.stringify(tree)};`,
+        ...(Object.keys(figures).length ? [`export const figures = ${JSON.stringify(figures)};`] : []),
+      ].join('\n');
     },
     buildStart() {
       // Validate before anything else, so a content error stops the build with its full list.

@@ -4,9 +4,14 @@
  * plugin), so a language or a module costs nothing until it is needed.
  */
 import i18next, { type i18n as I18n } from 'i18next';
+import type { SvgFigure } from '../content-model/svg-tree.ts';
 import type { TextTree } from '../content-model/types.ts';
 
-export type TextLoaders = Record<string, () => Promise<{ default: TextTree }>>;
+/**
+ * One loader per `<lang>/<namespace>`. A module's namespace also brings the module's figures (their
+ * SVG as checked element trees, by `src`), so a figure's drawing arrives with its module's words.
+ */
+export type TextLoaders = Record<string, () => Promise<{ default: TextTree; figures?: Record<string, SvgFigure> }>>;
 
 export async function createI18n(language: string, fallback: string): Promise<I18n> {
   const i18n = i18next.createInstance();

@@ -168,12 +168,19 @@ it('has no WCAG 2.1 A/AA violations on any screen, in Danish or English', async 
   await click(page, 'Til kursusoversigten');
   await h1(page, 'Kursusoversigt');
 
-  // Omega: key figure, quote, reveal, decision; ordering and matching questions
+  // Omega: figure, key figure, quote, reveal, decision; ordering and matching questions
   await click(page, /Start.*Omega/);
   await h1(page, 'Tal og ord');
-  await audit('content page: key figure, quote, reveal (closed)');
+  await main(page).locator('svg[data-figure="drawn"]').waitFor();
+  await audit('content page: figure, key figure, quote, reveal (closed)');
+  await main(page).getByText('Figuren i ord').click();
   await main(page).getByText('Læs mere om baggrunden').click();
-  await audit('content page: reveal (open)');
+  await audit('content page: figure in words and reveal (open)');
+  // On a phone the figure scrolls in its own region: named, focusable, with its hint.
+  await page.setViewportSize({ width: 375, height: 812 });
+  await main(page).locator('.figure__canvas[role="region"]').waitFor();
+  await audit('content page: figure scrolling sideways on a phone');
+  await page.setViewportSize({ width: 1280, height: 800 });
   await click(page, 'Næste');
   await h1(page, 'Et valg');
   await audit('decision: undecided');

@@ -206,16 +206,24 @@ it('completes the sample course from start to results by keyboard alone', async 
   await press(page, button('Afslut modulet'));
   await headingFocused(page, 'Modul gennemført');
 
-  // Omega: a reveal opened with Enter, a decision, an ordering and a matching question
+  // Omega: a figure scrolled by keyboard on a phone, a reveal opened with Enter, a decision, an ordering and a matching question
   await press(page, button(/^Start næste modul\W+Omega$/));
   await headingFocused(page, 'Tal og ord');
+  // The figure on a phone: wider than the screen, its canvas scrolls sideways, takes the focus and
+  // scrolls with the arrow keys; its words open with Enter.
+  await page.setViewportSize({ width: 375, height: 812 });
+  const canvas = page.getByRole('region', { name: 'To trin forbundet af en pil: først lytte, så beslutte.' });
+  await canvas.waitFor();
+  await tabTo(page, (f) => f.tag === 'div' && f.text.startsWith('To trin forbundet af en pil'));
+  await expectFocusRing(page);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => canvas.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  await press(page, (f) => f.tag === 'summary' && f.text === 'Figuren i ord');
+  const open = (summary: string) => page.locator('#main details', { hasText: summary }).evaluate((d) => (d as HTMLDetailsElement).open);
+  expect(await open('Figuren i ord')).toBe(true);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await press(page, (f) => f.tag === 'summary' && f.text === 'Læs mere om baggrunden');
-  expect(
-    await page
-      .locator('#main details')
-      .first()
-      .evaluate((d) => (d as HTMLDetailsElement).open),
-  ).toBe(true);
+  expect(await open('Læs mere om baggrunden')).toBe(true);
   await press(page, button('Næste'));
   await headingFocused(page, 'Et valg');
   await answerByArrows(page, 'Spørg medarbejderne først');

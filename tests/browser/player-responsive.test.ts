@@ -147,8 +147,31 @@ it('never scrolls sideways and keeps every target at 44 px or more, from 320 to 
   // Omega: the newer blocks and question types
   await click(page, /Start.*Omega/);
   await h1(page, 'Tal og ord');
+  await main(page).locator('svg[data-figure="drawn"]').waitFor();
+  await main(page).getByText('Figuren i ord').click();
   await main(page).getByText('Læs mere om baggrunden').click();
-  await check('page with key figure, quote and open reveal');
+  await check('page with figure, key figure, quote and open reveal');
+  // The figure keeps the width its text needs: on a phone its own region scrolls (named, focusable,
+  // with the hint), the page does not; where it fits, it is a plain image and no tab stop.
+  for (const vp of VIEWPORTS) {
+    await page.setViewportSize(vp);
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    const canvas = main(page).locator('.figure__canvas');
+    const narrow = vp.width < 600;
+    await expect.poll(() => canvas.getAttribute('tabindex'), { timeout: 10_000 }).toBe(narrow ? '0' : null);
+    const f = await canvas.evaluate((el) => ({
+      scrolls: el.scrollWidth > el.clientWidth,
+      role: el.getAttribute('role'),
+      hint: (document.getElementById(el.getAttribute('aria-describedby') ?? '') as HTMLElement | null)?.offsetHeight ?? 0,
+      text: Math.min(...[...el.querySelectorAll('text')].map((t) => t.getBoundingClientRect().height)),
+      page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    }));
+    expect(f, `figure @${vp.width}`).toMatchObject({ scrolls: narrow, role: narrow ? 'region' : null, page: 0 });
+    if (narrow) expect(f.hint, `hint @${vp.width}`).toBeGreaterThan(0);
+    // Its smallest text is drawn at 11 px or more (a glyph box a little taller than the font size).
+    expect(f.text, `smallest figure text @${vp.width}`).toBeGreaterThanOrEqual(11);
+  }
+  await page.setViewportSize(VIEWPORTS[3]!);
   await click(page, 'Næste');
   await h1(page, 'Et valg');
   await check('decision, undecided');

@@ -1,6 +1,8 @@
 /** One content block of a page. Text comes from the module's namespace at pages.<page>.blocks.<block>. */
+import { Suspense } from 'react';
 import type { Block } from '../../content-model/types.ts';
 import { DecisionBlock } from '../blocks/DecisionBlock.tsx';
+import { LazyFigureBlock, usePrefetchFigures } from '../blocks/figure-loading.tsx';
 import { KeyFigureBlock, QuoteBlock, RevealBlock } from '../blocks/TextBlocks.tsx';
 import { Html } from '../shared/Html.tsx';
 import { usePlayer } from '../shared/player-context.tsx';
@@ -12,6 +14,7 @@ export function BlockView({ moduleId, pageId, block }: { moduleId: string; pageI
   const key = (field: string) => `${moduleId}:pages.${pageId}.blocks.${block.id}.${field}`;
   const optional = (field: string) => (i18n.exists(key(field)) ? t(key(field)) : undefined);
   const where = { moduleId, pageId, blockKey: key };
+  usePrefetchFigures(moduleId);
 
   switch (block.type) {
     case 'text':
@@ -61,6 +64,10 @@ export function BlockView({ moduleId, pageId, block }: { moduleId: string; pageI
     case 'decision':
       return <DecisionBlock {...where} block={block} />;
     case 'figure':
-      return null;
+      return (
+        <Suspense fallback={null}>
+          <LazyFigureBlock {...where} block={block} />
+        </Suspense>
+      );
   }
 }

@@ -78,10 +78,10 @@ describe('npm run i18n:status', () => {
       '  locales/en/intro.json        21          21         0        0  100%',
       '  locales/en/alpha.json        46          46         0        0  100%',
       '  locales/en/beta.json         30          30         0        0  100%',
-      '  locales/en/omega.json        52          52         0        0  100%',
+      '  locales/en/omega.json        57          57         0        0  100%',
       '  locales/en/ui.json            4           4         0        0  100%',
-      '  total                       160         160         0        0  100%',
-      '  160 translations have no recorded source hash, so they cannot be checked for being outdated;',
+      '  total                       165         165         0        0  100%',
+      '  165 translations have no recorded source hash, so they cannot be checked for being outdated;',
       '  once they are checked, run: npm run i18n:status -- --update-hashes en',
     ]);
   });
@@ -89,7 +89,7 @@ describe('npm run i18n:status', () => {
   it('counts a translation as outdated once its source text changes, and as missing when absent or empty', () => {
     const root = sampleCopy();
     expect(run(statusMain, [...at(root), '--update-hashes', 'en']).out[0]).toBe(
-      'en: 160 translations marked up to date with the current source (wrote i18n/en.sources.json)',
+      'en: 165 translations marked up to date with the current source (wrote i18n/en.sources.json)',
     );
     const hashes = JSON.parse(readText(root, 'i18n/en.sources.json')) as Record<string, string>;
     expect(Object.keys(hashes)[0]).toBe('course:title');
@@ -111,9 +111,9 @@ describe('npm run i18n:status', () => {
       '  locales/en/intro.json        21          21         0        0   100%',
       '  locales/en/alpha.json        46          45         1        0  97.8%',
       '  locales/en/beta.json         30          28         0        2  93.3%',
-      '  locales/en/omega.json        52          52         0        0   100%',
+      '  locales/en/omega.json        57          57         0        0   100%',
       '  locales/en/ui.json            4           3         1        0    75%',
-      '  total                       160         156         2        2  97.5%',
+      '  total                       165         161         2        2  97.5%',
       '  outdated  alpha:title  (locales/da/alpha.json:2)',
       '  missing   beta:title  (locales/da/beta.json:2)',
       '  missing   beta:summary  (locales/da/beta.json:3)',
@@ -121,7 +121,7 @@ describe('npm run i18n:status', () => {
     ]);
     // Marking them reviewed makes them current again; missing stays missing.
     run(statusMain, [...at(root), '--update-hashes', 'all']);
-    expect(run(statusMain, at(root)).out).toContain('  total                       160         158         0        2  98.7%');
+    expect(run(statusMain, at(root)).out).toContain('  total                       165         163         0        2  98.7%');
   });
 
   it('refuses --update-hashes for a language the course does not have', () => {
@@ -180,7 +180,7 @@ describe('npm run i18n:export', () => {
     const root = sampleCopy();
     const de = readFileSync(exportTo(root, 'de'), 'utf8');
     expect(de).not.toContain('<target');
-    expect(de.match(/<trans-unit /g)).toHaveLength(160);
+    expect(de.match(/<trans-unit /g)).toHaveLength(165);
 
     run(statusMain, [...at(root), '--update-hashes', 'en']);
     editJson(root, 'locales/da/alpha.json', (d) => (d.summary = 'Første princip, omskrevet.'));
@@ -210,10 +210,10 @@ describe('npm run i18n:import', () => {
     const file = exportTo(root, 'en');
     const r = run(importMain, [file, ...at(root)]);
     expect(r.code, r.out.join('\n')).toBe(0);
-    expect(r.out).toEqual(['Imported 160 strings into en.', '  wrote i18n/en.sources.json', '  6 files already up to date']);
+    expect(r.out).toEqual(['Imported 165 strings into en.', '  wrote i18n/en.sources.json', '  6 files already up to date']);
     expect(snapshot(root, 'en')).toEqual(before);
     // The hashes now say every translation is current.
-    expect(run(statusMain, at(root)).out).toContain('  total                       160         160         0        0  100%');
+    expect(run(statusMain, at(root)).out).toContain('  total                       165         165         0        0  100%');
     expect(run(statusMain, at(root)).out.join('\n')).not.toContain('no recorded source hash');
   });
 
@@ -231,7 +231,7 @@ describe('npm run i18n:import', () => {
     // And once more: export again, import again, nothing moves.
     const again = exportTo(root, 'en');
     expect(readFileSync(again, 'utf8')).toBe(readFileSync(file, 'utf8'));
-    expect(run(importMain, [again, ...at(root)]).out).toEqual(['Imported 160 strings into en.', '  6 files already up to date']);
+    expect(run(importMain, [again, ...at(root)]).out).toEqual(['Imported 165 strings into en.', '  6 files already up to date']);
   });
 
   it('writes keys in the source order, whatever order the translation had', () => {
@@ -372,18 +372,18 @@ describe('npm run i18n:import', () => {
     expect(strict.out[0]).toBe(
       `${file}:${lineOf(xml, '<target', 'id="course:description"')}: course:description: state="needs-translation": the target is not translated yet (import with --partial to keep the current translation)`,
     );
-    expect(strict.out.at(-1)).toBe('156 errors: nothing was imported.');
+    expect(strict.out.at(-1)).toBe('161 errors: nothing was imported.');
 
     const partial = run(importMain, [file, ...at(root), '--partial']);
     expect(partial.code, partial.out.join('\n')).toBe(0);
     expect(partial.out.slice(0, 2)).toEqual([
       'Imported 4 strings into de.',
-      '  156 units left out: the XLIFF state says not translated (156 needs-translation); i18n:status counts them as missing',
+      '  161 units left out: the XLIFF state says not translated (161 needs-translation); i18n:status counts them as missing',
     ]);
     expect(JSON.parse(readText(root, 'locales/de/course.json'))).toEqual({ title: 'Musterkurs' });
     // Status says how little is done, not 100%.
     const status = run(statusMain, at(root)).out;
-    expect(status).toContain('  total                       160           4         0      156   2.5%');
+    expect(status).toContain('  total                       165           4         0      161   2.4%');
 
     // A state XLIFF 1.2 does not have is an error, not a guess.
     writeFileSync(file, xml.replace('state="final"', 'state="done"'));
@@ -442,7 +442,7 @@ describe('a pseudo-locale added through XLIFF', () => {
 
     // Valid like any language, with no change to code or content/.
     const v = run(validateMain, at(root));
-    expect(v.out).toEqual(['OK: sample-course 0.1.0, 4 modules, 3 languages (da, en, qps), 160 strings per language: no problems.']);
+    expect(v.out).toEqual(['OK: sample-course 0.1.0, 4 modules, 3 languages (da, en, qps), 165 strings per language: no problems.']);
     const loaded = loadCourse(root, { uiRoot: root });
     expect(loaded.course.languages).toEqual(['da', 'en', 'qps']);
     expect(loaded.texts.qps!.modules.alpha!.title).toBe('Ááĺƒáá'); // "Alfa"

@@ -49,7 +49,7 @@ function expectProblems(root: string, expected: string[]) {
 describe('npm run validate', () => {
   it('passes the sample course with a one-line summary', () => {
     const { code, lines } = validate(sampleCopy());
-    expect(lines).toEqual(['OK: sample-course 0.1.0, 4 modules, 2 languages (da, en), 160 strings per language: no problems.']);
+    expect(lines).toEqual(['OK: sample-course 0.1.0, 4 modules, 2 languages (da, en), 165 strings per language: no problems.']);
     expect(code).toBe(0);
   });
 
@@ -170,6 +170,33 @@ describe('npm run validate', () => {
       expected: [
         'locales/en/beta.json:12: pages.only.blocks.text.body: contains raw HTML (<b>, </b>): Markdown fields show HTML as literal text; use Markdown instead (**bold**, *emphasis*, [text](https://...))',
       ],
+    },
+    {
+      kind: 'a hostile figure SVG (script, event handler, external link, foreignObject)',
+      change: (r) =>
+        write(
+          r,
+          'content/figures/steps.svg',
+          [
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 160" onload="alert(1)">',
+            '  <script>alert(document.cookie)</script>',
+            '  <use href="https://evil.example/sprite.svg#icon"/>',
+            '  <foreignObject width="10" height="10"><p xmlns="http://www.w3.org/1999/xhtml">hi</p></foreignObject>',
+            '  <text data-label="listen"/><text data-label="decide"/>',
+            '</svg>',
+          ].join('\n'),
+        ),
+      expected: [
+        'content/figures/steps.svg:1: an event handler (onload="...") on <svg>: a figure runs nothing',
+        'content/figures/steps.svg:2: a <script> element: a figure is a drawing and runs nothing',
+        'content/figures/steps.svg:3: a link to "https://evil.example/sprite.svg#icon" on <use>: a figure may refer only to elements of its own file (href="#id")',
+        'content/figures/steps.svg:4: a <foreignObject> element: a figure holds only SVG drawing elements',
+      ],
+    },
+    {
+      kind: 'a figure label without its words',
+      change: (r) => editJson(r, 'locales/da/omega.json', (d) => delete d.pages.numbers.blocks.steps.labels.decide),
+      expected: ['locales/da/omega.json:19: pages.numbers.blocks.steps.labels.decide: missing text'],
     },
     {
       kind: 'missing image file',
@@ -520,8 +547,8 @@ describe('npm run validate', () => {
         kind: 'one missing English key',
         change: (r) => editJson(r, 'locales/en/alpha.json', (d) => delete d.pages.two.title),
         expected: [
-          'OK: sample-course 0.1.0, 4 modules, 1 complete language (da) and 1 draft (en), 160 strings per language: no problems.',
-          'en: draft, 99.3% translated (159 of 160 strings; 1 not translated yet):',
+          'OK: sample-course 0.1.0, 4 modules, 1 complete language (da) and 1 draft (en), 165 strings per language: no problems.',
+          'en: draft, 99.3% translated (164 of 165 strings; 1 not translated yet):',
           '  locales/en/alpha.json:21: pages.two.title: not translated yet',
         ],
       },
@@ -532,8 +559,8 @@ describe('npm run validate', () => {
           editJson(r, 'locales/en/alpha.json', (d) => delete d.pages.one.blocks.figure.alt);
         },
         expected: [
-          'OK: sample-course 0.1.0, 4 modules, 1 complete language (da) and 1 draft (en), 160 strings per language: no problems.',
-          'en: draft, 98.7% translated (158 of 160 strings; 2 not translated yet):',
+          'OK: sample-course 0.1.0, 4 modules, 1 complete language (da) and 1 draft (en), 165 strings per language: no problems.',
+          'en: draft, 98.7% translated (163 of 165 strings; 2 not translated yet):',
           '  locales/en/alpha.json:15: pages.one.blocks.figure.alt: not translated yet',
           '  locales/en/beta.json:3: summary: not translated yet',
         ],
@@ -542,8 +569,8 @@ describe('npm run validate', () => {
         kind: 'a translation file missing',
         change: (r) => rmSync(join(r, 'locales/en/beta.json')),
         expected: [
-          'OK: sample-course 0.1.0, 4 modules, 1 complete language (da) and 1 draft (en), 160 strings per language: no problems.',
-          'en: draft, 81.2% translated (130 of 160 strings; 30 not translated yet):',
+          'OK: sample-course 0.1.0, 4 modules, 1 complete language (da) and 1 draft (en), 165 strings per language: no problems.',
+          'en: draft, 81.8% translated (135 of 165 strings; 30 not translated yet):',
           '  locales/en/beta.json: missing file: no text yet for module "beta" (translate locales/da/beta.json, or use npm run i18n:export and i18n:import) (30 strings)',
         ],
       },
@@ -555,12 +582,12 @@ describe('npm run validate', () => {
           writeFileSync(join(r, 'locales/de/ui.json'), JSON.stringify({ nav: { next: 'Weiter' } }));
         },
         expected: [
-          'OK: sample-course 0.1.0, 4 modules, 2 complete languages (da, en) and 1 draft (de), 160 strings per language: no problems.',
-          'de: draft, 5% translated (8 of 160 strings; 152 not translated yet):',
+          'OK: sample-course 0.1.0, 4 modules, 2 complete languages (da, en) and 1 draft (de), 165 strings per language: no problems.',
+          'de: draft, 4.8% translated (8 of 165 strings; 157 not translated yet):',
           '  locales/de/intro.json: missing file: no text yet for module "intro" (translate locales/da/intro.json, or use npm run i18n:export and i18n:import) (21 strings)',
           '  locales/de/alpha.json: missing file: no text yet for module "alpha" (translate locales/da/alpha.json, or use npm run i18n:export and i18n:import) (46 strings)',
           '  locales/de/beta.json: missing file: no text yet for module "beta" (translate locales/da/beta.json, or use npm run i18n:export and i18n:import) (30 strings)',
-          '  locales/de/omega.json: missing file: no text yet for module "omega" (translate locales/da/omega.json, or use npm run i18n:export and i18n:import) (52 strings)',
+          '  locales/de/omega.json: missing file: no text yet for module "omega" (translate locales/da/omega.json, or use npm run i18n:export and i18n:import) (57 strings)',
           '  locales/de/ui.json:1: nav.back: not translated yet',
           '  locales/de/ui.json:1: greeting: not translated yet',
           '  locales/de/ui.json:1: menu.title: not translated yet',

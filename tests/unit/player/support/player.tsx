@@ -10,7 +10,7 @@ import { createActor } from 'xstate';
 import type { Notice, SaveState, Session } from '../../../../src/session/index.ts';
 import { loadCourse, type LoadedCourse } from '../../../../src/content-model/load.ts';
 import type { Course } from '../../../../src/content-model/types.ts';
-import { readingMinutes, textNamespaces } from '../../../../src/content-model/vite-plugin.ts';
+import { moduleFigures, readingMinutes, textNamespaces } from '../../../../src/content-model/vite-plugin.ts';
 import { courseMachine } from '../../../../src/engine/machine.ts';
 import type { Location } from '../../../../src/engine/where.ts';
 import type { LearnerRecord } from '../../../../src/engine/record.ts';
@@ -30,7 +30,12 @@ export const sample = (): LoadedCourse => (cached ??= loadCourse('tests/sample-c
 export function textLoaders(loaded = sample()): TextLoaders {
   const out: TextLoaders = {};
   for (const lang of loaded.course.languages)
-    for (const [ns, tree] of Object.entries(textNamespaces(loaded, lang))) out[`${lang}/${ns}`] = async () => ({ default: tree });
+    for (const [ns, tree] of Object.entries(textNamespaces(loaded, lang))) {
+      // A module's chunk brings its figures, as the build's does.
+      const module = loaded.course.modules.find((m) => m.id === ns);
+      const figures = module ? moduleFigures('tests/sample-course', module) : {};
+      out[`${lang}/${ns}`] = async () => ({ default: tree, figures });
+    }
   return out;
 }
 
