@@ -16,9 +16,10 @@ export function ReadOnlyBanner() {
     <section className={`read-only-banner read-only-banner--${readOnly.mode}`} aria-labelledby={titleId} data-read-only={readOnly.mode}>
       <span className="read-only-banner__icon" aria-hidden="true" />
       <div>
-        <h2 id={titleId} className="read-only-banner__title">
+        {/* Not a heading: it comes before the view's own h1, and its region is named by it. */}
+        <p id={titleId} className="read-only-banner__title">
           {t(`readOnly.${readOnly.mode}.title`)}
-        </h2>
+        </p>
         <p>{t(`readOnly.${readOnly.mode}.text`)}</p>
         <p>{t('readOnly.newAttempt')}</p>
       </div>
