@@ -287,10 +287,16 @@ function waitRows(real: Figures['realWaits'], synth: Figures['synthWaits']): str
   })();
   return [
     row('Start on screen (pre-rendered)', (w) => w.startVisible),
-    row('first tap on Start shown (the button pressed, the tap kept until the player runs)', (w) => w.tapAnswered ?? w.tapHandled),
-    row('first tap on Start handled (the player acts on it)', (w) => w.tapHandled),
+    row('first tap on Start handled (the start screen gone: the menu shown)', (w) => w.tapHandled),
     row('taps on Start until one is handled (one every 100 ms)', (w) => w.taps, count, false),
-    row('module menu on screen', (w) => w.menuOnScreen),
+    row('module menu on screen (pre-rendered, shown by the entry until the player has it)', (w) => w.menuOnScreen),
+    row('the player has the menu (hydrated, the tap acted on by the machine, tracked)', (w) => w.playerReady),
+    row(
+      'layout shift from the tap until the first module is opened (CLS; the player taking the menu over)',
+      (w) => w.clsAfterTap,
+      cls,
+      false,
+    ),
     row('first module opened from the menu (from the tap)', (w) => w.openModule),
     `| spinner while the first module opened | ${spinners(real.waits)} | ${spinners(synth.waits)} | |`,
     row('back to the menu from the module (from the tap)', (w) => w.backToMenu),

@@ -17,6 +17,13 @@ export interface Interaction {
   tapHandled: number;
   /** When the first tap showed on screen (the button pressed, kept for the app), if the page shows it. */
   tapAnswered?: number;
+  /**
+   * When the player had taken the screen over (its `course:interactive` mark: hydrated, handlers
+   * attached, a tap kept before it ran acted on by the machine).
+   */
+  playerReady: number;
+  /** Layout shift until the learner opens the first module (not counting shifts within 0.5 s of a tap). */
+  clsAfterTap: number;
   /** Taps it took (a tap before the app can handle it is lost, unless the page keeps it). */
   taps: number;
   /** The module menu on screen, its rows drawn. */
@@ -121,6 +128,7 @@ export async function interact(page: Page, launchUrl: string, pause: (ms: number
     },
   );
   await pause(2000); // the learner reads the menu
+  const clsAfterTap = await frame.evaluate(() => (window as unknown as { __bench: { cls: number } }).__bench.cls);
   const open = await frame.evaluate(() =>
     (window as unknown as { __bench: { openFirstModule(): Promise<{ ms: number; spinner: boolean }> } }).__bench.openFirstModule(),
   );
@@ -136,10 +144,13 @@ export async function interact(page: Page, launchUrl: string, pause: (ms: number
         }
       ).__bench,
   );
+  const playerReady = await frame.evaluate(() => performance.getEntriesByName('course:interactive')[0]?.startTime ?? Number.NaN);
   return {
     startVisible: b.startVisible,
     ...(b.tapAnswered !== undefined && b.tapAnswered > 0 ? { tapAnswered: b.tapAnswered } : {}),
     tapHandled: b.tapHandled,
+    playerReady,
+    clsAfterTap,
     taps: b.taps,
     menuOnScreen: b.menuOnScreen,
     openModule: open.ms,
