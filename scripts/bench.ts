@@ -292,8 +292,8 @@ function waitRows(real: Figures['realWaits'], synth: Figures['synthWaits']): str
     row('module menu on screen (pre-rendered, shown by the entry until the player has it)', (w) => w.menuOnScreen),
     row('the player has the menu (hydrated, the tap acted on by the machine, tracked)', (w) => w.playerReady),
     row(
-      'layout shift from the tap until the first module is opened (CLS; the player taking the menu over)',
-      (w) => w.clsAfterTap,
+      'layout shift while the player takes the menu over (from the menu on screen until the first module is opened)',
+      (w) => w.clsMenu,
       cls,
       false,
     ),

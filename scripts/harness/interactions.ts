@@ -22,8 +22,8 @@ export interface Interaction {
    * attached, a tap kept before it ran acted on by the machine).
    */
   playerReady: number;
-  /** Layout shift until the learner opens the first module (not counting shifts within 0.5 s of a tap). */
-  clsAfterTap: number;
+  /** Layout shift from the menu on screen until the learner opens the first module (the player taking the menu over). */
+  clsMenu: number;
   /** Taps it took (a tap before the app can handle it is lost, unless the page keeps it). */
   taps: number;
   /** The module menu on screen, its rows drawn. */
@@ -49,9 +49,13 @@ export interface Settled {
 /** Installed in every frame before any of its scripts; acts only in the course's frame. */
 const probe = (startText: string, menuText: string, tap: boolean) => `(() => {
   if (!location.pathname.includes('/lms/content/')) return;
-  const B = (window.__bench = { cls: 0, taps: 0 });
+  const B = (window.__bench = { cls: 0, clsMenu: 0, taps: 0 });
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (!e.hadRecentInput) B.cls += e.value;
+    for (const e of list.getEntries()) {
+      if (!e.hadRecentInput) B.cls += e.value;
+      // Once the menu is on screen: what moves while the player takes it over
+      if (B.menuOnScreen > 0 && e.startTime > B.menuOnScreen) B.clsMenu += e.value;
+    }
   }).observe({ type: 'layout-shift', buffered: true });
   const afterPaint = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(() => ok(performance.now()), 0)));
   const visible = (el) => !!el && el.getClientRects().length > 0 && !el.closest('[hidden]');
@@ -128,7 +132,7 @@ export async function interact(page: Page, launchUrl: string, pause: (ms: number
     },
   );
   await pause(2000); // the learner reads the menu
-  const clsAfterTap = await frame.evaluate(() => (window as unknown as { __bench: { cls: number } }).__bench.cls);
+  const clsMenu = await frame.evaluate(() => (window as unknown as { __bench: { clsMenu: number } }).__bench.clsMenu);
   const open = await frame.evaluate(() =>
     (window as unknown as { __bench: { openFirstModule(): Promise<{ ms: number; spinner: boolean }> } }).__bench.openFirstModule(),
   );
@@ -150,7 +154,7 @@ export async function interact(page: Page, launchUrl: string, pause: (ms: number
     ...(b.tapAnswered !== undefined && b.tapAnswered > 0 ? { tapAnswered: b.tapAnswered } : {}),
     tapHandled: b.tapHandled,
     playerReady,
-    clsAfterTap,
+    clsMenu,
     taps: b.taps,
     menuOnScreen: b.menuOnScreen,
     openModule: open.ms,
