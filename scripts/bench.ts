@@ -25,6 +25,8 @@ const repo = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** BENCH_QUICK=1: only the loads and the learner's waits, printed, not written (for trying a change). */
 const QUICK = process.env.BENCH_QUICK === '1';
+/** The first-load budget of tests/browser/budget.test.ts (gzip bytes until interactive, real course). */
+const FIRST_LOAD_BUDGET = 145_000;
 const THROTTLE = { downloadBps: 1_600_000, uploadBps: 750_000, rttMs: 150, cpuSlowdown: 4 };
 
 interface LoadMetrics {
@@ -304,6 +306,12 @@ function waitRows(real: Figures['realWaits'], synth: Figures['synthWaits']): str
   ].join('\n');
 }
 
+/** Issue 16's goals for what the learner waits for, against the real course's medians. */
+function goals(waits: Interaction[]): string {
+  const goal = (name: string, x: number, limit: number) => `${name} ${ms(x)} (goal ≤ ${ms(limit)}: ${x <= limit ? 'met' : 'not met'})`;
+  return `Goals (real course, medians): ${goal('first tap on Start handled', median(waits.map((w) => w.tapHandled)), 1000)}; ${goal('module menu on screen', median(waits.map((w) => w.menuOnScreen)), 1500)}.`;
+}
+
 function trafficRow(name: string, t: TrafficReport): string {
   return `| ${name} | ${t.total} | ${t.setValue} | ${t.commit} | ${t.actions} | ${t.maxCommitsPerAction} | ${t.commitsWhileIdle} |`;
 }
@@ -335,13 +343,17 @@ The same throttle and frame; the learner taps Start the moment it is on screen (
 | --- | --- | --- | --- |
 ${waitRows(f.realWaits, f.synthWaits)}
 
+A tap on Start is handled by the launch page itself: it carries the menu pre-rendered beside the start screen, neutral (titles, summaries and minutes; nothing about the learner's progress, which the build cannot know), and its small entry script shows it on the tap, its heading focused. The player then hydrates that menu, fills in the learner's status on the same rows and sends the machine the START (and a module's row tapped meanwhile), so the machine and tracking end where they would had the player handled the tap itself; "the player has the menu" is when that is done. A tap made before even the entry script has run is lost, which is why the learner here usually taps twice. The layout shift while the player takes the menu over comes from the rows' buttons changing their word ("Open" to "Start") and the next module being marked; the change of screen on the tap itself is not counted, as a browser does not count a change in answer to input.
+
+${goals(f.realWaits.waits)}
+
 ## Bytes until the first screen is interactive (from the build; deterministic)
 
 | course | files | gzip |
 | --- | --- | --- |
 | real | ${f.realFirst.map((x) => x.file).join(', ')} | ${kb(sum(f.realFirst))} |
 | synthetic | ${f.synthFirst.map((x) => x.file).join(', ')} | ${kb(sum(f.synthFirst))} |
-
+${sum(f.realFirst) > FIRST_LOAD_BUDGET ? `\n**Over budget:** the real course's first load is ${kb(sum(f.realFirst) - FIRST_LOAD_BUDGET)} over the ${kb(FIRST_LOAD_BUDGET)} budget of \`tests/browser/budget.test.ts\`, which fails until it is back within it.\n` : ''}
 Measured in the browser, the synthetic course moves ${pct(lcpGrowth)} before its largest contentful paint than the real one (the first screen is pre-rendered in the launch page). Until the first screen is interactive (the files above: the player, the course model and the first screen's text in one language) it moves ${pct(f.growth)}: the course model grows with the number of modules; module text and other languages load only when needed.
 
 ## Build and package time
