@@ -6,10 +6,10 @@
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { createActor } from 'xstate';
-import { prepareLaunch, type CourseActor, type Launch, type Session } from '../../../src/session/index.ts';
+import { prepareLaunch, type CourseActor, type Launch, type Notice, type SaveState, type Session } from '../../../src/session/index.ts';
 import { loadCourse } from '../../../src/content-model/load.ts';
 import type { Course } from '../../../src/content-model/types.ts';
-import { courseMachine, encodeSnapshot, savedOf, questionIndex, type EngineEvent, type Saved } from '../../../src/engine/index.ts';
+import { courseMachine, decodeSnapshot, encodeSnapshot, savedOf, questionIndex, type EngineEvent, type Saved } from '../../../src/engine/index.ts';
 import { openSession } from '../../../src/tracking/index.ts';
 import { loadScormAgain, type ScormAgainApi } from '../../../src/tracking/adapters/scorm-again.ts';
 import { relaunchCmi } from '../../../src/tracking/adapters/standalone.ts';
@@ -347,4 +347,36 @@ export function useSessions(): (version: ScormVersion, extra?: Parameters<typeof
 export function currentSnapshot(actor: CourseActor): string {
   const s = actor.getSnapshot();
   return encodeSnapshot(savedOf(s), s.context.course);
+}
+
+/** The run-time API's method names in each version. */
+export const N = {
+  '1.2': { get: 'LMSGetValue', set: 'LMSSetValue', commit: 'LMSCommit', finish: 'LMSFinish', init: 'LMSInitialize' },
+  '2004': { get: 'GetValue', set: 'SetValue', commit: 'Commit', finish: 'Terminate', init: 'Initialize' },
+} as const;
+
+/** A first launch (ab-initio), as an LMS hands it over; 2004 with a passing score and a completion threshold. */
+export const firstLaunch = (version: ScormVersion): Json =>
+  version === '1.2'
+    ? { core: { entry: 'ab-initio', student_name: 'A, B' } }
+    : { entry: 'ab-initio', learner_name: 'A, B', scaled_passing_score: '0.75', completion_threshold: '1' };
+
+/** Every save state (and notice) the view is told, in order. */
+export function followSaveState(session: Session): Array<[SaveState, Notice | undefined]> {
+  const seen: Array<[SaveState, Notice | undefined]> = [];
+  session.onSaveState((s, n) => seen.push([s, n]));
+  return seen;
+}
+
+/** The interactions the LMS holds, by index. */
+export function interactionsOf(lms: Lms): Json[] {
+  return Object.entries((lms.cmi().interactions ?? {}) as Record<string, Json>)
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([, v]) => v);
+}
+
+/** The saved state the LMS holds, decoded (undefined when there is none). */
+export function savedIn(lms: Lms): Saved | undefined {
+  const raw = lms.get('cmi.suspend_data');
+  return raw ? decodeSnapshot(raw, course) : undefined;
 }
