@@ -9,7 +9,15 @@ import { createActor } from 'xstate';
 import { prepareLaunch, type CourseActor, type Launch, type Notice, type SaveState, type Session } from '../../../src/session/index.ts';
 import { loadCourse } from '../../../src/content-model/load.ts';
 import type { Course } from '../../../src/content-model/types.ts';
-import { courseMachine, decodeSnapshot, encodeSnapshot, savedOf, questionIndex, type EngineEvent, type Saved } from '../../../src/engine/index.ts';
+import {
+  courseMachine,
+  decodeSnapshot,
+  encodeSnapshot,
+  savedOf,
+  questionIndex,
+  type EngineEvent,
+  type Saved,
+} from '../../../src/engine/index.ts';
 import { openSession } from '../../../src/tracking/index.ts';
 import { loadScormAgain, type ScormAgainApi } from '../../../src/tracking/adapters/scorm-again.ts';
 import { relaunchCmi } from '../../../src/tracking/adapters/standalone.ts';
@@ -379,4 +387,14 @@ export function interactionsOf(lms: Lms): Json[] {
 export function savedIn(lms: Lms): Saved | undefined {
   const raw = lms.get('cmi.suspend_data');
   return raw ? decodeSnapshot(raw, course) : undefined;
+}
+
+/** A first launch, opened, booted and started (past the start screen), with the save states followed. */
+export async function startCourse(open: ReturnType<typeof useSessions>, version: ScormVersion) {
+  const lms = await createLms(version, firstLaunch(version));
+  const session = await open(version);
+  const seen = followSaveState(session);
+  const { actor } = boot(session);
+  step(actor, { type: 'START' });
+  return { lms, session, seen, actor };
 }

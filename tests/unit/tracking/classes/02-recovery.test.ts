@@ -22,6 +22,7 @@ import {
   N,
   pageHide,
   step,
+  startCourse,
   useSessions,
 } from '../support.ts';
 
@@ -97,11 +98,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s', (version) => {
     expect(lms.callsTo(n.terminate)).toHaveLength(1);
   });
   test('calls that throw for a while (the API still there): the later answers, objectives, pass and finish all reach the LMS', async () => {
-    const lms = await createLms(version, launch(version));
-    const session = await open(version);
-    const seen = follow(session);
-    const { actor } = boot(session);
-    step(actor, { type: 'START' });
+    const { lms, session, seen, actor } = await startCourse(open, version);
     doModule(actor, 'intro');
     for (const method of [n.set, n.commit]) lms.faults.push({ method, throws: true });
     doModule(actor, 'alpha');

@@ -8,21 +8,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { TrackingSession } from '../../../../src/tracking/index.ts';
-import {
-  boot,
-  createLms,
-  currentSnapshot,
-  doModule,
-  E,
-  firstLaunch,
-  followSaveState,
-  interactionsOf,
-  N,
-  pageHide,
-  pageShow,
-  step,
-  useSessions,
-} from '../support.ts';
+import { currentSnapshot, doModule, E, interactionsOf, N, pageHide, pageShow, startCourse, useSessions } from '../support.ts';
 
 const open = useSessions();
 
@@ -31,11 +17,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s', (version) => {
   const e = E[version];
 
   test('pagehide persisted, then pageshow persisted: everything stored meanwhile, saving resumes, "saved" is true', async () => {
-    const lms = await createLms(version, firstLaunch(version));
-    const session = await open(version);
-    const seen = followSaveState(session);
-    const { actor } = boot(session);
-    step(actor, { type: 'START' });
+    const { lms, seen, actor } = await startCourse(open, version);
     doModule(actor, 'intro');
     actor.send({ type: 'OPEN_MODULE', moduleId: 'alpha' }); // not yet committed when the page goes
     pageHide(true);
@@ -58,11 +40,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s', (version) => {
   });
 
   test('pageshow persisted after a session that ended: told plainly ("not saved"), nothing sent after Terminate', async () => {
-    const lms = await createLms(version, firstLaunch(version));
-    const session = await open(version);
-    const seen = followSaveState(session);
-    const { actor } = boot(session);
-    step(actor, { type: 'START' });
+    const { lms, session, seen, actor } = await startCourse(open, version);
     pageHide(false);
     expect(lms.callsTo(n.finish)).toHaveLength(1);
     const calls = lms.calls.length;
@@ -75,11 +53,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s', (version) => {
   });
 
   test('a pageshow that is not from the cache (a first show) changes nothing', async () => {
-    const lms = await createLms(version, firstLaunch(version));
-    const session = await open(version);
-    const seen = followSaveState(session);
-    const { actor } = boot(session);
-    step(actor, { type: 'START' });
+    const { lms, seen } = await startCourse(open, version);
     const calls = lms.calls.length;
     pageShow(false);
     expect(lms.calls).toHaveLength(calls);
