@@ -226,6 +226,10 @@ export class ScormTransport implements Transport {
           ok = false;
           continue;
         }
+        // The LMS may hold it already (its ids just read: an earlier session's, or an id that landed).
+        n = this.objectiveIndex.get(o.id);
+      }
+      if (n === undefined) {
         n = this.nextObjective;
         const [idElement, id] = writes(n)[0]!;
         if (!this.set(idElement, id).ok) {

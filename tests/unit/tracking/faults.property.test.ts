@@ -280,7 +280,7 @@ async function run(version: ScormVersion, path: Path, schedule?: Schedule): Prom
         if (!left) return undefined;
         reads.set(String(args[0]), left - 1);
         faults++;
-        return left % 2 ? { method, result: '', error: '101' } : { method, result: undefined as unknown as string, error: '0' };
+        return left % 2 ? { method, result: '', error: '101' } : { method, returnsUndefined: true, error: '0' };
       }
       if (!schedule || count < 0) return undefined;
       if (Date.now() < goneUntil) return { method, throws: true };
@@ -294,7 +294,7 @@ async function run(version: ScormVersion, path: Path, schedule?: Schedule): Prom
         case 'false':
           return { method, result: method === n.get ? '' : 'false', error: '101' };
         case 'undefined':
-          return { method, result: undefined as unknown as string, error: '0' };
+          return { method, returnsUndefined: true, error: '0' };
         case 'slow':
           return { method, clockMs: f.ms };
         case 'gone': {

@@ -57,6 +57,8 @@ export interface Fault {
   times?: number;
   /** Return this instead of calling the real method. */
   result?: string;
+  /** Return `undefined` instead of calling the real method (a broken LMS bridge). */
+  returnsUndefined?: boolean;
   /** The error code GetLastError reports after the faulted call (default '0'). */
   error?: string;
   /** Call the real method but make GetLastError report this afterwards. */
@@ -145,7 +147,7 @@ export async function createLms(version: ScormVersion, initial?: Json, options: 
           calls.push({ method: name, args, result: undefined, error: 'threw', faulted: true });
           throw new Error(`injected: ${name} failed`);
         }
-        if (fault.result !== undefined) {
+        if (fault.result !== undefined || fault.returnsUndefined) {
           forcedError = fault.error ?? '0';
           calls.push({ method: name, args, result: fault.result, error: forcedError, faulted: true });
           return fault.result;
