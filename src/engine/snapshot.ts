@@ -247,8 +247,15 @@ export function restoreSnapshot(text: string, course: Course): Restored {
   return { saved: { location: keptLocation ? (location as Location) : 'menu', record }, report };
 }
 
+/**
+ * The saved state, for callers that need only it (the tracker, cmi5). Another course's state is not
+ * this learner's state here: it is a SnapshotError, so the tracker keeps it in the LMS, as it keeps
+ * unreadable data, until the learner makes progress.
+ */
 export function decodeSnapshot(text: string, course: Course): Saved {
-  return restoreSnapshot(text, course).saved;
+  const { saved, report } = restoreSnapshot(text, course);
+  if (report.otherCourse !== undefined) throw new SnapshotError('saved data belongs to another course');
+  return saved;
 }
 
 /** The decisions still on the module's pages, with an option the block still has (and, in format 2, the same options as when made). */
