@@ -70,6 +70,8 @@ export interface PlayerOptions {
   resumeAt?: Location;
   notices?: Notice[];
   limits?: 'scorm12' | 'scorm2004';
+  /** The most characters the saved state may take (none: unlimited), for the fields' room. */
+  savedStateLimit?: number;
   seed?: number;
   course?: (c: Course) => Course;
   /** The learner's name as the LMS gives it. */
@@ -91,6 +93,7 @@ export async function renderPlayer(options: PlayerOptions = {}) {
     input: {
       course,
       limits: course.settings.limits[options.limits ?? 'scorm12'],
+      ...(options.savedStateLimit ? { savedStateLimit: options.savedStateLimit } : {}),
       record: options.record,
       resumeAt: options.resumeAt,
       newSeed: () => options.seed ?? 12345,
