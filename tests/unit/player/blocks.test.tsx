@@ -4,6 +4,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { LearnerRecord } from '../../../src/engine/record.ts';
 import { renderPlayer } from './support/player.tsx';
+import { expectFocus } from './support/focus.ts';
 
 const h1 = (name: string | RegExp) => screen.findByRole('heading', { level: 1, name });
 
@@ -65,7 +66,7 @@ describe('decision', () => {
     await user.click(within(section).getByRole('button', { name: 'Beslut' }));
 
     const chosen = within(section).getByRole('heading', { level: 3, name: 'Du valgte: Vent et år' });
-    expect(chosen).toHaveFocus();
+    await expectFocus(chosen);
     expect(chosen.parentElement).toHaveTextContent('Systemet bliver ældre, og risikoen vokser.');
     expect(within(section).queryByRole('radio')).toBeNull(); // a decision stands
     const debrief = within(section).getByRole('heading', { level: 3, name: 'Det ville en erfaren leder overveje' }).parentElement!;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeSnapshot, encodeSnapshot, savedOf } from '../../../src/engine/snapshot.ts';
 import { optionOrder } from '../../../src/question-types/choice/model.ts';
 import { renderPlayer } from './support/player.tsx';
+import { expectFocus } from './support/focus.ts';
 
 /** Opens alpha's knowledge check (resuming there, as a returning learner would). */
 async function atAlphaCheck() {
@@ -76,13 +77,13 @@ describe('knowledge check', () => {
     action.focus();
     await user.keyboard('{Enter}');
     expect(within(q1).getByRole('button', { name: 'Prøv igen' })).toBe(action);
-    expect(action).toHaveFocus();
+    await expectFocus(action);
     for (const radio of within(q1).getAllByRole('radio')) expect(radio).toBeDisabled();
 
     await user.keyboard('{Enter}');
     const first = within(q1).getAllByRole('radio')[0]!; // the first in this learner's order
     expect(first).toBeEnabled();
-    expect(first).toHaveFocus();
+    await expectFocus(first);
     expect(liveRegion(q1)).toBeEmptyDOMElement();
     expect(within(q1).getByRole('button', { name: 'Svar' })).toBeDisabled(); // the choice was cleared
 
@@ -127,7 +128,7 @@ describe('knowledge check', () => {
     expect(next).toBeEnabled();
     expect(screen.queryByText('Besvar alle spørgsmål, før du går videre.')).toBeNull();
     await user.click(next);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Refleksion' })).toHaveFocus();
+    await expectFocus(screen.findByRole('heading', { level: 1, name: 'Refleksion' }));
   });
 
   it('shows earlier answers and their feedback when the learner comes back', async () => {

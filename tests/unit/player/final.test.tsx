@@ -6,6 +6,7 @@ import { questionIndex } from '../../../src/engine/progress.ts';
 import { rightAnswer, wrongAnswer } from '../../support/answers.ts';
 import { answerInPlayer } from './support/answer.ts';
 import { allModulesDone, renderPlayer, sample } from './support/player.tsx';
+import { expectFocus } from './support/focus.ts';
 
 const h1 = (name: string | RegExp) => screen.findByRole('heading', { level: 1, name });
 const texts = sample().texts;
@@ -40,7 +41,7 @@ describe('final assessment', () => {
   it('shows one question at a time, options in the attempt order, answers recorded on change', async () => {
     const { user, actor, course } = await atFinalIntro();
     await user.click(screen.getByRole('button', { name: 'Start testen' }));
-    expect(await h1('Spørgsmål 1 af 4')).toHaveFocus();
+    await expectFocus(h1('Spørgsmål 1 af 4'));
 
     const attempt = actor.getSnapshot().context.record.latest!;
     const questions = questionIndex(course);
@@ -76,12 +77,12 @@ describe('final assessment', () => {
 
     expect(screen.getByRole('button', { name: 'Forrige spørgsmål' })).toBeDisabled();
     await user.click(screen.getByRole('button', { name: 'Næste spørgsmål' }));
-    expect(await h1('Spørgsmål 2 af 4')).toHaveFocus();
+    await expectFocus(h1('Spørgsmål 2 af 4'));
     await user.click(within(list).getByRole('button', { name: /Spørgsmål 4/ }));
-    expect(await h1('Spørgsmål 4 af 4')).toHaveFocus();
+    await expectFocus(h1('Spørgsmål 4 af 4'));
     expect(screen.getByRole('button', { name: 'Næste spørgsmål' })).toBeDisabled();
     await user.click(screen.getByRole('button', { name: 'Forrige spørgsmål' }));
-    expect(await h1('Spørgsmål 3 af 4')).toHaveFocus();
+    await expectFocus(h1('Spørgsmål 3 af 4'));
   });
 
   it('submits once every question is answered and shows a pass', async () => {
@@ -100,12 +101,12 @@ describe('final assessment', () => {
     }
     expect(submit).toBeEnabled();
     await user.click(submit);
-    expect(await h1('Dit resultat')).toHaveFocus();
+    await expectFocus(h1('Dit resultat'));
     expect(screen.getByText('Bestået')).toBeInTheDocument();
     expect(screen.getByText('Du fik 4 af 4 rigtige: 100 %.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Tag testen igen' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Se dine resultater' }));
-    expect(await h1('Dine resultater')).toHaveFocus();
+    await expectFocus(h1('Dine resultater'));
   });
 
   it('shows a fail against the mastery score and offers a retake while attempts remain', async () => {
@@ -124,7 +125,7 @@ describe('final assessment', () => {
     expect(screen.getByText('Du har ikke bestået. Grænsen er 75 % rigtige.')).toBeInTheDocument();
     expect(screen.getByText('Du har 1 forsøg tilbage.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Tag testen igen' }));
-    expect(await h1('Spørgsmål 1 af 4')).toHaveFocus();
+    await expectFocus(h1('Spørgsmål 1 af 4'));
     expect(actor.getSnapshot().context.record.past).toEqual([{ correct: 0, max: 4 }]);
   });
 });

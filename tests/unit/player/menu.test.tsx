@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readingMinutes } from '../../../src/content-model/vite-plugin.ts';
 import type { LearnerRecord } from '../../../src/engine/record.ts';
 import { allModulesDone, renderPlayer, sample } from './support/player.tsx';
+import { expectFocus } from './support/focus.ts';
 
 const card = async (title: string) => (await screen.findByRole('heading', { level: 2, name: title })).closest('li')!;
 
@@ -67,7 +68,7 @@ describe('the module menu', () => {
     expect(final).toHaveTextContent('Bedste resultat: 50 %');
     expect(final).toHaveTextContent('1 forsøg tilbage');
     await user.click(within(final).getByRole('button', { name: 'Gå til testen' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Afsluttende test' })).toHaveFocus();
+    await expectFocus(screen.findByRole('heading', { level: 1, name: 'Afsluttende test' }));
   });
 
   it('locks a module with the reason when the course is taken in order', async () => {
@@ -81,10 +82,10 @@ describe('the module menu', () => {
   it('opens a module and the results from the menu, focusing the new heading', async () => {
     const { user, actor } = await renderPlayer({ resumeAt: 'menu' });
     await user.click(within(await card('Beta')).getByRole('button', { name: /Start/ }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Eneste side' })).toHaveFocus();
+    await expectFocus(screen.findByRole('heading', { level: 1, name: 'Eneste side' }));
     expect(actor.getSnapshot().value).toEqual({ module: 'page' });
     await user.click(screen.getByRole('button', { name: 'Til kursusoversigten' }));
     await user.click(within(await card('Dine resultater')).getByRole('button', { name: 'Se dine resultater' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Dine resultater' })).toHaveFocus();
+    await expectFocus(screen.findByRole('heading', { level: 1, name: 'Dine resultater' }));
   });
 });

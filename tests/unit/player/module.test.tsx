@@ -2,6 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderPlayer } from './support/player.tsx';
+import { expectFocus } from './support/focus.ts';
 
 const h1 = (name: string | RegExp) => screen.findByRole('heading', { level: 1, name });
 
@@ -11,24 +12,24 @@ describe('module pages', () => {
     const title = await h1('Prøvekursus');
     expect(title).not.toHaveFocus();
     await user.click(screen.getByRole('button', { name: 'Start kurset' }));
-    expect(await h1('Kursusoversigt')).toHaveFocus();
+    await expectFocus(h1('Kursusoversigt'));
   });
 
   it('moves through the pages with Back and Next, showing the step and focusing each page heading', async () => {
     const { user, actor } = await renderPlayer({ resumeAt: 'menu' });
     await user.click(await screen.findByRole('button', { name: /Start.*Alfa/ }));
 
-    expect(await h1('Side et')).toHaveFocus();
+    await expectFocus(h1('Side et'));
     expect(screen.getByText('Trin 1 af 5')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Tilbage' })).toBeNull(); // nothing before the first page
 
     await user.click(screen.getByRole('button', { name: 'Næste' }));
-    expect(await h1('Side to')).toHaveFocus();
+    await expectFocus(h1('Side to'));
     expect(screen.getByText('Trin 2 af 5')).toBeInTheDocument();
     expect(actor.getSnapshot().context.pageId).toBe('two');
 
     await user.click(screen.getByRole('button', { name: 'Tilbage' }));
-    expect(await h1('Side et')).toHaveFocus();
+    await expectFocus(h1('Side et'));
     expect(actor.getSnapshot().context.pageId).toBe('one');
   });
 
@@ -38,7 +39,7 @@ describe('module pages', () => {
     const contents = await screen.findByRole('navigation', { name: 'Modulets indhold' });
     expect(within(contents).getByRole('button', { name: 'Side et' })).toHaveAttribute('aria-current', 'step');
     await user.click(within(contents).getByRole('button', { name: 'Side to' }));
-    expect(await h1('Side to')).toHaveFocus();
+    await expectFocus(h1('Side to'));
     expect(actor.getSnapshot().context.pageId).toBe('two');
     expect(within(contents).getByText('Videnstjek')).toBeInTheDocument();
   });
@@ -89,7 +90,7 @@ describe('module pages', () => {
     await user.click(screen.getByRole('radio', { name: /Trin 3/ }));
     await user.click(screen.getByRole('button', { name: 'Afslut modulet' }));
     // The moment of completion: the module, what was done in it, the course's progress, the next step
-    expect(await h1('Modul gennemført')).toHaveFocus();
+    await expectFocus(h1('Modul gennemført'));
     const main = screen.getByRole('main');
     expect(main).toHaveTextContent('Beta');
     const facts = within(main)
@@ -101,7 +102,7 @@ describe('module pages', () => {
     const next = screen.getByRole('region', { name: 'Omega' });
     expect(within(next).getByText('Næste modul')).toBeInTheDocument();
     await user.click(within(next).getByRole('button', { name: /^Start næste modul\W+Omega$/ }));
-    expect(await h1('Tal og ord')).toHaveFocus();
+    await expectFocus(h1('Tal og ord'));
     await user.click(screen.getByRole('button', { name: 'Til kursusoversigten' }));
     const beta = (await screen.findByRole('heading', { level: 2, name: 'Beta' })).closest('li')!;
     expect(beta).toHaveTextContent('Gennemført');
@@ -115,13 +116,13 @@ describe('module pages', () => {
     expect(screen.getByRole('main')).toHaveTextContent('4 af 4 moduler gennemført');
     const next = screen.getByRole('region', { name: 'Afsluttende test' });
     await user.click(within(next).getByRole('button', { name: 'Gå til testen' }));
-    expect(await h1('Afsluttende test')).toHaveFocus();
+    await expectFocus(h1('Afsluttende test'));
   });
 
   it('skip link moves focus to the view heading', async () => {
     const { user } = await renderPlayer({ resumeAt: 'menu' });
     const heading = await h1('Kursusoversigt');
     await user.click(screen.getByRole('link', { name: 'Spring til indholdet' }));
-    expect(heading).toHaveFocus();
+    await expectFocus(heading);
   });
 });

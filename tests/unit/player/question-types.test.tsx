@@ -4,6 +4,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { startOrder } from '../../../src/question-types/ordering/model.ts';
 import { renderPlayer } from './support/player.tsx';
+import { expectFocus } from './support/focus.ts';
 
 const SEED = 4242;
 
@@ -48,7 +49,7 @@ describe('ordering', () => {
     down.focus();
     await user.keyboard('{Enter}');
     expect(shownOrder(ordering).slice(0, 2)).toEqual([second, first]);
-    expect(within(ordering).getByRole('button', { name: `Flyt ned: ${first}` })).toHaveFocus();
+    await expectFocus(within(ordering).getByRole('button', { name: `Flyt ned: ${first}` }));
     expect(ordering.querySelector('[aria-live="polite"]')).toHaveTextContent(`${first} er nu nummer 2 af 3.`);
     expect(record().modules.omega!.answers.q1!.choice).toHaveLength(3);
     expect(within(ordering).getByRole('button', { name: 'Svar' })).toBeEnabled();
@@ -117,7 +118,7 @@ describe('matching', () => {
     expect(live).toHaveTextContent('2 af 3 par er rigtige.');
     // The second try keeps the pairs; the wrong one corrected, it is right and settled.
     await user.click(within(matching).getByRole('button', { name: 'Prøv igen' }));
-    expect(within(matching).getByRole('combobox', { name: 'Budget' })).toHaveFocus(); // the first select takes focus
+    await expectFocus(within(matching).getByRole('combobox', { name: 'Budget' })); // the first select takes focus
     await user.selectOptions(within(matching).getByRole('combobox', { name: 'Risiko' }), 'Sikkerhedschef');
     await user.click(within(matching).getByRole('button', { name: 'Svar' }));
     expect(live).toHaveTextContent('Rigtigt.');

@@ -2,6 +2,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { allModulesDone, renderPlayer, sample } from './support/player.tsx';
+import { expectFocus } from './support/focus.ts';
 
 describe('app shell', () => {
   it('has the course title in the header, a main landmark and an Exit that ends the session', async () => {
@@ -12,7 +13,7 @@ describe('app shell', () => {
     expect(document.title).toBe('Prøvekursus');
     await user.click(within(header).getByRole('button', { name: 'Afslut' }));
     expect(session.exit).toHaveBeenCalledOnce();
-    expect(await screen.findByRole('heading', { level: 1, name: 'Du har forladt kurset' })).toHaveFocus();
+    await expectFocus(screen.findByRole('heading', { level: 1, name: 'Du har forladt kurset' }));
     expect(screen.getByText('Dit forløb er gemt. Du kan lukke vinduet nu.')).toBeInTheDocument();
     expect(within(header).queryByRole('button', { name: 'Afslut' })).toBeNull(); // the session has ended
   });
@@ -28,7 +29,7 @@ describe('app shell', () => {
     // The module has its own way to the menu, so the notice offers none
     expect(screen.queryByRole('button', { name: 'Gå til kursusoversigten' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Til kursusoversigten' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Kursusoversigt' })).toHaveFocus();
+    await expectFocus(screen.findByRole('heading', { level: 1, name: 'Kursusoversigt' }));
     expect(screen.queryByText(/Velkommen tilbage/)).toBeNull();
   });
 
@@ -40,7 +41,7 @@ describe('app shell', () => {
     });
     await screen.findByRole('heading', { level: 1, name: 'Dine resultater' });
     await user.click(screen.getByRole('button', { name: 'Gå til kursusoversigten' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Kursusoversigt' })).toHaveFocus();
+    await expectFocus(screen.findByRole('heading', { level: 1, name: 'Kursusoversigt' }));
   });
 
   it('names every close button after its notice: two notices never offer two buttons of the same name', async () => {
