@@ -138,4 +138,25 @@ describe('read-only attempts in the player', () => {
     expect(screen.queryByRole('button', { name: 'Beslut' })).toBeNull();
     expect(await banner(BROWSE)).toBeInTheDocument();
   });
+
+  it('review of an attempt left in the final: its answers shown, questions may be looked through, nothing to submit', async () => {
+    const record = failedOnce();
+    const course = sample().course;
+    const drawn = course.bank.slice(0, 4).map((q) => q.id);
+    const inProgress: LearnerRecord = { ...record, latest: { seed: 5, drawn, answers: {}, index: 0 } };
+    const { user, actor } = await renderPlayer({ record: inProgress, resumeAt: 'final', readOnly: review });
+    expect(await h1('Spørgsmål 1 af 4')).toBeInTheDocument();
+    expect(screen.getByText('Dine gemte svar vises. Du kan ikke svare eller aflevere i dette forsøg.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Aflevér testen' })).toBeNull();
+    // The first drawn question is a choice question: its options are there, and cannot be chosen.
+    expect(['single', 'multiple']).toContain(course.bank[0]!.type);
+    const options = await screen.findAllByRole(course.bank[0]!.type === 'single' ? 'radio' : 'checkbox');
+    expect(options.length).toBeGreaterThan(1);
+    for (const option of options) expect(option).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Næste spørgsmål' }));
+    expect(await h1('Spørgsmål 2 af 4')).toBeInTheDocument();
+    expect(actor.getSnapshot().context.record.latest?.answers).toEqual({});
+    await user.click(screen.getByRole('button', { name: 'Til kursusoversigten' }));
+    expect(await h1('Kursusoversigt')).toBeInTheDocument();
+  });
 });
