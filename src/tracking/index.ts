@@ -30,7 +30,6 @@
 import type { Course } from '../content-model/types.ts';
 import type { Notice, Session, SessionStart } from '../session/index.ts';
 import type { Dialect, LmsStart } from './adapters/dialect.ts';
-import { recordedResult } from './adapters/recorded.ts';
 import { scorm12 } from './adapters/scorm12.ts';
 import { scorm2004 } from './adapters/scorm2004.ts';
 import { openStandalone } from './adapters/standalone.ts';
@@ -210,7 +209,7 @@ async function open(
     logger.warn('some launch data could not be read; nothing is written over it until it can be', { unknown: lms.unknown });
   const start: SessionStart = {
     mode: lms.mode,
-    recorded: recordedResult(lms.status),
+    recorded: dialect.recorded(lms.status),
     ...(savedUnknown ? { savedUnknown } : {}),
     target: dialect.target,
     store,

@@ -8,6 +8,7 @@ import type { ScormVersion } from '../scorm-api/types.ts';
 import type { TargetId } from '../../targets/index.ts';
 import type { InteractionReport, ObjectiveReport, Report } from '../report.ts';
 import type { Logger } from '../log.ts';
+import type { RecordedResult } from './recorded.ts';
 
 /** A data-model element and the value to set, in the order they must be set. */
 export type Write = readonly [element: string, value: string];
@@ -53,6 +54,8 @@ export interface Dialect {
   readonly suspendData: string;
   readonly location: string;
   readStart(connection: ScormConnection, logger: Logger): LmsStart;
+  /** The result the LMS holds, from the status elements read at launch (`LmsStart.status`). */
+  recorded(status: Record<string, string>): RecordedResult;
   /**
    * For elements whose value must never go down (statuses, scores, progress): the value's rank.
    * Undefined for every other element, and for a value with no rank (then it is compared as is).

@@ -4,6 +4,7 @@
  */
 import { TARGETS } from '../../targets/index.ts';
 import { optional } from './shared.ts';
+import { clamp, finite, type RecordedResult } from './recorded.ts';
 import { cut, time12, timespan12 } from '../cmi/format.ts';
 import type { InteractionReport, Report } from '../report.ts';
 import {
@@ -39,6 +40,16 @@ export const scorm12: Dialect = {
 
   suspendData: 'cmi.suspend_data',
   location: 'cmi.core.lesson_location',
+
+  recorded(status) {
+    // One vocabulary for completion and success; the score is a percentage.
+    const out: RecordedResult = {};
+    const lesson = status[LESSON_STATUS];
+    if (lesson) out.status = lesson;
+    const raw = finite(status[SCORE]);
+    if (raw !== undefined) out.score = clamp(raw / 100);
+    return out;
+  },
 
   readStart(connection, logger): LmsStart {
     const r = new LaunchReader(connection);

@@ -6,6 +6,7 @@
  */
 import { TARGETS } from '../../targets/index.ts';
 import { optional } from './shared.ts';
+import { clamp, finite, type RecordedResult } from './recorded.ts';
 import { cut, decimal, duration2004, timestamp2004 } from '../cmi/format.ts';
 import type { InteractionReport } from '../report.ts';
 import {
@@ -40,6 +41,20 @@ export const scorm2004: Dialect = {
 
   suspendData: 'cmi.suspend_data',
   location: 'cmi.location',
+
+  recorded(status) {
+    // Success (passed/failed) says more than completion; 'unknown' is no word at all.
+    const out: RecordedResult = {};
+    const success = status['cmi.success_status'];
+    const completion = status['cmi.completion_status'];
+    const word = success && success !== 'unknown' ? success : completion && completion !== 'unknown' ? completion : undefined;
+    if (word) out.status = word;
+    const scaled = finite(status['cmi.score.scaled']);
+    const raw = finite(status['cmi.score.raw']);
+    if (scaled !== undefined) out.score = clamp(scaled);
+    else if (raw !== undefined) out.score = clamp(raw / 100);
+    return out;
+  },
 
   readStart(connection, logger): LmsStart {
     const r = new LaunchReader(connection);
