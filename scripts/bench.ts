@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { launchChromium } from './harness/browser.ts';
 import { buildPlayer, type BuildTarget } from './harness/build.ts';
 import { runCourseThroughLms, type TrafficReport } from './harness/course-run.ts';
-import { firstLoad, listFiles, sizeOf, type BuiltFile } from './harness/first-load.ts';
+import { FIRST_LOAD_BUDGET, firstLoad, listFiles, sizeOf, type BuiltFile } from './harness/first-load.ts';
 import { installProbe, interact, settle, type Interaction, type Settled } from './harness/interactions.ts';
 import { harnessHtml, VENDOR_DIR, VENDOR_PREFIX } from './harness/lms-harness.ts';
 import { serveStatic } from './harness/server.ts';
@@ -25,8 +25,6 @@ const repo = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** BENCH_QUICK=1: only the loads and the learner's waits, printed, not written (for trying a change). */
 const QUICK = process.env.BENCH_QUICK === '1';
-/** The first-load budget of tests/browser/budget.test.ts (gzip bytes until interactive, real course). */
-const FIRST_LOAD_BUDGET = 145_000;
 const THROTTLE = { downloadBps: 1_600_000, uploadBps: 750_000, rttMs: 150, cpuSlowdown: 4 };
 
 interface LoadMetrics {
