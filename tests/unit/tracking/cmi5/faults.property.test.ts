@@ -12,22 +12,14 @@
  * (no answer, 500), in which case it is not sent again and is the only statement missing.
  */
 import fc from 'fast-check';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Fault } from '../../../../scripts/harness/cmi5-lms.ts';
 import type { Json } from '../../../../scripts/harness/cmi5-rules.ts';
 import { decodeSnapshot } from '../../../../src/engine/index.ts';
 import { boot, course, doAttempt, doModule, step } from '../support.ts';
-import { definedVerbs, exitSession, isDefined, newLms, openCmi5, settle, verbName } from './support.ts';
+import { definedVerbs, exitSession, isDefined, newLms, openCmi5, settle, verbName, useCmi5Clock } from './support.ts';
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: new Date('2026-03-02T09:00:00Z') });
-  sessionStorage.clear();
-  Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
-});
-afterEach(() => {
-  vi.useRealTimers();
-  sessionStorage.clear();
-});
+useCmi5Clock();
 
 interface Path {
   modules: { wrongFirst: boolean; reflection: string }[];

@@ -6,19 +6,11 @@
  * session are `initialized` and `terminated` (cmi5 9.3.2/9.3.3 allow no others), and the state document
  * is exactly what it was.
  */
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { boot, course, doAttempt, doModule, step } from '../support.ts';
-import { definedVerbs, exitSession, newLms, openCmi5 } from './support.ts';
+import { definedVerbs, exitSession, newLms, openCmi5, useCmi5Clock } from './support.ts';
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: new Date('2026-03-02T09:00:00Z') });
-  sessionStorage.clear();
-  Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
-});
-afterEach(() => {
-  vi.useRealTimers();
-  sessionStorage.clear();
-});
+useCmi5Clock();
 
 describe('cmi5 read-only launches', () => {
   test('Review of a failed attempt: no retake, no answer, no text; the state stays as it was; initialized and terminated only', async () => {

@@ -6,20 +6,23 @@
  * durations, the allowed statements for answers, reflections and modules, and the saved state in the
  * State API, restored in the next session.
  */
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Json } from '../../../../scripts/harness/cmi5-rules.ts';
 import { boot, course, doAttempt, doModule, step } from '../support.ts';
-import { debug, definedVerbs, exitSession, isDefined, launchedWindow, newLms, openCmi5, settle, verbName } from './support.ts';
+import {
+  debug,
+  definedVerbs,
+  exitSession,
+  isDefined,
+  launchedWindow,
+  newLms,
+  openCmi5,
+  settle,
+  verbName,
+  useCmi5Clock,
+} from './support.ts';
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: new Date('2026-03-02T09:00:00Z') });
-  sessionStorage.clear();
-  Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
-});
-afterEach(() => {
-  vi.useRealTimers();
-  sessionStorage.clear();
-});
+useCmi5Clock();
 
 const result = (st: Json) => st.result as Json;
 

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { Cmi5Lms, type Cmi5LmsOptions, type Cmi5Session, type LaunchOptions } from '../../../../scripts/harness/cmi5-lms.ts';
 import type { Json } from '../../../../scripts/harness/cmi5-rules.ts';
 import type { Course, TextTree } from '../../../../src/content-model/types.ts';
@@ -141,3 +141,16 @@ export function newLms(options: Cmi5LmsOptions = {}): Cmi5Lms {
 }
 
 export type { LaunchOptions };
+
+/** Every test on a fake clock from the same morning, with a fresh tab session, the page visible. */
+export function useCmi5Clock(): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date('2026-03-02T09:00:00Z') });
+    sessionStorage.clear();
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    sessionStorage.clear();
+  });
+}
