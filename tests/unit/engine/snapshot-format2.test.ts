@@ -19,6 +19,7 @@ import {
   type Saved,
 } from '../../../src/engine/snapshot.ts';
 import { course, eventsFor, input } from './sample.ts';
+import { withDecisionOptions, withQuestion } from '../../support/course-edits.ts';
 
 type Snap = SnapshotFrom<typeof courseMachine>;
 
@@ -40,16 +41,6 @@ function play(choices: number[], texts: string[]): Snap {
 const utf8Length = (s: string) => new TextEncoder().encode(s).length;
 const anyText = fc.string({ unit: 'binary', maxLength: 300 });
 const paths = fc.array(fc.nat(200), { maxLength: 140 });
-
-/** The course with one question changed by `change`. */
-function withQuestion(c: Course, id: string, change: (q: Question) => Question): Course {
-  const swap = (q: Question) => (q.id === id ? change(q) : q);
-  return {
-    ...c,
-    modules: c.modules.map((m) => ({ ...m, questions: m.questions.map(swap), bank: m.bank.map(swap) })),
-    bank: c.bank.map(swap),
-  };
-}
 
 describe('format 2 text', () => {
   it('is ASCII from its alphabet, as many bytes as characters, restores exactly, and is the same text for the same state', () => {
@@ -188,20 +179,7 @@ describe('what a restore reports', () => {
   });
 
   it('a decision whose block has other options now is dropped and named', () => {
-    const changed: Course = {
-      ...course,
-      modules: course.modules.map((m) =>
-        m.id !== 'omega'
-          ? m
-          : {
-              ...m,
-              pages: m.pages.map((p) => ({
-                ...p,
-                blocks: p.blocks.map((b) => (b.type === 'decision' ? { ...b, options: ['act', 'wait'] } : b)),
-              })),
-            },
-      ),
-    };
+    const changed = withDecisionOptions(course, 'omega', () => ['act', 'wait']);
     const r = restoreSnapshot(encodeSnapshot(done, course), changed);
     expect(r.saved.record.modules.omega!.decisions).toBeUndefined();
     expect(r.report.decisionsDropped).toEqual(['omega.choice.dilemma']);

@@ -10,6 +10,7 @@ import { describe, expect, test } from 'vitest';
 import type { Course, Question } from '../../../../src/content-model/types.ts';
 import { countCorrect, encodeSnapshot, questionIndex, type Saved } from '../../../../src/engine/index.ts';
 import { boot, course, createLms, doModule, step, useSessions } from '../support.ts';
+import { withDecisionOptions, withQuestion } from '../../../support/course-edits.ts';
 import { openSession } from '../../../../src/tracking/index.ts';
 import { targetOfScormVersion } from '../../../../src/targets/index.ts';
 import { quietLogger } from '../support.ts';
@@ -21,35 +22,11 @@ const resumeWith = (version: '1.2' | '2004', saved: string) =>
     ? { core: { entry: 'resume', lesson_status: 'incomplete' }, suspend_data: saved }
     : { entry: 'resume', suspend_data: saved, completion_status: 'incomplete' };
 
-/** The course with one question changed by `change`, wherever it appears. */
-function withQuestion(c: Course, id: string, change: (q: Question) => Question): Course {
-  const swap = (q: Question) => (q.id === id ? change(q) : q);
-  return {
-    ...c,
-    modules: c.modules.map((m) => ({ ...m, questions: m.questions.map(swap), bank: m.bank.map(swap) })),
-    bank: c.bank.map(swap),
-  };
-}
-
 /** Version 2 of the sample: alpha.q1's key moved from c to a; alpha.b1 has another option; the omega decision has other options. */
 const v2: Course = (() => {
   let c = withQuestion(course, 'alpha.q1', (q) => ({ ...q, correct: ['a'] }) as Question);
   c = withQuestion(c, 'alpha.b1', (q) => ({ ...q, options: [...(q as { options: string[] }).options, 'new'] }) as Question);
-  return {
-    ...c,
-    version: `${course.version}-2`,
-    modules: c.modules.map((m) =>
-      m.id !== 'omega'
-        ? m
-        : {
-            ...m,
-            pages: m.pages.map((p) => ({
-              ...p,
-              blocks: p.blocks.map((b) => (b.type === 'decision' ? { ...b, options: [...b.options, 'delegate'] } : b)),
-            })),
-          },
-    ),
-  };
+  return { ...withDecisionOptions(c, 'omega', (options) => [...options, 'delegate']), version: `${course.version}-2` };
 })();
 
 const saved: Saved = {
