@@ -23,13 +23,19 @@ describe.each(['1.2', '2004'] as const)('SCORM %s', (version) => {
     alpha: incompressibleText(cap, 7),
   };
 
-  test('every suspend data the LMS is given is ASCII from the alphabet, as many bytes as characters, within the limit in both', async () => {
+  /** A learner who writes both texts, in intro and alpha. */
+  const writeBoth = async () => {
     const lms = await createLms(version);
     const s = await open(version);
     const { actor } = boot(s);
     step(actor, { type: 'START' });
     doModule(actor, 'intro', { reflection: texts.intro });
     doModule(actor, 'alpha', { reflection: texts.alpha });
+    return { lms, s, actor };
+  };
+
+  test('every suspend data the LMS is given is ASCII from the alphabet, as many bytes as characters, within the limit in both', async () => {
+    const { lms, actor } = await writeBoth();
     const sets = lms.setsOf('cmi.suspend_data');
     expect(sets.length).toBeGreaterThan(0);
     for (const v of sets) {
@@ -41,12 +47,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s', (version) => {
   });
 
   test('the texts come back unit for unit at the next launch (emoji, line breaks, quotes and markup too)', async () => {
-    const lms = await createLms(version);
-    const s = await open(version);
-    const { actor } = boot(s);
-    step(actor, { type: 'START' });
-    doModule(actor, 'intro', { reflection: texts.intro });
-    doModule(actor, 'alpha', { reflection: texts.alpha });
+    const { lms, s, actor } = await writeBoth();
     const kept = actor.getSnapshot().context.record;
     await s.exit();
     const stored = lms.get('cmi.suspend_data');
