@@ -30,6 +30,12 @@ const errors = (page: Page) => {
   return out;
 };
 
+/** A learner in a browser of their own, with every console error and page error logged. */
+async function freshLearner() {
+  const context = await site.browser.newContext();
+  const page = await context.newPage();
+  return { context, page, logged: errors(page) };
+}
 it('hydrates the pre-rendered screen: the painted heading stays, nothing moves, no error', async () => {
   for (const viewport of [
     { width: 1280, height: 800 },
@@ -110,9 +116,7 @@ const sameMenu = (page: Page, attr: string) =>
 const MODULES = ['Introduktion', 'Alfa', 'Beta'];
 
 it('answers a tap on Start before the player has arrived with the pre-rendered menu, which the app then hydrates without a mismatch', async () => {
-  const context = await site.browser.newContext();
-  const page = await context.newPage();
-  const logged = errors(page);
+  const { context, page, logged } = await freshLearner();
   const release = await holdPlayer(page);
   await page.goto(site.url);
   // The entry script is small and not held back: it answers the tap
@@ -143,9 +147,7 @@ it('answers a tap on Start before the player has arrived with the pre-rendered m
 });
 
 it('keeps a tap on a module in the pre-rendered menu and opens it once the player has arrived, tracked', async () => {
-  const context = await site.browser.newContext();
-  const page = await context.newPage();
-  const logged = errors(page);
+  const { context, page, logged } = await freshLearner();
   const release = await holdPlayer(page);
   await page.goto(site.url);
   await page.locator(`#root[${KEEPING_ATTRIBUTE}]`).waitFor({ state: 'attached' });
@@ -173,9 +175,7 @@ it('keeps a tap on a module in the pre-rendered menu and opens it once the playe
 });
 
 it('never shows a resumed learner something untrue: the pre-rendered screens say nothing about progress until the app knows it', async () => {
-  const context = await site.browser.newContext();
-  const page = await context.newPage();
-  const logged = errors(page);
+  const { context, page, logged } = await freshLearner();
   // A first visit: Alfa begun (its second page), then back to the menu
   await page.goto(site.url);
   await courseReady(page);
@@ -210,9 +210,7 @@ it('never shows a resumed learner something untrue: the pre-rendered screens say
 });
 
 it('replaces the pre-rendered screen when the learner gets another (a resume), without an error', async () => {
-  const context = await site.browser.newContext();
-  const page = await context.newPage();
-  const logged = errors(page);
+  const { context, page, logged } = await freshLearner();
   await page.goto(site.url);
   await courseReady(page);
   await page.getByRole('button', { name: 'Start kurset' }).click();
