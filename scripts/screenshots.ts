@@ -10,7 +10,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { loadCourse } from '../src/content-model/load.ts';
 import { launchChromium } from './harness/browser.ts';
 import { buildDir, buildPlayer, repoRoot, type BuildTarget } from './harness/build.ts';
-import { exact, Learner, Texts } from './harness/learner.ts';
+import { exact, Learner, Texts, until } from './harness/learner.ts';
 import { courseReady } from './harness/ready.ts';
 import { serveStatic } from './harness/server.ts';
 
@@ -20,6 +20,8 @@ const OUT = resolve(repoRoot, '.cache/screenshots');
 
 async function shoot(page: Page, dir: string, name: string, counter: { n: number }): Promise<void> {
   counter.n++;
+  // A figure's drawing arrives with its own chunk: wait until every figure on the screen is drawn.
+  await until(async () => (await page.locator('[data-figure="loading"]').count()) === 0, 30_000);
   await page.screenshot({ path: resolve(dir, `${String(counter.n).padStart(2, '0')}-${name}.png`), fullPage: true });
 }
 
