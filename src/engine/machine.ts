@@ -178,6 +178,11 @@ const READ_ONLY_END = [
   { guard: 'readOnly', target: '#course.menu' },
 ] as const;
 
+/** From the menu or a moment of completion: a module the gating opens, or any module when read-only. */
+const MAY_OPEN_MODULE = or(['canOpenModule', and(['readOnly', 'moduleExists'])]);
+/** The final once it is unlocked, or at any time when read-only (it can be looked through, not taken). */
+const MAY_OPEN_FINAL = or(['finalUnlocked', 'readOnly']);
+
 export const courseMachine = setup({
   types: {
     context: {} as EngineContext,
@@ -464,8 +469,8 @@ export const courseMachine = setup({
     },
     menu: {
       on: {
-        OPEN_MODULE: { guard: or(['canOpenModule', and(['readOnly', 'moduleExists'])]), target: 'module', actions: 'openModule' },
-        OPEN_FINAL: { guard: or(['finalUnlocked', 'readOnly']), target: 'final' },
+        OPEN_MODULE: { guard: MAY_OPEN_MODULE, target: 'module', actions: 'openModule' },
+        OPEN_FINAL: { guard: MAY_OPEN_FINAL, target: 'final' },
         OPEN_RESULTS: 'results',
       },
     },
@@ -549,8 +554,8 @@ export const courseMachine = setup({
     completed: {
       on: {
         MENU: 'menu',
-        OPEN_MODULE: { guard: or(['canOpenModule', and(['readOnly', 'moduleExists'])]), target: 'module', actions: 'openModule' },
-        OPEN_FINAL: { guard: or(['finalUnlocked', 'readOnly']), target: 'final' },
+        OPEN_MODULE: { guard: MAY_OPEN_MODULE, target: 'module', actions: 'openModule' },
+        OPEN_FINAL: { guard: MAY_OPEN_FINAL, target: 'final' },
         OPEN_RESULTS: 'results',
       },
     },
@@ -586,7 +591,7 @@ export const courseMachine = setup({
       on: {
         SET_PLAN: { guard: and(['recordable', 'planFits']), actions: 'setPlan' },
         MENU: 'menu',
-        OPEN_FINAL: { guard: or(['finalUnlocked', 'readOnly']), target: 'final' },
+        OPEN_FINAL: { guard: MAY_OPEN_FINAL, target: 'final' },
       },
     },
   },
