@@ -25,6 +25,14 @@ for (const rule of ['th_open', 'td_open'] as const)
     return self.renderToken(tokens, idx, options);
   };
 
+// A fenced block's info string ("~~~js") would become a `language-…` class, escaped as written: course
+// text has no syntax colouring, and an info string such as "c++" or "<" made a class course HTML refuses.
+const defaultFence = md.renderer.rules.fence!;
+md.renderer.rules.fence = (tokens, idx, options, env, self) => {
+  tokens[idx]!.info = '';
+  return defaultFence(tokens, idx, options, env, self);
+};
+
 export function renderMarkdown(source: string): string {
   return md.render(source).trim();
 }

@@ -39,6 +39,15 @@ describe('course HTML', () => {
     );
   });
 
+  it('gives a fenced block no class from its info string, whatever the author wrote after the fence', () => {
+    for (const info of ['<', 'c++', 'js', '"x" onclick=y'])
+      for (const fence of ['~~~', '```']) {
+        const html = renderMarkdown(`${fence}${info}\nsome code\n${fence}`);
+        expect(html, `${fence}${info}`).toBe('<pre><code>some code\n</code></pre>');
+        expect(courseHtmlProblem(html)).toBeUndefined();
+      }
+  });
+
   it('turns any plain string nested into Markdown into exactly its text', () => {
     fc.assert(
       fc.property(markdownish, (plain) => {
