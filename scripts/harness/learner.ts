@@ -177,7 +177,8 @@ export class Learner {
     this.reflections.set(m.id, text);
   }
 
-  async takeFinal(): Promise<void> {
+  /** `beforeAnswer` runs with each question on screen, before it is answered (for screenshots). */
+  async takeFinal(beforeAnswer?: (index: number) => Promise<void>): Promise<void> {
     await this.act(() => this.button(this.x.t('menu.openFinal')).click());
     await this.heading(this.x.c('course', 'final.title')).waitFor();
     await this.act(() => this.button(this.x.t('final.begin')).click());
@@ -185,6 +186,7 @@ export class Learner {
     for (let i = 0; i < total; i++) {
       await this.heading(this.x.t('final.question', { current: i + 1, total })).waitFor();
       const q = await this.currentFinalQuestion();
+      await beforeAnswer?.(i);
       const group = this.f.getByRole('group', { name: exact(this.x.c(q.moduleId, `bank.${q.localId}.prompt`)) });
       await this.answer(group, q, (path) => this.x.c(q.moduleId, `bank.${q.localId}.${path}`));
       this.finalQuestions++;

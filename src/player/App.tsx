@@ -77,7 +77,11 @@ function Shell({ notices, onReady }: { notices: Notice[]; onReady?: (() => void)
   const [dismissed, setDismissed] = useState<Notice[]>([]);
   const [closed, setClosed] = useState(() => closedNotices(course.id));
   const [arrival] = useState(() => viewKey(view));
-  const moved = viewKey(view) !== arrival;
+  // Once the learner has left the screen of arrival, the moment has passed for good: coming back to
+  // that screen later does not bring the welcome back (state updated during render, as React advises
+  // for a value derived from earlier renders).
+  const [moved, setMoved] = useState(false);
+  if (!moved && viewKey(view) !== arrival) setMoved(true);
   const launched = useLaunched();
   useDocumentLanguage();
   useEffect(() => onReady?.(), [onReady]);

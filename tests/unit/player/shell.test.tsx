@@ -31,6 +31,10 @@ describe('app shell', () => {
     await user.click(screen.getByRole('button', { name: 'Til kursusoversigten' }));
     await expectFocus(screen.findByRole('heading', { level: 1, name: 'Kursusoversigt' }));
     expect(screen.queryByText(/Velkommen tilbage/)).toBeNull();
+    // Back on the screen of arrival, the moment has passed: the welcome does not come back
+    await user.click(screen.getByRole('button', { name: /^Fortsæt\s*:\s*Alfa$/ }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Side to' })).toBeInTheDocument();
+    expect(screen.queryByText(/Velkommen tilbage/)).toBeNull();
   });
 
   it('offers the menu with the welcome back where the view has no way there of its own', async () => {
