@@ -27,7 +27,7 @@ import type { Timers } from '../scheduler.ts';
 import type { Batch, Delivery, Transport } from '../transport.ts';
 import { interactionStatement, moduleCompletedStatement, type TextSource } from './interactions.ts';
 import type { Cmi5Launch } from './launch.ts';
-import { type StateWriter, STATE_FORMAT, type CourseStateDocument } from './state-document.ts';
+import { type StateWriter, STATE_FORMAT, type CourseStateDocument, type RecordedVerdict } from './state-document.ts';
 import { type StatementQueue, type QueueHealth } from './statement-queue.ts';
 import { definedStatement, type DefinedVerb, type LaunchData, type StatementSession } from './statements.ts';
 import type { XapiClient } from './xapi-client.ts';
@@ -75,6 +75,8 @@ export class Cmi5Transport implements Transport {
   private readonly session: Sent = {};
   /** Defined statements acknowledged (or queued) in this registration. */
   private readonly registration: { completed?: boolean; passed?: boolean };
+  /** The last verdict sent in this registration (kept in the state document for a later Review). */
+  private verdict: RecordedVerdict | undefined;
   private readonly finished = new Set<string>();
   private lastReport: Report | undefined;
   private closed = false;
@@ -87,6 +89,7 @@ export class Cmi5Transport implements Transport {
   constructor(options: Cmi5TransportOptions) {
     this.o = options;
     this.registration = { ...options.stored.sent };
+    this.verdict = options.stored.result;
     for (const m of options.finishedModules) this.finished.add(m);
     options.queue.setSettled((ok, health) => this.settled(ok, health));
     options.state.setSettled((ok) => this.settled(ok, ok ? 'idle' : 'retrying'));
@@ -144,7 +147,12 @@ export class Cmi5Transport implements Transport {
   /** The session ends: a "failed" that is now final, then "terminated" after everything else. */
   terminate(leaving = false): void {
     if (this.closed) return;
-    if (this.recording && this.lastReport) this.o.queue.enqueue(this.definedFor(this.lastReport, this.o.timers.now(), true));
+    if (this.recording && this.lastReport) {
+      const final = this.definedFor(this.lastReport, this.o.timers.now(), true);
+      this.o.queue.enqueue(final);
+      // A "failed" made final now: the state document keeps the verdict beside it.
+      if (final.length && !this.leaveState) this.o.state.put(this.document(this.lastReport));
+    }
     this.end(this.o.timers.now() - this.o.startedAt, leaving);
   }
 
@@ -184,6 +192,7 @@ export class Cmi5Transport implements Transport {
     const judged = this.session.passed || this.session.failed;
     if (report.success === 'passed' && !judged && !this.registration.passed && report.score) {
       this.session.passed = this.registration.passed = true;
+      this.verdict = { success: 'passed', scaled: report.score.scaled };
       out.push(definedStatement(this.o.session, { verb: 'passed', at, durationMs, score: report.score }));
     } else if (report.success === 'failed' && !judged && !this.registration.passed && report.score) {
       // Only once no pass can follow in this session, and only for an attempt made in it.
@@ -192,6 +201,7 @@ export class Cmi5Transport implements Transport {
       const newAttempt = submittedAttempts(record) > this.o.attemptsBefore;
       if (newAttempt && (ending || (final.attemptsLeft === 0 && !final.inProgress))) {
         this.session.failed = true;
+        this.verdict = { success: 'failed', scaled: report.score.scaled };
         out.push(definedStatement(this.o.session, { verb: 'failed', at, durationMs, score: report.score }));
       }
     }
@@ -203,6 +213,7 @@ export class Cmi5Transport implements Transport {
       format: STATE_FORMAT,
       saved: report.suspendData,
       sent: { ...(this.registration.completed ? { completed: true } : {}), ...(this.registration.passed ? { passed: true } : {}) },
+      ...(this.verdict ? { result: this.verdict } : {}),
     };
   }
 

@@ -13,6 +13,7 @@
  * session that keeps their work in memory and a plain notice; the problems go to the log.
  */
 import type { Course } from '../../content-model/types.ts';
+import type { RecordedResult } from '../../engine/machine.ts';
 import { decodeSnapshot } from '../../engine/index.ts';
 import type { Notice, Session, SessionStart } from '../../session/index.ts';
 import { buildReport } from '../report.ts';
@@ -101,6 +102,16 @@ export function parseLaunchData(doc: unknown): LaunchData | undefined {
     ...(typeof d.returnURL === 'string' && d.returnURL ? { returnURL: d.returnURL } : {}),
     ...(typeof d.launchParameters === 'string' ? { launchParameters: d.launchParameters } : {}),
   };
+}
+
+/**
+ * What the LMS holds, for a Review or Browse launch to show: the last verdict this registration sent
+ * ("passed" or "failed" with its score), else "completed" once that was sent; nothing known otherwise.
+ */
+export function recordedResult(doc: CourseStateDocument): RecordedResult {
+  if (doc.result) return { status: doc.result.success, score: doc.result.scaled };
+  if (doc.sent.passed) return { status: 'passed' };
+  return doc.sent.completed ? { status: 'completed' } : {};
 }
 
 /** The first supported language of a cmi5 languagePreference ("da-DK,en-US"). */
@@ -298,6 +309,7 @@ export async function openCmi5Session(course: Course, o: OpenCmi5Options): Promi
   if (!read.ok) transport.keepStateAlone();
   const start: SessionStart = {
     mode: MODES[launchData.launchMode],
+    ...(launchData.launchMode !== 'Normal' ? { recorded: recordedResult(stored) } : {}),
     target: 'cmi5',
     store: 'lms',
     notices,

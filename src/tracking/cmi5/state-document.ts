@@ -24,7 +24,25 @@ export interface CourseStateDocument {
   saved?: string;
   /** cmi5 defined statements the LRS acknowledged in this registration (9.3: completed and passed once each). */
   sent: { completed?: boolean; passed?: boolean };
+  /**
+   * The result of the last "passed" or "failed" this registration sent: what the LMS holds. A Review or
+   * Browse launch shows it, since nothing computed in a read-only session reaches the LMS.
+   */
+  result?: RecordedVerdict;
 }
+
+export interface RecordedVerdict {
+  success: 'passed' | 'failed';
+  /** The score sent with it, 0..1. */
+  scaled: number;
+}
+
+const verdictOf = (v: unknown): RecordedVerdict | undefined => {
+  if (!v || typeof v !== 'object') return undefined;
+  const { success, scaled } = v as Record<string, unknown>;
+  if ((success !== 'passed' && success !== 'failed') || typeof scaled !== 'number' || !(scaled >= 0 && scaled <= 1)) return undefined;
+  return { success, scaled };
+};
 
 export interface StateScope {
   activityId: string;
@@ -60,10 +78,12 @@ export function parseCourseState(doc: unknown): CourseStateDocument | undefined 
   const d = doc as Record<string, unknown>;
   if (d.format !== STATE_FORMAT) return undefined;
   const sent = (d.sent && typeof d.sent === 'object' ? d.sent : {}) as Record<string, unknown>;
+  const result = verdictOf(d.result);
   return {
     format: STATE_FORMAT,
     ...(typeof d.saved === 'string' ? { saved: d.saved } : {}),
     sent: { ...(sent.completed === true ? { completed: true } : {}), ...(sent.passed === true ? { passed: true } : {}) },
+    ...(result ? { result } : {}),
   };
 }
 

@@ -30,7 +30,8 @@ describe('cmi5 read-only launches', () => {
     const b = await openCmi5(lms, review);
     expect(b.session.start.mode).toBe('review');
     const two = boot(b.session);
-    expect(two.actor.getSnapshot().context.readOnly?.mode).toBe('review');
+    // What the LMS holds is shown as it is: the "failed" this registration sent, with its score
+    expect(two.actor.getSnapshot().context.readOnly).toEqual({ mode: 'review', recorded: { status: 'failed', score: 0 } });
     const record = two.actor.getSnapshot().context.record;
     expect(record.latest?.correct).toBe(0);
     step(two.actor, { type: 'OPEN_FINAL' });
@@ -53,6 +54,24 @@ describe('cmi5 read-only launches', () => {
     expect(definedVerbs(inReview)).toEqual(['initialized', 'terminated']);
     expect(inReview).toHaveLength(2);
     expect(lms.stateOf(first, 'course-state')).toEqual(stateBefore);
+  });
+
+  test('Review of a passed attempt shows the pass and the score the registration sent', async () => {
+    const lms = newLms();
+    const first = lms.launch();
+    const a = await openCmi5(lms, first);
+    const one = boot(a.session);
+    step(one.actor, { type: 'START' });
+    for (const m of course.modules) doModule(one.actor, m.id);
+    step(one.actor, { type: 'OPEN_FINAL' });
+    const drawn = course.settings.final.draw;
+    doAttempt(one.actor, drawn - 1);
+    await exitSession(a.session);
+    const review = lms.launch({ launchMode: 'Review', registration: first.facts.registration });
+    const b = await openCmi5(lms, review);
+    expect(b.session.start.recorded).toEqual({ status: 'passed', score: (drawn - 1) / drawn });
+    await exitSession(b.session);
+    expect(lms.violations).toEqual([]);
   });
 
   test('Browse from nothing: every module may be looked at, none is finished, nothing is stored', async () => {
