@@ -14,7 +14,11 @@ export interface TrafficReport {
   commit: number;
   /** The learner's actions: page turns, choices, submissions. */
   actions: number;
-  /** The most commits between one action and the next (the commit policy allows one). */
+  /**
+   * The most commits between one action and the next. Each action sets off one commit at most, after
+   * the next paint, so a learner quicker than that (this harness's) can see the previous action's
+   * commit land in the next gap: 2 here is that, not two commits for one action.
+   */
   maxCommitsPerAction: number;
   /** Commits in a quiet spell after the learner stopped (must be 0). */
   commitsWhileIdle: number;
