@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 
 import type { ScormVersion } from '../../src/targets/index.ts';
+import { faultScript } from './lms-faults.ts';
 
 export type { ScormVersion };
 
@@ -21,6 +22,11 @@ export interface HarnessOptions {
   initial?: Record<string, unknown>;
   /** Open the course in a pop-up window instead of an iframe. */
   popup?: boolean;
+  /**
+   * Wrap the API in the fault schedule of lms-faults.ts (`window.lmsFaults`), which also snapshots
+   * what the LMS holds after every successful Commit.
+   */
+  faults?: boolean;
 }
 
 /** What the harness records of each call: the result and the error code after it, and when it came. */
@@ -56,6 +62,7 @@ export function harnessHtml(o: HarnessOptions): string {
       return result;
     };
   });
+${o.faults ? faultScript(o.version) : ''}
   window.${apiName} = api;
   window.lmsData = function () { return JSON.parse(JSON.stringify(api.renderCMIToJSONObject())); };
   window.lmsState = function () { return { initialized: api.isInitialized(), terminated: api.isTerminated() }; };
