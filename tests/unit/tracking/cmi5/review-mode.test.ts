@@ -12,17 +12,23 @@ import { definedVerbs, exitSession, newLms, openCmi5, useCmi5Clock } from './sup
 
 useCmi5Clock();
 
+/** A registration whose first session took every module and one attempt with `correct` right answers. */
+async function finishedRegistration(correct: number) {
+  const lms = newLms();
+  const first = lms.launch();
+  const a = await openCmi5(lms, first);
+  const one = boot(a.session);
+  step(one.actor, { type: 'START' });
+  for (const m of course.modules) doModule(one.actor, m.id);
+  step(one.actor, { type: 'OPEN_FINAL' });
+  doAttempt(one.actor, correct);
+  await exitSession(a.session);
+  return { lms, first };
+}
+
 describe('cmi5 read-only launches', () => {
   test('Review of a failed attempt: no retake, no answer, no text; the state stays as it was; initialized and terminated only', async () => {
-    const lms = newLms();
-    const first = lms.launch();
-    const a = await openCmi5(lms, first);
-    const one = boot(a.session);
-    step(one.actor, { type: 'START' });
-    for (const m of course.modules) doModule(one.actor, m.id);
-    step(one.actor, { type: 'OPEN_FINAL' });
-    doAttempt(one.actor, 0);
-    await exitSession(a.session);
+    const { lms, first } = await finishedRegistration(0);
     const stateBefore = lms.stateOf(first, 'course-state');
     expect(stateBefore).toBeDefined();
 
@@ -57,16 +63,8 @@ describe('cmi5 read-only launches', () => {
   });
 
   test('Review of a passed attempt shows the pass and the score the registration sent', async () => {
-    const lms = newLms();
-    const first = lms.launch();
-    const a = await openCmi5(lms, first);
-    const one = boot(a.session);
-    step(one.actor, { type: 'START' });
-    for (const m of course.modules) doModule(one.actor, m.id);
-    step(one.actor, { type: 'OPEN_FINAL' });
     const drawn = course.settings.final.draw;
-    doAttempt(one.actor, drawn - 1);
-    await exitSession(a.session);
+    const { lms, first } = await finishedRegistration(drawn - 1);
     const review = lms.launch({ launchMode: 'Review', registration: first.facts.registration });
     const b = await openCmi5(lms, review);
     expect(b.session.start.recorded).toEqual({ status: 'passed', score: (drawn - 1) / drawn });
