@@ -66,3 +66,10 @@ export interface Session {
   /** The page was shown again from the back/forward cache (`pageshow` with `persisted`). */
   returned(): void;
 }
+
+/**
+ * The mark a view wears while it is still drawing (its texts or code on their way): tracking's commits
+ * meant to run "after paint" wait until no element wears it (for at most a moment), so a slow
+ * synchronous LMS blocks the page only once the learner has the new screen, not its loading state.
+ */
+export const DRAWING_ATTRIBUTE = 'data-view-drawing';

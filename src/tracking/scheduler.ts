@@ -14,6 +14,8 @@
  * Nothing is ever scheduled without a change to save, so an idle learner with nothing unsaved causes
  * no commits.
  */
+import { DRAWING_ATTRIBUTE } from '../session/session.ts';
+
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
@@ -28,26 +30,45 @@ export const realTimers: Timers = {
   now: () => Date.now(),
 };
 
+/** How long a commit waits for a screen that is still drawing: never so long that saving stalls. */
+export const DRAWING_WAIT_MS = 2000;
+
 /**
- * Timers for a page that paints: `afterPaint` waits for the next frame and then a task (so the frame
- * is on screen), with a fallback timer for pages that get no frames (hidden, throttled).
+ * Timers for a page that paints: `afterPaint` waits for the next frame in which no view is still
+ * drawing, and then a task (so the frame is on screen); a fallback timer serves pages that get no
+ * frames (hidden, throttled), and a screen still drawing after DRAWING_WAIT_MS is waited for no longer.
  */
 export function browserTimers(win: Window): Timers {
   return {
     ...realTimers,
     afterPaint(fn) {
       let done = false;
+      let fallback: ReturnType<typeof setTimeout> | undefined;
+      const givenUpAt = Date.now() + DRAWING_WAIT_MS;
       const run = () => {
         if (done) return;
         done = true;
+        globalThis.clearTimeout(fallback);
         fn();
       };
-      const fallback = globalThis.setTimeout(run, 100);
-      try {
-        win.requestAnimationFrame(() => globalThis.setTimeout(run, 0));
-      } catch {
-        globalThis.setTimeout(run, 0);
-      }
+      const drawing = () => {
+        try {
+          return Date.now() < givenUpAt && win.document.querySelector(`[${DRAWING_ATTRIBUTE}]`) !== null;
+        } catch {
+          return false;
+        }
+      };
+      const nextFrame = () => {
+        if (done) return;
+        globalThis.clearTimeout(fallback);
+        fallback = globalThis.setTimeout(() => (drawing() ? nextFrame() : run()), 100);
+        try {
+          win.requestAnimationFrame(() => (drawing() ? nextFrame() : globalThis.setTimeout(run, 0)));
+        } catch {
+          globalThis.setTimeout(run, 0);
+        }
+      };
+      nextFrame();
       return () => {
         done = true;
         globalThis.clearTimeout(fallback);

@@ -1,5 +1,6 @@
 /** Renders its children once the namespaces they read are loaded; a small loading state until then. */
 import type { ReactNode } from 'react';
+import { DRAWING_ATTRIBUTE } from '../../session/index.ts';
 import { useNamespaces, useT } from './use-texts.ts';
 
 export function NamespaceGate({ ns, children }: { ns: readonly string[]; children: ReactNode }) {
@@ -11,7 +12,8 @@ export function NamespaceGate({ ns, children }: { ns: readonly string[]; childre
 export function LoadingState({ failed, onRetry }: { failed?: boolean; onRetry?: () => void }) {
   const { t } = useT();
   return (
-    <div className="loading" role="status">
+    // While it loads, the view is still drawing: tracking holds its commit until the screen is there.
+    <div className="loading" role="status" {...(failed ? {} : { [DRAWING_ATTRIBUTE]: '' })}>
       {failed ? (
         <>
           <p>{t('app.loadFailed')}</p>
