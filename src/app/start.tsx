@@ -7,7 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createActor } from 'xstate';
 import { course as builtCourse, images, readingMinutes, textLoaders } from 'virtual:course';
-import { courseMachine, whereIs } from '../engine/index.ts';
+import { courseMachine, loadSavedState, whereIs } from '../engine/index.ts';
 import { createI18n, ensureNamespaces } from '../i18n/create-i18n.ts';
 import { openSession } from '../tracking/index.ts';
 import { buildTarget, type TargetId } from '../targets/index.ts';
@@ -91,6 +91,10 @@ export async function startCourse(container: HTMLElement, options: StartOptions 
     ready = true;
     document.documentElement.setAttribute(FIRST_SCREEN_ATTRIBUTE, hydrate && !recovered ? 'hydrated' : 'rendered');
     markReady(session.start);
+    // The saved-state code (compression, the room of a text): a resumed learner has it already (the
+    // tracking loaded it to read the stored state); a fresh learner's comes now, after the first screen
+    // answers and long before anything is worth saving (a save asked for sooner waits for it).
+    loadSavedState().catch(() => {}); // a failed load is tried again by the first save
     // A tap on a module in the pre-rendered menu: acted on now that the app has the screen (the
     // machine decides whether it may be opened, as for any tap).
     if (tapped.open && whereIs(actor.getSnapshot()).at === 'menu') actor.send({ type: 'OPEN_MODULE', moduleId: tapped.open });

@@ -6,4 +6,5 @@ export * from './progress.ts';
 export * from './scoring.ts';
 export * from './snapshot.ts';
 export * from './room.ts';
+export { loadSavedState, savedStateLoaded, SavedStateNotLoaded } from './saved-state-loader.ts';
 export { drawQuestions } from './draw.ts';

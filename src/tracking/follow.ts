@@ -6,7 +6,7 @@
 import type { Course, Question } from '../content-model/types.ts';
 import type { CourseActor } from '../session/index.ts';
 import {
-  encodeSnapshot,
+  packSnapshot,
   questionIndex,
   savedOf,
   whereIs,
@@ -93,7 +93,8 @@ export class Follower {
     this.latest = s;
     const saved = savedOf(s);
     const { location, record } = saved;
-    const encoded = encodeSnapshot(saved, s.context.course);
+    // The packed text, not the compressed one: it changes exactly when that would, and needs no compressor.
+    const encoded = packSnapshot(saved, s.context.course);
     const structure = structureOf(record, location);
     if (baseline || this.lastEncoded === undefined) {
       this.lastEncoded = encoded;

@@ -28,11 +28,11 @@
  * and a plain notice.
  */
 import type { Course } from '../content-model/types.ts';
+import { loadSavedState } from '../engine/index.ts';
 import type { Notice, Session, SessionStart } from '../session/index.ts';
 import type { Dialect, LmsStart } from './adapters/dialect.ts';
 import { scorm12 } from './adapters/scorm12.ts';
 import { scorm2004 } from './adapters/scorm2004.ts';
-import { openStandalone } from './adapters/standalone.ts';
 import { createLogger, type Logger } from './log.ts';
 import { realTimers, type Timers } from './scheduler.ts';
 import { ScormConnection } from './scorm-api/connection.ts';
@@ -163,6 +163,8 @@ async function open(
   } else {
     logger.info(`no SCORM ${version} API found: running standalone, progress kept in this browser`);
     if (!win) throw new Error('no window to host a standalone runtime in');
+    // Its own chunk, with the runtime it hosts: an LMS launch never loads it.
+    const { openStandalone } = await import('./adapters/standalone.ts');
     const standalone = await openStandalone({ courseId: course.id, version, win, storage: options.storage ?? usableStorage(win), logger });
     api = standalone.api;
     store = 'browser';
@@ -225,6 +227,8 @@ async function open(
     resumes: lms.suspendData !== undefined,
     masteryScore: lms.masteryScore,
   });
+  // Reading the stored state takes the saved-state code (its own chunk): only a resumed learner waits for it here.
+  if (start.saved !== undefined) await loadSavedState();
   const transport = new ScormTransport({ dialect, connection, lms, suspendDataLimit, savedUnknown, logger });
   const session = new TrackingSession({ ...common, transport, start });
   session.launch();

@@ -16,7 +16,7 @@
  */
 import type { Course } from '../content-model/types.ts';
 import type { CourseActor, Notice, SaveState, Session, SessionStart } from '../session/index.ts';
-import { decodeSnapshot, savedOf } from '../engine/index.ts';
+import { decodeSnapshot, loadSavedState, savedOf, savedStateLoaded } from '../engine/index.ts';
 import { Follower, type FollowerSink } from './follow.ts';
 import type { Logger } from './log.ts';
 import { buildReport, type InteractionReport } from './report.ts';
@@ -80,6 +80,8 @@ export class TrackingSession implements Session {
   /** Unreadable saved data is left untouched until the learner has made some progress. */
   private protectSaved = false;
   private readonly startedAt: number;
+  /** The saved-state code (its own chunk) is on its way: a save waits for it. */
+  private awaitingCode = false;
 
   constructor(options: TrackingSessionOptions) {
     this.o = options;
@@ -184,6 +186,8 @@ export class TrackingSession implements Session {
   }
 
   async exit(): Promise<boolean> {
+    // The state is written with the exit: the saved-state code must be there (it is, but for an exit in the first moments).
+    if (this.recording && !savedStateLoaded()) await loadSavedState().catch(() => {});
     let ended = true;
     let waiting: Promise<boolean> | undefined;
     this.guard('exit', () => {
@@ -246,7 +250,8 @@ export class TrackingSession implements Session {
     const s = this.follower.latest;
     return {
       interactions: [...this.outbox],
-      ...(s ? { report: buildReport(s.context.course, savedOf(s)) } : {}),
+      // Without the saved-state code the state cannot be written: the LMS keeps what it holds (see `settle`).
+      ...(s && savedStateLoaded() ? { report: buildReport(s.context.course, savedOf(s)) } : {}),
       keepSaved: this.protectSaved,
       ...(this.language !== undefined ? { language: this.language } : {}),
     };
@@ -261,6 +266,7 @@ export class TrackingSession implements Session {
   /** Writes what changed and commits. Never re-entered; at most one runs at a time. */
   private flushNow(): void {
     if (this.flushing || !this.recording) return;
+    if (!this.withSavedStateCode()) return;
     this.scheduler.cancel();
     this.flushing = true;
     try {
@@ -311,7 +317,10 @@ export class TrackingSession implements Session {
   private settle(): Delivery {
     this.scheduler.cancel();
     const s = this.follower.latest;
-    const finished = !!s && buildReport(s.context.course, savedOf(s)).finished && !this.protectSaved;
+    // The page may go before the saved-state code has arrived (a fresh learner's first moments): then
+    // the interactions and the end of the visit are written, never a state in place of a better one.
+    const withState = this.withSavedStateCode();
+    const finished = withState && !!s && buildReport(s.context.course, savedOf(s)).finished && !this.protectSaved;
     let d: Delivery | undefined;
     for (let round = 0; round < SETTLE_ROUNDS && !d?.ok && !d?.lost && !d?.pending; round++) {
       d = this.o.transport!.settle(this.batch(), finished, this.o.timers.now() - this.startedAt);
@@ -320,7 +329,33 @@ export class TrackingSession implements Session {
     if (d!.pending) this.taken();
     else if (d!.ok) this.succeeded();
     else this.failed(d!);
+    if (!withState && s) this.request('now'); // the state is still to be written, once the code is there
     return d!;
+  }
+
+  /**
+   * Whether the saved-state code is there to write the state with. If not, it is loaded, and what
+   * is unsaved goes as soon as it has arrived; a failed load is a failed save, retried as one.
+   */
+  private withSavedStateCode(): boolean {
+    if (savedStateLoaded()) return true;
+    this.dirty = true;
+    if (this.awaitingCode) return false;
+    this.awaitingCode = true;
+    loadSavedState().then(
+      () =>
+        this.guard('saved-state code', () => {
+          this.awaitingCode = false;
+          if (this.dirty && this.recording) this.request('now');
+        }),
+      (e: unknown) =>
+        this.guard('saved-state code', () => {
+          this.awaitingCode = false;
+          this.o.logger.warn('the saved-state code could not be loaded; saving is retried', { error: String(e) });
+          if (this.recording) this.failed({ ok: false, delivered: 0, lost: false, tooLong: false, savedElsewhere: false });
+        }),
+    );
+    return false;
   }
 
   private succeeded(): void {

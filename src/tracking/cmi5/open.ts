@@ -14,7 +14,7 @@
  */
 import type { Course } from '../../content-model/types.ts';
 import type { RecordedResult } from '../../engine/machine.ts';
-import { decodeSnapshot } from '../../engine/index.ts';
+import { decodeSnapshot, loadSavedState } from '../../engine/index.ts';
 import type { Notice, Session, SessionStart } from '../../session/index.ts';
 import { buildReport } from '../report.ts';
 import type { Logger } from '../log.ts';
@@ -261,6 +261,8 @@ export async function openCmi5Session(course: Course, o: OpenCmi5Options): Promi
   let finishedModules = new Set<string>();
   let attemptsBefore = 0;
   if (saved) {
+    // Reading a stored state takes the saved-state code (its own chunk): a resumed learner waits for it here.
+    await loadSavedState();
     try {
       const restored = decodeSnapshot(saved, course);
       finishedModules = new Set(
