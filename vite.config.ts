@@ -8,7 +8,7 @@
  */
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
+import type { Plugin, Rolldown } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { coursePlugin } from './src/content-model/vite-plugin.ts';
 import { HTML_POLICY_NAMES } from './src/player/shared/html-policy.ts';
@@ -61,6 +61,42 @@ function contentSecurityPolicyPlugin(): Plugin {
 
 const define = { __PACKAGE_TARGET__: JSON.stringify(target) };
 
+const PLAYER_START = resolve(here, 'src/app/start.tsx');
+const LAUNCH_ENTRY = resolve(here, 'src/main.tsx');
+
+/** The modules `from` imports statically, and theirs. */
+function staticGraph(from: string, ctx: Rolldown.ChunkingContext): Set<string> {
+  const seen = new Set<string>();
+  const todo = [from];
+  while (todo.length) {
+    const id = todo.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    todo.push(...(ctx.getModuleInfo(id)?.importedIds ?? []));
+  }
+  return seen;
+}
+
+/**
+ * The player's code, in one chunk: everything the player's start imports statically (but what the
+ * launch page's entry has already). Left alone, the bundler splits off each group of modules that the
+ * later views share with the first screen (the engine, i18next, the scoring, ...): files the launch page
+ * must fetch anyway, each compressed on its own. One chunk is some 2 KB smaller and fewer requests.
+ */
+function playerChunk(): Rolldown.CodeSplittingGroup {
+  let player: Set<string> | undefined;
+  return {
+    name: (id, ctx) => {
+      if (!player) {
+        const entry = staticGraph(LAUNCH_ENTRY, ctx);
+        player = new Set([...staticGraph(PLAYER_START, ctx)].filter((m) => !entry.has(m)));
+      }
+      return player.has(id) ? 'start' : null;
+    },
+    debugName: 'start',
+  };
+}
+
 export default defineConfig(({ mode, command }) => ({
   base: './',
   // Tests load content through the loader directly; the plugin's validation is for the dev server and builds.
@@ -91,12 +127,16 @@ export default defineConfig(({ mode, command }) => ({
   build: {
     outDir,
     emptyOutDir: true,
-    target: 'es2020',
+    // What the browsers learners open an LMS in have long had (class fields, `??=`, `.at()`, top-level
+    // await: Chrome and Edge 94, Firefox 93, Safari 16.4): no transpile helpers in the code.
+    target: 'es2022',
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     reportCompressedSize: false,
     rollupOptions: {
       output: {
+        // Only the player's own modules are grouped, so nothing of the entry is pulled into it.
+        codeSplitting: { includeDependenciesRecursively: false, groups: [playerChunk()] },
         // Text chunks are named by language and namespace (texts/da-p01-<hash>.js), so budgets and
         // the benchmark can tell the first screen's text from every other module's.
         chunkFileNames: (chunk) => {

@@ -84,7 +84,7 @@ export function preloadLinks(ctx: IndexHtmlTransformContext, later: readonly str
   // Only the player's start: the inspector is dev-only, text chunks load when needed.
   for (const file of entry.dynamicImports) {
     const chunk = bundle[file];
-    if (chunk?.type === 'chunk' && chunk.facadeModuleId?.endsWith('/src/app/start.tsx')) visit(file);
+    if (chunk?.type === 'chunk' && chunk.moduleIds.some((id) => id.endsWith('/src/app/start.tsx'))) visit(file);
   }
   seen.delete(entry.fileName);
   for (const file of entry.imports) seen.delete(file); // already loaded by the entry itself
