@@ -168,6 +168,7 @@ export default defineConfig(({ mode, command }) => ({
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/browser/global-setup.ts'],
+          setupFiles: ['tests/setup/browser.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,
