@@ -112,6 +112,17 @@ async function launch(version: ScormVersion, initial: Json): Promise<Run> {
   return { version, context, page, frame, learner: new Learner(frame, x), x, errors };
 }
 
+/** One launch of the course in its LMS page: `body` drives it; no page error may have happened; the page is closed in any case. */
+async function inRun(version: ScormVersion, initial: Json, body: (r: Run) => Promise<void>): Promise<void> {
+  const r = await launch(version, initial);
+  try {
+    await body(r);
+    expect(r.errors).toEqual([]);
+  } finally {
+    await r.context.close();
+  }
+}
+
 type Win = { lmsFaults: LmsFaults; lmsData(): Json; lmsCalls: { name: string; result: string }[] };
 
 const setFaults = (r: Run, schedule: FaultSchedule) => r.page.evaluate((s) => (window as unknown as Win).lmsFaults.set(s), schedule);
@@ -209,8 +220,7 @@ const PHASED: Partial<Record<Phase, { schedule: FaultSchedule; kind: FaultKind; 
 
 describe.each(VERSIONS)('SCORM %s: faults injected into the real runtime in the browser', (v) => {
   it('without faults, the whole course leaves the LMS holding a passed attempt, and no commit left it poorer than the one before', async () => {
-    const r = await launch(v, firstLaunch(v));
-    try {
+    await inRun(v, firstLaunch(v), async (r) => {
       await coursePath(r);
       await savedAgain(r);
       await r.learner.exit();
@@ -224,16 +234,12 @@ describe.each(VERSIONS)('SCORM %s: faults injected into the real runtime in the 
       expect(snapshots.length).toBeGreaterThan(10);
       neverPoorer(v, snapshots);
       expect((await statsOf(r)).faulted).toBe(0);
-      expect(r.errors).toEqual([]);
-    } finally {
-      await r.context.close();
-    }
+    });
   });
 
   it('calls failing for a while (throw, "false", undefined, slow, the API gone and back) while the learner works: the LMS ends up holding what the fault-free run holds, never poorer on the way', async () => {
     expect(clean[v], 'the fault-free run did not finish').toBeDefined();
-    const r = await launch(v, firstLaunch(v));
-    try {
+    await inRun(v, firstLaunch(v), async (r) => {
       let current: (typeof PHASED)[Phase];
       await coursePath(r, async (p) => {
         if (current) {
@@ -259,15 +265,11 @@ describe.each(VERSIONS)('SCORM %s: faults injected into the real runtime in the 
       console.log(
         `SCORM ${v} phased faults: ${stats.faulted} of ${stats.calls} calls faulted (${JSON.stringify(stats.byKind)}), ${snapshots.length} successful commits checked`,
       );
-      expect(r.errors).toEqual([]);
-    } finally {
-      await r.context.close();
-    }
+    });
   });
 
   it('an idle learner: after the faults end, saving resumes by itself, without a learner action', async () => {
-    const r = await launch(v, firstLaunch(v));
-    try {
+    await inRun(v, firstLaunch(v), async (r) => {
       const intro = course.modules[0]!;
       await r.learner.start();
       await savedAgain(r);
@@ -295,15 +297,11 @@ describe.each(VERSIONS)('SCORM %s: faults injected into the real runtime in the 
       expect(saved.location).toBe('module:intro');
       expect(await notice(r, 'saveFailed').isVisible()).toBe(false);
       neverPoorer(v, await snapshotsOf(r));
-      expect(r.errors).toEqual([]);
-    } finally {
-      await r.context.close();
-    }
+    });
   });
 
   it('the API gone from the window and back: the learner is told, works on, and everything reaches the LMS when it is back', async () => {
-    const r = await launch(v, firstLaunch(v));
-    try {
+    await inRun(v, firstLaunch(v), async (r) => {
       const beta = moduleById('beta');
       await r.learner.start();
       await savedAgain(r);
@@ -322,15 +320,11 @@ describe.each(VERSIONS)('SCORM %s: faults injected into the real runtime in the 
       expect(record.modules.beta).toMatchObject({ done: true, rating: 3 });
       expect((await statsOf(r)).byKind.gone).toBe(1);
       neverPoorer(v, await snapshotsOf(r));
-      expect(r.errors).toEqual([]);
-    } finally {
-      await r.context.close();
-    }
+    });
   });
 
   it('a slow LMS (300 ms a call) does not freeze the screen: every slow commit ran with the screen it saves already shown, commits are spaced out, the notice is calm', async () => {
-    const r = await launch(v, firstLaunch(v));
-    try {
+    await inRun(v, firstLaunch(v), async (r) => {
       const { learner, x } = r;
       const alpha = moduleById('alpha');
       await learner.start();
@@ -366,15 +360,11 @@ describe.each(VERSIONS)('SCORM %s: faults injected into the real runtime in the 
       expect(await notice(r, 'saveFailed').isVisible()).toBe(false);
       expect(await notice(r, 'saveRetrying').isVisible()).toBe(false);
       neverPoorer(v, await snapshotsOf(r));
-      expect(r.errors).toEqual([]);
-    } finally {
-      await r.context.close();
-    }
+    });
   });
 
   it('finishing fails: one notice, Exit again works; a Terminate that fails loses nothing', async () => {
-    const r = await launch(v, firstLaunch(v));
-    try {
+    await inRun(v, firstLaunch(v), async (r) => {
       const beta = moduleById('beta');
       await r.learner.start();
       await r.learner.openModule(beta);
@@ -400,18 +390,14 @@ describe.each(VERSIONS)('SCORM %s: faults injected into the real runtime in the 
       const terminates = (await seenOf(r)).filter((c) => c.name === (v === '1.2' ? 'LMSFinish' : 'Terminate'));
       expect(terminates.map((c) => c.fault)).toEqual(['false']);
       neverPoorer(v, await snapshotsOf(r));
-      expect(r.errors).toEqual([]);
-    } finally {
-      await r.context.close();
-    }
+    });
   });
 
   it.each(['review', 'browse'] as const)('%s mode writes nothing, offers no answer, and the LMS holds what it held', async (mode) => {
     // Review: the fault-free run's passed attempt, relaunched. Browse: a learner with nothing yet.
     const base = mode === 'review' ? relaunchCmi(clean[v].cmi, v) : firstLaunch(v);
     const initial: Json = v === '1.2' ? { ...base, core: { ...(base.core as Json), lesson_mode: mode } } : { ...base, mode };
-    const r = await launch(v, initial);
-    try {
+    await inRun(v, initial, async (r) => {
       const { learner, x } = r;
       const before = await lmsCmi(r);
       const statement = r.frame.getByRole('region', { name: exact(x.t(`readOnly.${mode}.title`)) });
@@ -440,10 +426,7 @@ describe.each(VERSIONS)('SCORM %s: faults injected into the real runtime in the 
       // A 1.2 LMS marks a browse of a course not attempted as browsed itself at the end (RTE 3.4.4).
       if (v === '1.2' && mode === 'browse') (after.core as Json).lesson_status = (before.core as Json).lesson_status;
       expect(after).toEqual(before);
-      expect(r.errors).toEqual([]);
-    } finally {
-      await r.context.close();
-    }
+    });
   });
 });
 
