@@ -5,7 +5,7 @@
  * and the app can hydrate it. Also: the modulepreload links that fetch the player's code in parallel
  * with the small entry script, so a dynamic import costs no extra round trip.
  */
-import type { IndexHtmlTransformContext, PluginOption } from 'vite';
+import type { IndexHtmlTransformContext, Plugin, PluginOption } from 'vite';
 
 export interface PrerenderOptions {
   /** The module that renders the first screen (exports `prerenderFirstScreen`). */
@@ -42,6 +42,24 @@ export function firstScreenMarkup(screen: FirstScreen, attribute: string, templa
   );
 }
 
+/**
+ * The SSR server needs no browser dependencies pre-bundled, and must not touch the project's
+ * pre-bundle cache (node_modules/.vite/deps): Vite re-optimizes into it whenever the config differs,
+ * replacing the files a running dev server (`npm start`) is serving, so a build or a packaging run
+ * during a preview left the preview unable to boot. React's plugin adds its runtime to
+ * `optimizeDeps.include`, which keeps the optimizer on; this empties the list after every plugin's
+ * `config` hook, which with `noDiscovery` turns the optimizer off (Vite's documented way).
+ */
+export function noDepsOptimizer(): Plugin {
+  return {
+    name: 'prerender-no-deps-optimizer',
+    enforce: 'post',
+    config(config) {
+      config.optimizeDeps = { ...config.optimizeDeps, noDiscovery: true, include: [] };
+    },
+  };
+}
+
 export async function renderFirstScreen(options: PrerenderOptions, contentPlugin: PluginOption): Promise<FirstScreen> {
   const { createServer } = await import('vite');
   const server = await createServer({
@@ -51,9 +69,8 @@ export async function renderFirstScreen(options: PrerenderOptions, contentPlugin
     appType: 'custom',
     mode: 'production',
     define: options.define,
-    plugins: [...options.plugins(), contentPlugin],
+    plugins: [...options.plugins(), contentPlugin, noDepsOptimizer()],
     server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-    optimizeDeps: { noDiscovery: true, include: [] },
   });
   try {
     const m = (await server.ssrLoadModule(options.entry)) as { prerenderFirstScreen(): Promise<FirstScreen> };

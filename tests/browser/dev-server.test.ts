@@ -5,11 +5,12 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/harness/browser.ts';
 import { repoRoot } from '../../scripts/harness/build.ts';
+import { buildPlayer } from '../../src/packaging/build-player.ts';
 import { until } from '../../scripts/harness/learner.ts';
 import { courseReady } from '../../scripts/harness/ready.ts';
 
@@ -39,6 +40,42 @@ afterAll(async () => {
   delete process.env.COURSE_ROOT;
   rmSync(course, { recursive: true, force: true });
 });
+
+/** A module as the dev server serves it to the page now (a virtual module's id, e.g. `virtual:texts/da/intro`). */
+async function served(id: string): Promise<string> {
+  const res = await fetch(new URL(`@id/__x00__${id}`, url));
+  if (!res.ok) throw new Error(`${id}: ${res.status}`); // not "absent": a failed read proves nothing
+  const code = await res.text();
+  if (!code.includes('export default')) throw new Error(`${id}: not a text module`);
+  return code;
+}
+
+/**
+ * What went wrong in a page, for the failure message when it never gets ready: its errors, failed
+ * requests and error responses, and where it is.
+ */
+function pageLog(page: Page) {
+  const lines: string[] = [];
+  page.on('pageerror', (e) => lines.push(`page error: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && lines.push(`console error: ${m.text()}`));
+  page.on('requestfailed', (r) => lines.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => r.status() >= 400 && lines.push(`${r.status()} ${r.url()}`));
+  page.on('framenavigated', (f) => f === page.mainFrame() && lines.push(`navigated: ${f.url()}`));
+  return {
+    async ready(timeout: number): Promise<string> {
+      try {
+        return await courseReady(page, timeout);
+      } catch (e) {
+        const heading = await page
+          .locator('h1')
+          .first()
+          .textContent({ timeout: 1000 })
+          .catch(() => '(none)');
+        throw new Error(`${String(e)}\nfirst heading: ${heading}\n${lines.join('\n')}`);
+      }
+    },
+  };
+}
 
 it('runs the course standalone with the inspector, and reloads on a content change', async () => {
   const page = await browser.newPage();
@@ -157,6 +194,8 @@ it('keeps the scroll position when a content change reloads the preview', async 
   await courseReady(page);
   await expect.poll(() => page.evaluate(() => Math.round(scrollY)), { timeout: 10_000 }).toBe(y);
   writeFileSync(file, good);
+  // Put back and served before the next test opens its page, so that no reload of this edit reaches it.
+  await until(async () => !(await served('virtual:texts/da/beta')).includes('Beta, rettet'), 20_000);
   await page.close();
 }, 60_000);
 
@@ -172,22 +211,56 @@ it('shows a plain string nested into Markdown as text: no iframe, form, full-scr
     data.pages.welcome.blocks.text.body += ' $t(pages.welcome.blocks.note.title)'; // pulled into Markdown
     writeFileSync(f, JSON.stringify(data, null, 2));
   }
+  // The page opens once the dev server serves the change: opened sooner, it could get the old text and
+  // miss the reload that the change sends (it goes to the pages connected at that moment).
+  await until(async () => (await served('virtual:texts/en/intro')).includes('evil.example'), 20_000);
   const page = await browser.newPage();
+  const log = pageLog(page);
   const outside: string[] = [];
   page.on('request', (r) => !r.url().startsWith(url) && !r.url().startsWith('data:') && outside.push(r.url()));
   try {
     await page.goto(`${url}?jump=intro`);
-    await courseReady(page);
-    await page.getByRole('heading', { level: 1, name: 'Velkommen' }).waitFor();
+    await log.ready(30_000);
+    await page.getByRole('heading', { level: 1, name: 'Velkommen' }).waitFor({ timeout: 15_000 });
     const prose = page.locator('.prose').first();
-    await until(async () => (await prose.textContent())?.includes('<iframe src="https://evil.example/">') ?? false, 10_000);
+    await until(
+      async () => (await prose.textContent({ timeout: 1000 }))?.includes('<iframe src="https://evil.example/">') ?? false,
+      10_000,
+    );
     expect(await page.locator('iframe, form, meta[http-equiv="refresh"], a[href^="https://evil"]').count()).toBe(0);
     expect(outside).toEqual([]);
   } finally {
     files.forEach((f, i) => writeFileSync(f, before[i]!));
     await page.close();
+    await until(async () => !(await served('virtual:texts/en/intro')).includes('evil.example'), 20_000);
   }
 }, 60_000);
+
+it('keeps the preview working while the course is packaged beside it: a build leaves the dev server’s pre-bundled files alone', async () => {
+  // An author previews with `npm start` and runs `npm run package` in another terminal (the suite does
+  // the same: builds run while this file's dev server is up). The build's first-screen render once
+  // re-optimized into node_modules/.vite/deps and replaced what the preview serves.
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${url}?jump=intro`);
+    await courseReady(page, 30_000); // the dev server has pre-bundled what the player imports
+    const deps = resolve(server.config.cacheDir, 'deps/_metadata.json');
+    const before = readFileSync(deps, 'utf8');
+    const out = mkdtempSync(join(tmpdir(), 'dev-build-'));
+    try {
+      await buildPlayer(course, 'scorm2004', out);
+      expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('Start kurset'); // the first screen was rendered
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+    expect(readFileSync(deps, 'utf8'), 'the build rewrote the dev server’s pre-bundle cache').toBe(before);
+    await page.reload();
+    expect(await courseReady(page, 30_000)).toBe('browser');
+    await page.getByRole('heading', { level: 1, name: 'Velkommen' }).waitFor();
+  } finally {
+    await page.close();
+  }
+}, 120_000);
 
 it('shows a draft language in the preview with its gaps marked, and Danish as before', async () => {
   const de = join(course, 'locales/de');
