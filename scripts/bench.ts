@@ -14,7 +14,15 @@ import { join, resolve } from 'node:path';
 import { launchChromium } from './harness/browser.ts';
 import { buildPlayer, type BuildTarget } from './harness/build.ts';
 import { runCourseThroughLms, type TrafficReport } from './harness/course-run.ts';
-import { FIRST_LOAD_BUDGET, firstLoad, listFiles, sizeOf, type BuiltFile } from './harness/first-load.ts';
+import {
+  FIRST_LOAD_BUDGET,
+  RESUMED_FIRST_LOAD_BUDGET,
+  firstLoad,
+  listFiles,
+  savedStateChunk,
+  sizeOf,
+  type BuiltFile,
+} from './harness/first-load.ts';
 import { installProbe, interact, settle, type Interaction, type Settled } from './harness/interactions.ts';
 import { harnessHtml, VENDOR_DIR, VENDOR_PREFIX } from './harness/lms-harness.ts';
 import { serveStatic } from './harness/server.ts';
@@ -181,6 +189,9 @@ async function main(): Promise<void> {
     const real = loadCourse(repo);
     const realFirst = firstLoad(real12Dir, real.course.defaultLanguage);
     const synthFirst = firstLoad(synthDir, 'da');
+    const savedStateFile = savedStateChunk(real12Dir);
+    if (!savedStateFile) throw new Error(`no saved-state chunk in ${real12Dir}`);
+    const realSavedState = sizeOf(real12Dir, savedStateFile);
     const sum = (fs: BuiltFile[]) => fs.reduce((n, f) => n + f.gzip, 0);
     const growth = sum(synthFirst) / sum(realFirst) - 1;
 
@@ -216,6 +227,7 @@ async function main(): Promise<void> {
         realWaits,
         synthWaits,
         realFirst,
+        realSavedState,
         synthFirst,
         growth,
         realBuildMs,
@@ -239,6 +251,8 @@ interface Figures {
   realWaits: { waits: Interaction[]; settled: Settled[] };
   synthWaits: { waits: Interaction[]; settled: Settled[] };
   realFirst: BuiltFile[];
+  /** The saved-state code, which a resumed learner also moves before the first screen. */
+  realSavedState: BuiltFile;
   synthFirst: BuiltFile[];
   growth: number;
   realBuildMs: number;
@@ -351,7 +365,9 @@ ${goals(f.realWaits.waits)}
 | --- | --- | --- |
 | real | ${f.realFirst.map((x) => x.file).join(', ')} | ${kb(sum(f.realFirst))} |
 | synthetic | ${f.synthFirst.map((x) => x.file).join(', ')} | ${kb(sum(f.synthFirst))} |
-${sum(f.realFirst) > FIRST_LOAD_BUDGET ? `\n**Over budget:** the real course's first load is ${kb(sum(f.realFirst) - FIRST_LOAD_BUDGET)} over the ${kb(FIRST_LOAD_BUDGET)} budget of \`tests/browser/budget.test.ts\`, which fails until it is back within it.\n` : ''}
+
+These are a fresh learner's bytes. A resumed learner also moves the saved-state code before the first screen (${f.realSavedState.file}: the compression of the saved state, restoring it, a text's room; ${kb(f.realSavedState.gzip)}), ${kb(sum(f.realFirst) + f.realSavedState.gzip)} in all for the real course: the tracking loads it to read the stored state. A fresh learner loads it right after the first screen answers; a save asked for before it has arrived waits for it. \`tests/browser/budget.test.ts\` allows ${kb(FIRST_LOAD_BUDGET)} for a fresh learner and ${kb(RESUMED_FIRST_LOAD_BUDGET)} for a resumed one.
+${sum(f.realFirst) + f.realSavedState.gzip > RESUMED_FIRST_LOAD_BUDGET ? `\n**Over budget:** a resumed learner's first load is ${kb(sum(f.realFirst) + f.realSavedState.gzip - RESUMED_FIRST_LOAD_BUDGET)} over the ${kb(RESUMED_FIRST_LOAD_BUDGET)} budget of \`tests/browser/budget.test.ts\`, which fails until it is back within it.\n` : ''}${sum(f.realFirst) > FIRST_LOAD_BUDGET ? `\n**Over budget:** the real course's first load is ${kb(sum(f.realFirst) - FIRST_LOAD_BUDGET)} over the ${kb(FIRST_LOAD_BUDGET)} budget of \`tests/browser/budget.test.ts\`, which fails until it is back within it.\n` : ''}
 Measured in the browser, the synthetic course moves ${pct(lcpGrowth)} before its largest contentful paint than the real one (the first screen is pre-rendered in the launch page). Until the first screen is interactive (the files above: the player, the course model and the first screen's text in one language) it moves ${pct(f.growth)}: the course model grows with the number of modules; module text and other languages load only when needed.
 
 ## Build and package time
