@@ -45,12 +45,12 @@ export function firstScreenMarkup(screen: FirstScreen, attribute: string, templa
 /**
  * The SSR server needs no browser dependencies pre-bundled, and must not touch the project's
  * pre-bundle cache (node_modules/.vite/deps): Vite re-optimizes into it whenever the config differs,
- * replacing the files a running dev server (`npm start`) is serving, so a build or a packaging run
- * during a preview left the preview unable to boot. React's plugin adds its runtime to
+ * so every build replaced the folder a running dev server (`npm start`) serves from with its own,
+ * smaller set, removing the folder for a moment while it did. React's plugin adds its runtime to
  * `optimizeDeps.include`, which keeps the optimizer on; this empties the list after every plugin's
  * `config` hook, which with `noDiscovery` turns the optimizer off (Vite's documented way).
  */
-export function noDepsOptimizer(): Plugin {
+function noDepsOptimizer(): Plugin {
   return {
     name: 'prerender-no-deps-optimizer',
     enforce: 'post',
