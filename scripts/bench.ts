@@ -311,9 +311,11 @@ function waitRows(real: Figures['realWaits'], synth: Figures['synthWaits']): str
       cls,
       false,
     ),
-    row('first module opened from the menu (from the tap)', (w) => w.openModule),
+    row('first module on screen after a tap on it in the menu (its title painted)', (w) => w.openModulePainted),
+    row('… to the first task after the next frame (the measure used before)', (w) => w.openModule),
     `| spinner while the first module opened | ${spinners(real.waits)} | ${spinners(synth.waits)} | |`,
-    row('back to the menu from the module (from the tap)', (w) => w.backToMenu),
+    row('back to the menu from the module (the rows painted)', (w) => w.backToMenuPainted),
+    row('… to the first task after the next frame', (w) => w.backToMenu),
     clsRow,
   ].join('\n');
 }
@@ -321,7 +323,7 @@ function waitRows(real: Figures['realWaits'], synth: Figures['synthWaits']): str
 /** Issue 16's goals for what the learner waits for, against the real course's medians. */
 function goals(waits: Interaction[]): string {
   const goal = (name: string, x: number, limit: number) => `${name} ${ms(x)} (goal ≤ ${ms(limit)}: ${x <= limit ? 'met' : 'not met'})`;
-  return `Goals (real course, medians): ${goal('first tap on Start handled', median(waits.map((w) => w.tapHandled)), 1000)}; ${goal('module menu on screen', median(waits.map((w) => w.menuOnScreen)), 1500)}.`;
+  return `Goals (real course, medians): ${goal('first tap on Start handled', median(waits.map((w) => w.tapHandled)), 1000)}; ${goal('module menu on screen', median(waits.map((w) => w.menuOnScreen)), 1500)}; ${goal('first module on screen after the tap (painted)', median(waits.map((w) => w.openModulePainted)), 150)}.`;
 }
 
 function trafficRow(name: string, t: TrafficReport): string {

@@ -4,7 +4,8 @@
  * until the course reacts), reads the menu, opens the first module, then goes back to the menu. Every
  * time is taken in the course frame (`performance.now()`, from its navigation start) by a script the
  * benchmark installs before the course loads, so no round trip to the test driver is inside a figure.
- * "On screen" is the first animation frame after the DOM has it, i.e. the next paint.
+ * "On screen" is the first animation frame after the DOM has it, i.e. the next paint; for opening a
+ * module and going back, also the paint itself as Element Timing reports it.
  *
  * Also the layout shift from the pre-rendered screen to the app, in loads where nobody taps.
  */
@@ -28,11 +29,15 @@ export interface Interaction {
   taps: number;
   /** The module menu on screen, its rows drawn. */
   menuOnScreen: number;
-  /** From the tap on the first module's button to its first page on screen. */
+  /** From the tap on the first module's button to the paint of its first page (Element Timing on its title). */
+  openModulePainted: number;
+  /** From the same tap to the first task after the next frame (tasks queued ahead of it count too). */
   openModule: number;
   /** Whether a loading spinner showed while the module opened. */
   spinner: boolean;
-  /** From the tap on "To the course overview" to the menu on screen again. */
+  /** From the tap on "To the course overview" to the paint of the menu's rows. */
+  backToMenuPainted: number;
+  /** From the same tap to the first task after that frame. */
   backToMenu: number;
 }
 
@@ -93,13 +98,37 @@ const probe = (startText: string, menuText: string, tap: boolean) => `(() => {
   };
   requestAnimationFrame(tick);
 
-  /** Clicks the button, then resolves with the time to the next paint after done() holds, and whether a spinner showed. */
-  B.timeClick = (button, done) => new Promise((ok) => {
+  /**
+   * Clicks the button and resolves with two times from the click: \`painted\`, when the browser painted the
+   * new screen's \`target\` element (Element Timing: the element is marked the moment the DOM has it,
+   * before that paint), and \`ms\`, the first task after the next frame (the measure used before
+   * Element Timing; tasks queued ahead of it count too); and whether a spinner showed.
+   */
+  B.marks = 0;
+  B.timeClick = (button, done, target) => new Promise((ok) => {
     let spinner = false;
+    const id = 'bench-' + ++B.marks;
     const t0 = performance.now();
+    const result = {};
+    const finish = () => { if (result.ms !== undefined && result.painted !== undefined) ok({ ...result, spinner }); };
+    const painted = new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        if (e.identifier === id) { painted.disconnect(); result.painted = (e.renderTime || e.loadTime) - t0; finish(); }
+    });
+    painted.observe({ type: 'element' });
     const check = () => {
       if (document.querySelector('.loading')) spinner = true;
-      if (done()) { observer.disconnect(); afterPaint().then((t) => ok({ ms: t - t0, spinner })); return true; }
+      if (done()) {
+        observer.disconnect();
+        target()?.setAttribute('elementtiming', id);
+        afterPaint().then((t) => {
+          result.ms = t - t0;
+          // No entry within 2 s (the element was painted before it was marked): reported as not measured
+          setTimeout(() => { if (result.painted === undefined) { painted.disconnect(); result.painted = NaN; finish(); } }, 2000);
+          finish();
+        });
+        return true;
+      }
       return false;
     };
     const observer = new MutationObserver(check);
@@ -108,9 +137,10 @@ const probe = (startText: string, menuText: string, tap: boolean) => `(() => {
     check();
   });
   B.openFirstModule = () => B.timeClick(document.querySelector('.view--menu li button'),
-    () => !!document.querySelector('#main article.page') && !document.querySelector('.loading'));
+    () => !!document.querySelector('#main article.page') && !document.querySelector('.loading'),
+    () => [...document.querySelectorAll('#main article.page h1, #main h1')].find(visible));
   B.backToMenu = () => B.timeClick([...document.querySelectorAll('#main button')].find((b) => b.textContent.trim() === ${JSON.stringify(menuText)}),
-    () => !!menuRows());
+    () => !!menuRows(), menuRows);
 })()`;
 
 const courseFrame = (page: Page): Frame => page.frames().find((f) => f.url().includes('/lms/content/'))!;
@@ -134,11 +164,13 @@ export async function interact(page: Page, launchUrl: string, pause: (ms: number
   await pause(2000); // the learner reads the menu
   const clsMenu = await frame.evaluate(() => (window as unknown as { __bench: { clsMenu: number } }).__bench.clsMenu);
   const open = await frame.evaluate(() =>
-    (window as unknown as { __bench: { openFirstModule(): Promise<{ ms: number; spinner: boolean }> } }).__bench.openFirstModule(),
+    (
+      window as unknown as { __bench: { openFirstModule(): Promise<{ ms: number; painted: number; spinner: boolean }> } }
+    ).__bench.openFirstModule(),
   );
   await pause(1000); // and the module's first lines
   const back = await frame.evaluate(() =>
-    (window as unknown as { __bench: { backToMenu(): Promise<{ ms: number; spinner: boolean }> } }).__bench.backToMenu(),
+    (window as unknown as { __bench: { backToMenu(): Promise<{ ms: number; painted: number; spinner: boolean }> } }).__bench.backToMenu(),
   );
   const b = await frame.evaluate(
     () =>
@@ -157,8 +189,10 @@ export async function interact(page: Page, launchUrl: string, pause: (ms: number
     clsMenu,
     taps: b.taps,
     menuOnScreen: b.menuOnScreen,
+    openModulePainted: open.painted,
     openModule: open.ms,
     spinner: open.spinner,
+    backToMenuPainted: back.painted,
     backToMenu: back.ms,
   };
 }
