@@ -46,6 +46,13 @@ export const RESUMED_FIRST_LOAD_BUDGET = 157_000;
 /** The saved-state code's chunk (src/engine/saved-state.ts), which only a resumed learner needs before the first screen. */
 export const savedStateChunk = (dir: string): string | undefined => listFiles(dir).find((f) => /^assets\/saved-state-[^/]+\.js$/.test(f));
 
+/** What a resumed learner moves until the first screen answers: a fresh learner's files, then the saved-state chunk. */
+export function resumedFirstLoad(dir: string, language: string): BuiltFile[] {
+  const chunk = savedStateChunk(dir);
+  if (!chunk) throw new Error(`no saved-state chunk (assets/saved-state-*.js) in ${dir}`);
+  return [...firstLoad(dir, language), sizeOf(dir, chunk)];
+}
+
 export const FIRST_SCREEN_NAMESPACES = ['ui', 'course'];
 
 /**

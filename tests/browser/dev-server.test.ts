@@ -50,6 +50,11 @@ async function served(id: string): Promise<string> {
   return code;
 }
 
+/** Waits until the dev server serves `id` with `text` in it (`has`) or without it (`!has`). */
+function untilServed(id: string, text: string, has: boolean): Promise<void> {
+  return until(async () => (await served(id)).includes(text) === has, 20_000);
+}
+
 /**
  * What went wrong in a page, for the failure message when it never gets ready: its errors, failed
  * requests and error responses, and where it is.
@@ -195,7 +200,7 @@ it('keeps the scroll position when a content change reloads the preview', async 
   await expect.poll(() => page.evaluate(() => Math.round(scrollY)), { timeout: 10_000 }).toBe(y);
   writeFileSync(file, good);
   // Put back and served before the next test opens its page, so that no reload of this edit reaches it.
-  await until(async () => !(await served('virtual:texts/da/beta')).includes('Beta, rettet'), 20_000);
+  await untilServed('virtual:texts/da/beta', 'Beta, rettet', false);
   await page.close();
 }, 60_000);
 
@@ -213,7 +218,7 @@ it('shows a plain string nested into Markdown as text: no iframe, form, full-scr
   }
   // The page opens once the dev server serves the change: opened sooner, it could get the old text and
   // miss the reload that the change sends (it goes to the pages connected at that moment).
-  await until(async () => (await served('virtual:texts/en/intro')).includes('evil.example'), 20_000);
+  await untilServed('virtual:texts/en/intro', 'evil.example', true);
   const page = await browser.newPage();
   const log = pageLog(page);
   const outside: string[] = [];
@@ -232,7 +237,7 @@ it('shows a plain string nested into Markdown as text: no iframe, form, full-scr
   } finally {
     files.forEach((f, i) => writeFileSync(f, before[i]!));
     await page.close();
-    await until(async () => !(await served('virtual:texts/en/intro')).includes('evil.example'), 20_000);
+    await untilServed('virtual:texts/en/intro', 'evil.example', false);
   }
 }, 60_000);
 
